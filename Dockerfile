@@ -1,0 +1,22 @@
+# Build stage: dependencies first, in their own layer, so source edits do not download Maven Central again.
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml .
+RUN mvn -B -q dependency:go-offline
+COPY src src
+COPY migrations migrations
+COPY static static
+RUN mvn -B -q -DskipTests package
+
+# Runtime stage: the jar alone on a Java 17 runtime, as an unprivileged user, data on a volume.
+FROM eclipse-temurin:17-jre
+RUN useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin roundtable \
+    && mkdir -p /data && chown roundtable /data
+WORKDIR /app
+COPY --from=build /src/target/roundtable.jar /app/roundtable.jar
+ENV PORT=8080 \
+    DATABASE_URL=jdbc:sqlite:/data/roundtable.db
+VOLUME /data
+EXPOSE 8080
+USER roundtable
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/roundtable.jar"]

@@ -1,0 +1,112 @@
+package org.roundtable.article;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.stream.Stream;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.roundtable.discussion.Comment;
+import org.roundtable.discussion.CommentRepository;
+import org.roundtable.discussion.Discussion;
+import org.roundtable.discussion.DiscussionRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings article files into the database at start-up. An article whose slug is already stored is left
+ * alone, so restarting never duplicates an article or its imported comments.
+ */
+public final class ArticleImporter {
+
+    /** Articles that ship inside the jar. */
+    static final List<String> BUNDLED = List.of("articles/iran-pakistan-strategic-alliance.md");
+
+    private static final Logger log = LoggerFactory.getLogger(ArticleImporter.class);
+
+    private final Jdbi jdbi;
+    private final ArticleParser parser = new ArticleParser();
+    private final Clock clock;
+
+    public ArticleImporter(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    public void importBundled() {
+        for (String resource : BUNDLED) {
+            importIfAbsent(parser.parse(readResource(resource), resource));
+        }
+    }
+
+    /** Imports every {@code *.md} file in {@code folder}, in name order. */
+    public void importFolder(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            files.filter(file -> file.getFileName().toString().endsWith(".md"))
+                    .sorted()
+                    .forEach(file -> importIfAbsent(parser.parse(readFile(file), file.toString())));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the articles folder " + folder, e);
+        }
+    }
+
+    /** Returns true when the article was new and has been stored. */
+    public boolean importIfAbsent(ArticleSource article) {
+        boolean imported = jdbi.inTransaction(handle -> {
+            if (handle.attach(ArticleRepository.class).exists(article.slug())) {
+                return false;
+            }
+            store(handle, article);
+            return true;
+        });
+        if (imported) {
+            log.info("Imported article '{}' with {} proposals and {} comments",
+                    article.slug(), article.proposals().size(), article.comments().size());
+        }
+        return imported;
+    }
+
+    private void store(Handle handle, ArticleSource article) {
+        long articleId = handle.attach(ArticleRepository.class)
+                .insert(article, article.published().toString(), clock.instant());
+        var discussions = handle.attach(DiscussionRepository.class);
+        discussions.insert(articleId, Discussion.GENERAL, 0, null, null);
+        for (int i = 0; i < article.proposals().size(); i++) {
+            ArticleSource.Proposal proposal = article.proposals().get(i);
+            discussions.insert(articleId, Discussion.proposalKey(i + 1), i + 1, proposal.title(), proposal.markdown());
+        }
+        var comments = handle.attach(CommentRepository.class);
+        for (ArticleSource.SeedComment comment : article.comments()) {
+            long discussionId = discussions.find(articleId, comment.discussionKey())
+                    .orElseThrow(() -> new InvalidArticleException(article.slug(),
+                            "a comment names the unknown discussion '" + comment.discussionKey() + "'"))
+                    .id();
+            String author = comment.author().isBlank() ? Comment.ANONYMOUS : comment.author();
+            comments.addTopLevel(discussionId, author, comment.body(), comment.posted());
+        }
+    }
+
+    private static String readResource(String resource) {
+        try (InputStream in = ArticleImporter.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("The bundled article " + resource + " is missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String readFile(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the article file " + file, e);
+        }
+    }
+}

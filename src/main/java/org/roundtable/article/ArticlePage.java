@@ -1,0 +1,29 @@
+package org.roundtable.article;
+
+import java.util.List;
+import org.roundtable.discussion.DiscussionView;
+
+/** Everything the article page shows, already rendered to safe HTML where it holds Markdown. */
+public record ArticlePage(
+        Article article,
+        String leadHtml,
+        List<TocEntry> contents,
+        List<ProposalView> proposals,
+        String closingHtml,
+        DiscussionView general) {
+
+    /** One proposal: its number, the heading summarising it, its text and its discussion. */
+    public record ProposalView(int number, String title, String bodyHtml, DiscussionView discussion) {
+
+        public String anchor() {
+            return "proposal-" + number;
+        }
+    }
+
+    /** A line of the table of contents; {@code note} is a comment count where the entry has one. */
+    public record TocEntry(String href, String title, String note, List<TocEntry> children) {}
+
+    public String generalHeading() {
+        return general.thoughtsHeading(article.title());
+    }
+}

@@ -1,0 +1,100 @@
+package org.roundtable.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The one place that knows the database is SQLite: connection settings, the pool and the migrations.
+ * Everything else talks to {@link #jdbi()} with portable SQL.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final String SQLITE_PREFIX = "jdbc:sqlite:";
+    private static final int BUSY_TIMEOUT_MILLIS = 10_000;
+    private static final int POOL_SIZE = 4;
+
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+
+    private Database(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+        this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+    }
+
+    /** Opens (creating the file and its folder if needed) and migrates the database at {@code url}. */
+    public static Database open(String url) {
+        if (!url.startsWith(SQLITE_PREFIX)) {
+            throw new IllegalArgumentException("Only SQLite is supported for now, got DATABASE_URL=" + url);
+        }
+        createParentFolder(url);
+        var database = new Database(pool(url));
+        database.migrate();
+        return database;
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public boolean isReachable() {
+        try {
+            return jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private void migrate() {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+    }
+
+    private static HikariDataSource pool(String url) {
+        var sqlite = new SQLiteConfig();
+        // WAL lets readers work while a comment is written; FULL makes every commit durable before we answer.
+        sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        sqlite.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        sqlite.enforceForeignKeys(true);
+        sqlite.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        // Deferred transactions that read then write fail with SQLITE_BUSY under load; take the write lock up front.
+        sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        var source = new SQLiteDataSource(sqlite);
+        source.setUrl(url);
+
+        var pool = new HikariConfig();
+        pool.setPoolName("roundtable-sqlite");
+        pool.setDataSource(source);
+        pool.setMaximumPoolSize(POOL_SIZE);
+        return new HikariDataSource(pool);
+    }
+
+    private static void createParentFolder(String url) {
+        String file = url.substring(SQLITE_PREFIX.length()).replaceFirst("\\?.*$", "");
+        if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) {
+            return;
+        }
+        Path parent = Path.of(file).toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the database folder " + parent, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,32 @@
+package org.roundtable.discussion;
+
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+@RegisterConstructorMapper(Discussion.class)
+public interface DiscussionRepository {
+
+    /** Counts only what every reader sees, so held or removed comments never show in a count. */
+    String SELECT = """
+            SELECT d.id, d.article_id, d.discussion_key AS key, d.position, d.title, d.body_markdown, d.locked,
+                   (SELECT COUNT(*) FROM comments c
+                     WHERE c.discussion_id = d.id AND c.status = 'published') AS comment_count
+              FROM discussions d
+            """;
+
+    @SqlQuery(SELECT + " WHERE d.article_id = :articleId ORDER BY d.position")
+    List<Discussion> forArticle(long articleId);
+
+    @SqlQuery(SELECT + " WHERE d.article_id = :articleId AND d.discussion_key = :key")
+    Optional<Discussion> find(long articleId, String key);
+
+    @SqlUpdate("""
+            INSERT INTO discussions (article_id, discussion_key, position, title, body_markdown)
+            VALUES (:articleId, :key, :position, :title, :bodyMarkdown)""")
+    @GetGeneratedKeys
+    long insert(long articleId, String key, int position, String title, String bodyMarkdown);
+}

@@ -1,0 +1,39 @@
+package org.roundtable.discussion;
+
+import java.util.List;
+
+/** A discussion ready to show: its threads, and the words its heading and anchors use. */
+public record DiscussionView(Discussion discussion, List<CommentView> threads) {
+
+    public String key() {
+        return discussion.key();
+    }
+
+    public int count() {
+        return discussion.commentCount();
+    }
+
+    /** Where this discussion starts on the article page; the general one keeps WordPress's {@code #comments}. */
+    public String anchor() {
+        return discussion.isGeneral() ? "comments" : discussion.key() + "-discussion";
+    }
+
+    /** "No comments yet", "1 comment", "12 comments". */
+    public String countLabel() {
+        return switch (count()) {
+            case 0 -> "No comments yet";
+            case 1 -> "1 comment";
+            default -> count() + " comments";
+        };
+    }
+
+    /** The general discussion's heading, as the original comment section worded it: "One thought on “…”". */
+    public String thoughtsHeading(String articleTitle) {
+        String quoted = "\u201C" + articleTitle + "\u201D";
+        return switch (count()) {
+            case 0 -> "No thoughts yet on " + quoted;
+            case 1 -> "One thought on " + quoted;
+            default -> count() + " thoughts on " + quoted;
+        };
+    }
+}

@@ -1,0 +1,43 @@
+package org.roundtable.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every error a reader can meet, answered with one human-readable page chosen by status.
+ * Stack traces go to the log, never to the browser.
+ */
+public final class ErrorPages {
+
+    private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
+
+    private static final Map<Integer, String> MESSAGES = Map.of(
+            400, "The request could not be understood. Please go back and try again.",
+            403, "You are not allowed to do that.",
+            404, "There is nothing at this address. The page may have moved, or the link may be mistyped.",
+            405, "That action is not possible at this address.",
+            413, "That was too much to send at once. Please shorten it and try again.",
+            429, "Too many requests. Please wait a little and try again.",
+            500, "Something went wrong on our side. Nothing you did caused it; please try again in a moment.");
+
+    public void register(RoutesConfig routes) {
+        routes.exception(HttpResponseException.class, (e, ctx) -> render(ctx, e.getStatus()));
+        routes.exception(Exception.class, (e, ctx) -> {
+            log.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
+            render(ctx, HttpStatus.INTERNAL_SERVER_ERROR.getCode());
+        });
+    }
+
+    public static void render(Context ctx, int status) {
+        ctx.status(status);
+        ctx.render("web/error", Map.of(
+                "status", status,
+                "reason", HttpStatus.forStatus(status).getMessage(),
+                "message", MESSAGES.getOrDefault(status, MESSAGES.get(status >= 500 ? 500 : 400))));
+    }
+}

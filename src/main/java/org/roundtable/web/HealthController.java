@@ -1,0 +1,23 @@
+package org.roundtable.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import org.roundtable.db.Database;
+
+/** {@code GET /health}: what a load balancer or container runtime asks before sending readers here. */
+public final class HealthController {
+
+    private final Database database;
+
+    public HealthController(Database database) {
+        this.database = database;
+    }
+
+    public void health(Context ctx) {
+        boolean up = database.isReachable();
+        ctx.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+                .contentType("application/json")
+                .header("Cache-Control", "no-store")
+                .result(up ? "{\"status\":\"up\",\"database\":\"up\"}" : "{\"status\":\"down\",\"database\":\"down\"}");
+    }
+}

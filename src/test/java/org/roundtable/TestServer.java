@@ -1,0 +1,89 @@
+package org.roundtable;
+
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.jdbi.v3.core.Jdbi;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.roundtable.db.Database;
+
+/**
+ * The real application on a random port over a real SQLite file, the way {@code Main} starts it,
+ * with an HTTP client that does not follow redirects so tests can see them.
+ */
+public final class TestServer implements AutoCloseable {
+
+    private final Database database;
+    private final Javalin app;
+    private final HttpClient client = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    private TestServer(Config config) {
+        this.database = Database.open(config.databaseUrl());
+        App.importArticles(config, database, Clock.systemUTC());
+        this.app = App.create(config, database).start(0);
+    }
+
+    public static TestServer start(Path folder) {
+        return start(config(folder));
+    }
+
+    public static TestServer start(Config config) {
+        return new TestServer(config);
+    }
+
+    public static Config config(Path folder) {
+        return Config.forDatabase(databaseUrl(folder));
+    }
+
+    public static String databaseUrl(Path folder) {
+        return "jdbc:sqlite:" + folder.resolve("roundtable.db");
+    }
+
+    public Jdbi jdbi() {
+        return database.jdbi();
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://localhost:" + app.port() + path);
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+    }
+
+    public Document page(String path) {
+        HttpResponse<String> response = get(path);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET " + path + " answered " + response.statusCode());
+        }
+        return Jsoup.parse(response.body(), uri(path).toString());
+    }
+
+    public HttpResponse<String> send(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        database.close();
+    }
+}

@@ -1,0 +1,67 @@
+package org.roundtable.article;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.roundtable.Config;
+import org.roundtable.TestServer;
+
+class ArticleImportTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void restartingTwiceLeavesExactlyOneArticleAndOneImportedComment() {
+        for (int start = 0; start < 3; start++) {
+            try (var server = TestServer.start(folder)) {
+                assertThat(server.page("/articles/iran-pakistan-strategic-alliance").select("article.comment")).hasSize(1);
+            }
+        }
+        try (var server = TestServer.start(folder)) {
+            var counts = server.jdbi().withHandle(h -> h.createQuery("""
+                    SELECT (SELECT COUNT(*) FROM articles) || '/' || (SELECT COUNT(*) FROM discussions)
+                           || '/' || (SELECT COUNT(*) FROM comments)""").mapTo(String.class).one());
+            assertThat(counts).isEqualTo("1/6/1");
+        }
+    }
+
+    @Test
+    void articlesFolderAddsArticlesAndTheFrontPageListsThem() throws IOException {
+        Path articles = Files.createDirectory(folder.resolve("articles"));
+        Files.writeString(articles.resolve("second.md"), """
+                ---
+                title: "A Second Analysis"
+                slug: a-second-analysis
+                author: Jane Roe
+                published: 2020-01-02
+                proposals:
+                  - Talk more
+                ---
+
+                Opening words.
+
+                ## Proposed solutions
+
+                1. Talk more, and listen.
+                """);
+        var config = new Config(0, TestServer.databaseUrl(folder), Optional.of(articles), Optional.empty(), ZoneId.of("UTC"));
+        try (var server = TestServer.start(config)) {
+            var front = server.page("/");
+            assertThat(front.select("ul.article-list a").eachAttr("href"))
+                    .containsExactly("/articles/a-second-analysis", "/articles/iran-pakistan-strategic-alliance");
+            var second = server.page("/articles/a-second-analysis");
+            assertThat(second.selectFirst("h1").text()).isEqualTo("A Second Analysis");
+            assertThat(second.selectFirst(".byline").text()).isEqualTo("By Jane Roe");
+            assertThat(second.getElementById("proposal-1").text()).contains("Talk more, and listen.");
+            assertThat(second.getElementById("comments").selectFirst("h2").text())
+                    .isEqualTo("No thoughts yet on \u201CA Second Analysis\u201D");
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.roundtable.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatabaseTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void migrationsBuildTheSchemaInAFreshFileAndItsFolder() {
+        Path file = folder.resolve("nested/deeper/roundtable.db");
+        try (var database = Database.open("jdbc:sqlite:" + file)) {
+            assertThat(Files.exists(file)).isTrue();
+            var tables = database.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").mapTo(String.class).list());
+            assertThat(tables).contains("articles", "discussions", "comments", "flyway_schema_history");
+            var applied = database.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT COUNT(*) FROM flyway_schema_history WHERE success = 1").mapTo(Integer.class).one());
+            assertThat(applied).isGreaterThanOrEqualTo(1);
+        }
+    }
+
+    @Test
+    void connectionsUseWalForeignKeysAndABusyTimeout() {
+        try (var database = Database.open("jdbc:sqlite:" + folder.resolve("pragmas.db"))) {
+            database.jdbi().useHandle(h -> {
+                assertThat(h.createQuery("PRAGMA journal_mode").mapTo(String.class).one()).isEqualTo("wal");
+                assertThat(h.createQuery("PRAGMA foreign_keys").mapTo(Integer.class).one()).isEqualTo(1);
+                assertThat(h.createQuery("PRAGMA busy_timeout").mapTo(Integer.class).one()).isPositive();
+            });
+        }
+    }
+
+    @Test
+    void reopeningAMigratedDatabaseChangesNothing() {
+        String url = "jdbc:sqlite:" + folder.resolve("again.db");
+        Database.open(url).close();
+        try (var database = Database.open(url)) {
+            assertThat(database.isReachable()).isTrue();
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.roundtable.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.roundtable.TestServer;
+
+class ErrorPagesTest {
+
+    @TempDir
+    static Path folder;
+    static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(folder);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void unknownArticleIsAProperNotFoundPage() {
+        var response = server.get("/articles/no-such-article");
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("text/html;charset=utf-8");
+        assertThat(response.body()).contains("<h1>Not Found</h1>").contains("href=\"/\"");
+    }
+
+    @Test
+    void unknownPathIsNotFoundWithoutInternals() {
+        var response = server.get("/wp-admin/%2e%2e/etc/passwd?x=%3Cscript%3E");
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("Not Found").doesNotContain("Exception").doesNotContain("at io.javalin")
+                .doesNotContain("<script>");
+    }
+
+    @Test
+    void wrongMethodIsRefusedPolitely() {
+        var response = server.send(HttpRequest.newBuilder(server.uri("/articles/iran-pakistan-strategic-alliance"))
+                .DELETE().build());
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(response.body()).contains("That action is not possible at this address.");
+    }
+
+    @Test
+    void everyPageCarriesTheSecurityHeaders() {
+        for (String path : new String[] {"/articles/iran-pakistan-strategic-alliance", "/nope", "/static/css/site.css"}) {
+            var headers = server.get(path).headers();
+            assertThat(headers.firstValue("Content-Security-Policy")).as(path).hasValueSatisfying(csp -> assertThat(csp)
+                    .contains("default-src 'self'", "form-action 'self'", "frame-ancestors 'none'")
+                    .doesNotContain("unsafe-inline", "unsafe-eval"));
+            assertThat(headers.firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
+            assertThat(headers.firstValue("Referrer-Policy")).as(path).isPresent();
+        }
+    }
+
+    @Test
+    void healthReportsTheDatabase() {
+        var response = server.get("/health");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(response.body()).isEqualTo("{\"status\":\"up\",\"database\":\"up\"}");
+    }
+}
