@@ -1,6 +1,7 @@
 package org.roundtable;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +12,10 @@ public record Config(
         String databaseUrl,
         Optional<Path> articlesDir,
         Optional<Path> staticDir,
-        ZoneId timeZone) {
+        ZoneId timeZone,
+        Optional<String> secretKey,
+        boolean cookieSecure,
+        Duration editWindow) {
 
     public static final String DEFAULT_DATABASE_URL = "jdbc:sqlite:data/roundtable.db";
 
@@ -23,17 +27,28 @@ public record Config(
         return new Config(
                 Integer.parseInt(env.getOrDefault("PORT", "8080")),
                 env.getOrDefault("DATABASE_URL", DEFAULT_DATABASE_URL),
-                optionalPath(env.get("ARTICLES_DIR")),
-                optionalPath(env.get("STATIC_DIR")),
-                ZoneId.of(env.getOrDefault("TIME_ZONE", "UTC")));
+                optional(env.get("ARTICLES_DIR")).map(Path::of),
+                optional(env.get("STATIC_DIR")).map(Path::of),
+                ZoneId.of(env.getOrDefault("TIME_ZONE", "UTC")),
+                optional(env.get("SECRET_KEY")),
+                Boolean.parseBoolean(env.getOrDefault("COOKIE_SECURE", "false")),
+                Duration.ofMinutes(Long.parseLong(env.getOrDefault("EDIT_WINDOW_MINUTES", "15"))));
     }
 
     /** A configuration for tests and tools: everything default except the database. */
     public static Config forDatabase(String databaseUrl) {
-        return new Config(0, databaseUrl, Optional.empty(), Optional.empty(), ZoneId.of("UTC"));
+        return fromMap(Map.of("PORT", "0", "DATABASE_URL", databaseUrl));
     }
 
-    private static Optional<Path> optionalPath(String value) {
-        return value == null || value.isBlank() ? Optional.empty() : Optional.of(Path.of(value));
+    public Config withArticlesDir(Path dir) {
+        return new Config(port, databaseUrl, Optional.of(dir), staticDir, timeZone, secretKey, cookieSecure, editWindow);
+    }
+
+    public Config withEditWindow(Duration window) {
+        return new Config(port, databaseUrl, articlesDir, staticDir, timeZone, secretKey, cookieSecure, window);
+    }
+
+    private static Optional<String> optional(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
     }
 }

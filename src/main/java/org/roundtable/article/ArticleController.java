@@ -3,34 +3,60 @@ package org.roundtable.article;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.roundtable.discussion.CommentForm;
+import org.roundtable.discussion.CommentPaths;
+import org.roundtable.discussion.Readers;
+import org.roundtable.discussion.Sort;
 
 /** The reader's way in: the list of articles and the article page. */
 public final class ArticleController {
 
     private final ArticlePages pages;
+    private final Readers readers;
 
-    public ArticleController(ArticlePages pages) {
+    public ArticleController(ArticlePages pages, Readers readers) {
         this.pages = pages;
+        this.readers = readers;
     }
 
     /** With a single article there is nothing to choose from, so readers go straight to it. */
     public void index(Context ctx) {
         List<Article> articles = pages.all();
         if (articles.size() == 1) {
-            ctx.redirect(path(articles.get(0)), HttpStatus.FOUND);
+            ctx.redirect(CommentPaths.article(articles.get(0).slug()), HttpStatus.FOUND);
             return;
         }
         ctx.render("article/index", Map.of("articles", articles));
     }
 
     public void show(Context ctx) {
-        ArticlePage page = pages.find(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
-        ctx.render("article/article", Map.of("page", page));
+        render(ctx, ctx.pathParam("slug"), null);
     }
 
-    public static String path(Article article) {
-        return "/articles/" + article.slug();
+    /** Renders the article page; {@code typed} is a refused post to show again in its form, or null. */
+    public void render(Context ctx, String slug, CommentForm typed) {
+        ArticlePage page = pages.find(slug, Sort.fromParam(ctx.queryParam("sort")), readers.viewer(ctx), typed)
+                .orElseThrow(NotFoundResponse::new);
+        var model = readers.personalModel(ctx);
+        model.put("page", page);
+        model.put("feeds", feeds(page));
+        ctx.render("article/article", model);
     }
+
+    private static List<Feed> feeds(ArticlePage page) {
+        String slug = page.article().slug();
+        var feeds = new ArrayList<Feed>();
+        feeds.add(new Feed(CommentPaths.article(slug) + "/comments.atom", "Newest comments on this article"));
+        for (ArticlePage.ProposalView proposal : page.proposals()) {
+            feeds.add(new Feed(CommentPaths.discussionFeed(slug, proposal.discussion().key()),
+                    "Comments on proposal " + proposal.number()));
+        }
+        return feeds;
+    }
+
+    /** A feed offered to browsers and feed readers with {@code <link rel="alternate">}. */
+    public record Feed(String href, String title) {}
 }

@@ -87,7 +87,7 @@ public final class ArticleImporter {
                             "a comment names the unknown discussion '" + comment.discussionKey() + "'"))
                     .id();
             String author = comment.author().isBlank() ? Comment.ANONYMOUS : comment.author();
-            comments.addTopLevel(discussionId, author, comment.body(), comment.posted());
+            comments.add(discussionId, null, null, author, comment.body(), comment.posted());
         }
     }
 

@@ -4,16 +4,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.roundtable.article.ArticlePage.ProposalView;
 import org.roundtable.article.ArticlePage.TocEntry;
 import org.roundtable.discussion.Comment;
+import org.roundtable.discussion.CommentForm;
 import org.roundtable.discussion.CommentRepository;
 import org.roundtable.discussion.Discussion;
 import org.roundtable.discussion.DiscussionRepository;
 import org.roundtable.discussion.DiscussionView;
+import org.roundtable.discussion.Sort;
 import org.roundtable.discussion.Threads;
+import org.roundtable.discussion.Viewer;
 
 /** Reads an article with its discussions and assembles the page. */
 public final class ArticlePages {
@@ -31,21 +35,33 @@ public final class ArticlePages {
         return jdbi.onDemand(ArticleRepository.class).listNewestFirst();
     }
 
-    public Optional<ArticlePage> find(String slug) {
+    public Optional<Article> article(String slug) {
+        return jdbi.onDemand(ArticleRepository.class).findBySlug(slug);
+    }
+
+    /**
+     * The article page as {@code viewer} sees it. {@code typed} is a refused post to show again in its form,
+     * or null.
+     */
+    public Optional<ArticlePage> find(String slug, Sort sort, Viewer viewer, CommentForm typed) {
         return jdbi.inTransaction(handle -> handle.attach(ArticleRepository.class).findBySlug(slug).map(article -> {
             List<Discussion> discussions = handle.attach(DiscussionRepository.class).forArticle(article.id());
             Map<Long, List<Comment>> comments = handle.attach(CommentRepository.class)
-                    .publishedForArticle(article.id()).stream()
+                    .shownForArticle(article.id()).stream()
                     .collect(Collectors.groupingBy(Comment::discussionId));
-            return page(article, discussions, comments);
+            return page(article, discussions, discussion -> new DiscussionView(
+                    discussion,
+                    threads.discussion(comments.getOrDefault(discussion.id(), List.of()), sort, slug, viewer),
+                    typed != null && typed.isFor(discussion.key(), null) ? typed : CommentForm.blank(discussion.key(), null),
+                    sort));
         }));
     }
 
-    private ArticlePage page(Article article, List<Discussion> discussions, Map<Long, List<Comment>> comments) {
+    private ArticlePage page(Article article, List<Discussion> discussions, Function<Discussion, DiscussionView> views) {
         DiscussionView general = null;
         var proposals = new ArrayList<ProposalView>();
         for (Discussion discussion : discussions) {
-            var view = new DiscussionView(discussion, threads.assemble(comments.getOrDefault(discussion.id(), List.of())));
+            var view = views.apply(discussion);
             if (discussion.isGeneral()) {
                 general = view;
             } else {

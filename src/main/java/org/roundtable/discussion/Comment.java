@@ -2,13 +2,17 @@ package org.roundtable.discussion;
 
 import java.time.Instant;
 
-/** A stored comment. {@code rootId} is the thread's top-level comment (itself for a top-level comment). */
+/**
+ * A stored comment. {@code rootId} is the thread's top-level comment (itself for a top-level comment) and
+ * {@code depth} its distance below it; {@code authorId} is the cookie identity that may still edit it.
+ */
 public record Comment(
         long id,
         long discussionId,
         Long parentId,
         long rootId,
         int depth,
+        Long authorId,
         String authorName,
         String body,
         CommentStatus status,
@@ -17,4 +21,16 @@ public record Comment(
 
     /** The name shown for someone who left the name field blank. */
     public static final String ANONYMOUS = "Anonymous";
+
+    public boolean isTopLevel() {
+        return parentId == null;
+    }
+
+    public boolean isPublished() {
+        return status == CommentStatus.PUBLISHED;
+    }
+
+    public boolean isDeleted() {
+        return status == CommentStatus.DELETED;
+    }
 }

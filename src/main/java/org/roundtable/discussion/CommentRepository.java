@@ -2,6 +2,7 @@ package org.roundtable.discussion;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -12,31 +13,60 @@ import org.jdbi.v3.sqlobject.transaction.Transaction;
 public interface CommentRepository {
 
     String COLUMNS = """
-            c.id, c.discussion_id, c.parent_id, c.root_id, c.depth, c.author_name, c.body,
-            c.status, c.created_at, c.edited_at""";
+            c.id, c.discussion_id, c.parent_id, c.root_id, c.depth, c.author_id, c.author_name, c.body,
+            c.status, c.created_at, c.edited_at
+            """;
 
-    /** Stores a top-level comment and makes it the root of its own thread. */
+    /** What the page shows: published comments, and deleted ones that may still hold replies in place. */
+    String SHOWN = "c.status IN ('published', 'deleted')";
+
+    /** Stores a comment, making a top-level one the root of its own thread; returns its id. */
     @Transaction
-    default long addTopLevel(long discussionId, String authorName, String body, Instant createdAt) {
-        long id = insert(discussionId, null, null, 0, authorName, body, CommentStatus.PUBLISHED.dbValue(), createdAt);
-        makeOwnRoot(id);
-        return id;
+    default long add(long discussionId, Comment parent, Long authorId, String authorName, String body, Instant createdAt) {
+        if (parent == null) {
+            long id = insert(discussionId, null, null, 0, authorId, authorName, body, createdAt);
+            makeOwnRoot(id);
+            return id;
+        }
+        return insert(discussionId, parent.id(), parent.rootId(), parent.depth() + 1, authorId, authorName, body, createdAt);
     }
 
-    @SqlQuery("SELECT " + COLUMNS + """
+    @SqlQuery("SELECT " + COLUMNS + " FROM comments c WHERE c.id = :id")
+    Optional<Comment> find(long id);
 
+    @SqlQuery("SELECT " + COLUMNS + """
               FROM comments c JOIN discussions d ON d.id = c.discussion_id
-             WHERE d.article_id = :articleId AND c.status = 'published'
-             ORDER BY c.created_at, c.id""")
-    List<Comment> publishedForArticle(long articleId);
+             WHERE c.id = :id AND d.article_id = :articleId""")
+    Optional<Comment> findInArticle(long id, long articleId);
+
+    @SqlQuery("SELECT " + COLUMNS + """
+              FROM comments c JOIN discussions d ON d.id = c.discussion_id
+             WHERE d.article_id = :articleId AND
+            """ + SHOWN + " ORDER BY c.created_at, c.id")
+    List<Comment> shownForArticle(long articleId);
+
+    /** The whole thread a comment belongs to, oldest first: one indexed query, assembled in memory. */
+    @SqlQuery("SELECT " + COLUMNS + " FROM comments c WHERE c.root_id = :rootId AND " + SHOWN
+            + " ORDER BY c.created_at, c.id")
+    List<Comment> shownInThread(long rootId);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM comments c WHERE c.author_id = :authorId ORDER BY c.created_at DESC, c.id DESC")
+    List<Comment> byAuthor(long authorId);
 
     @SqlUpdate("""
-            INSERT INTO comments (discussion_id, parent_id, root_id, depth, author_name, body, status, created_at)
-            VALUES (:discussionId, :parentId, :rootId, :depth, :authorName, :body, :status, :createdAt)""")
+            INSERT INTO comments (discussion_id, parent_id, root_id, depth, author_id, author_name, body, status, created_at)
+            VALUES (:discussionId, :parentId, :rootId, :depth, :authorId, :authorName, :body, 'published', :createdAt)""")
     @GetGeneratedKeys
     long insert(long discussionId, Long parentId, Long rootId, int depth,
-                String authorName, String body, String status, Instant createdAt);
+                Long authorId, String authorName, String body, Instant createdAt);
 
     @SqlUpdate("UPDATE comments SET root_id = id WHERE id = :id")
     void makeOwnRoot(long id);
+
+    @SqlUpdate("UPDATE comments SET author_name = :authorName, body = :body, edited_at = :editedAt WHERE id = :id")
+    void edit(long id, String authorName, String body, Instant editedAt);
+
+    /** Removes the words but keeps the row, so replies keep their place under a "[deleted]" placeholder. */
+    @SqlUpdate("UPDATE comments SET status = 'deleted', author_name = '', body = '', edited_at = :deletedAt WHERE id = :id")
+    void delete(long id, Instant deletedAt);
 }

@@ -2,14 +2,22 @@ package org.roundtable.discussion;
 
 import java.util.List;
 
-/** A comment as the page shows it, with its replies beneath it. */
+/**
+ * A comment as the page shows it, with the replies shown beneath it. {@code moreReplies} is true when the
+ * thread goes deeper than the page nests and continues on the comment's own page at {@code path}.
+ */
 public record CommentView(
         long id,
+        String path,
         String author,
         String isoTime,
         String readableTime,
         String bodyHtml,
-        List<CommentView> replies) {
+        boolean edited,
+        boolean deleted,
+        boolean changeable,
+        List<CommentView> replies,
+        boolean moreReplies) {
 
     public String anchor() {
         return "comment-" + id;

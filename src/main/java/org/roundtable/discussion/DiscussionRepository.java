@@ -24,6 +24,9 @@ public interface DiscussionRepository {
     @SqlQuery(SELECT + " WHERE d.article_id = :articleId AND d.discussion_key = :key")
     Optional<Discussion> find(long articleId, String key);
 
+    @SqlQuery(SELECT + " WHERE d.id = :id")
+    Optional<Discussion> findById(long id);
+
     @SqlUpdate("""
             INSERT INTO discussions (article_id, discussion_key, position, title, body_markdown)
             VALUES (:articleId, :key, :position, :title, :bodyMarkdown)""")

@@ -2,8 +2,11 @@ package org.roundtable.discussion;
 
 import java.util.List;
 
-/** A discussion ready to show: its threads, and the words its heading and anchors use. */
-public record DiscussionView(Discussion discussion, List<CommentView> threads) {
+/**
+ * A discussion ready to show: its threads, its "Leave a reply" form (blank, or as the reader typed it when a
+ * post was refused) and the words its heading and anchors use.
+ */
+public record DiscussionView(Discussion discussion, List<CommentView> threads, CommentForm form, Sort sort) {
 
     public String key() {
         return discussion.key();
@@ -15,7 +18,15 @@ public record DiscussionView(Discussion discussion, List<CommentView> threads) {
 
     /** Where this discussion starts on the article page; the general one keeps WordPress's {@code #comments}. */
     public String anchor() {
+        return anchor(discussion);
+    }
+
+    public static String anchor(Discussion discussion) {
         return discussion.isGeneral() ? "comments" : discussion.key() + "-discussion";
+    }
+
+    public String formId() {
+        return "reply-" + discussion.key();
     }
 
     /** "No comments yet", "1 comment", "12 comments". */

@@ -1,13 +1,21 @@
 package org.roundtable.discussion;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.roundtable.web.Formats;
 
-/** Turns a discussion's comments, oldest first, into nested threads in one pass. */
+/**
+ * Turns comments, oldest first, into nested threads in one pass. Threads nest {@value #SHOWN_LEVELS} levels
+ * deep on a page; deeper replies continue on the page of the last comment shown, as the big forums do.
+ * A deleted comment stays as a placeholder only while it holds replies that are shown.
+ */
 public final class Threads {
+
+    public static final int SHOWN_LEVELS = 6;
 
     private final CommentMarkdown markdown;
     private final Formats formats;
@@ -17,29 +25,68 @@ public final class Threads {
         this.formats = formats;
     }
 
-    public List<CommentView> assemble(List<Comment> oldestFirst) {
-        Map<Long, List<Comment>> repliesByParent = new HashMap<>();
-        List<Comment> roots = new ArrayList<>();
+    public List<CommentView> discussion(List<Comment> oldestFirst, Sort sort, String articleSlug, Viewer viewer) {
+        var tree = new Tree(oldestFirst, articleSlug, viewer);
+        List<CommentView> threads = new ArrayList<>();
         for (Comment comment : oldestFirst) {
-            if (comment.parentId() == null) {
-                roots.add(comment);
-            } else {
-                repliesByParent.computeIfAbsent(comment.parentId(), id -> new ArrayList<>()).add(comment);
+            if (comment.isTopLevel()) {
+                tree.view(comment, 0).ifPresent(threads::add);
             }
         }
-        return roots.stream().map(root -> view(root, repliesByParent)).toList();
+        if (sort == Sort.NEWEST) {
+            Collections.reverse(threads);
+        }
+        return threads;
     }
 
-    private CommentView view(Comment comment, Map<Long, List<Comment>> repliesByParent) {
-        List<CommentView> replies = repliesByParent.getOrDefault(comment.id(), List.of()).stream()
-                .map(reply -> view(reply, repliesByParent))
-                .toList();
-        return new CommentView(
-                comment.id(),
-                comment.authorName(),
-                Formats.iso(comment.createdAt()),
-                formats.readable(comment.createdAt()),
-                markdown.toHtml(comment.body()),
-                replies);
+    /** The comment {@code rootId} and its replies, nested afresh from the top of the page. */
+    public Optional<CommentView> subtree(List<Comment> threadOldestFirst, long rootId, String articleSlug, Viewer viewer) {
+        var tree = new Tree(threadOldestFirst, articleSlug, viewer);
+        return threadOldestFirst.stream().filter(c -> c.id() == rootId).findFirst().flatMap(root -> tree.view(root, 0));
+    }
+
+    private final class Tree {
+        private final Map<Long, List<Comment>> replies = new HashMap<>();
+        private final String articleSlug;
+        private final Viewer viewer;
+
+        Tree(List<Comment> oldestFirst, String articleSlug, Viewer viewer) {
+            this.articleSlug = articleSlug;
+            this.viewer = viewer;
+            for (Comment comment : oldestFirst) {
+                if (!comment.isTopLevel()) {
+                    replies.computeIfAbsent(comment.parentId(), id -> new ArrayList<>()).add(comment);
+                }
+            }
+        }
+
+        Optional<CommentView> view(Comment comment, int level) {
+            if (!isShown(comment)) {
+                return Optional.empty();
+            }
+            List<Comment> children = replies.getOrDefault(comment.id(), List.of());
+            boolean nestHere = level + 1 < SHOWN_LEVELS;
+            List<CommentView> shownReplies = nestHere
+                    ? children.stream().flatMap(child -> view(child, level + 1).stream()).toList()
+                    : List.of();
+            boolean more = !nestHere && children.stream().anyMatch(this::isShown);
+            return Optional.of(new CommentView(
+                    comment.id(),
+                    CommentPaths.comment(articleSlug, comment.id()),
+                    comment.authorName(),
+                    Formats.iso(comment.createdAt()),
+                    formats.readable(comment.createdAt()),
+                    comment.isDeleted() ? "" : markdown.toHtml(comment.body()),
+                    comment.editedAt() != null && !comment.isDeleted(),
+                    comment.isDeleted(),
+                    viewer.canChange(comment),
+                    shownReplies,
+                    more));
+        }
+
+        private boolean isShown(Comment comment) {
+            return comment.isPublished()
+                    || replies.getOrDefault(comment.id(), List.of()).stream().anyMatch(this::isShown);
+        }
     }
 }

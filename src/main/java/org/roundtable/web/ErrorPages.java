@@ -27,6 +27,7 @@ public final class ErrorPages {
 
     public void register(RoutesConfig routes) {
         routes.exception(HttpResponseException.class, (e, ctx) -> render(ctx, e.getStatus()));
+        routes.exception(ReaderFacingError.class, (e, ctx) -> render(ctx, e.getStatus(), e.getMessage()));
         routes.exception(Exception.class, (e, ctx) -> {
             log.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
             render(ctx, HttpStatus.INTERNAL_SERVER_ERROR.getCode());
@@ -34,10 +35,15 @@ public final class ErrorPages {
     }
 
     public static void render(Context ctx, int status) {
+        render(ctx, status, MESSAGES.getOrDefault(status, MESSAGES.get(status >= 500 ? 500 : 400)));
+    }
+
+    /** An error page with a message that says exactly what went wrong and what the reader can do. */
+    public static void render(Context ctx, int status, String message) {
         ctx.status(status);
         ctx.render("web/error", Map.of(
                 "status", status,
                 "reason", HttpStatus.forStatus(status).getMessage(),
-                "message", MESSAGES.getOrDefault(status, MESSAGES.get(status >= 500 ? 500 : 400))));
+                "message", message));
     }
 }

@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneId;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.roundtable.Config;
 import org.roundtable.TestServer;
 
 class ArticleImportTest {
@@ -51,7 +48,7 @@ class ArticleImportTest {
 
                 1. Talk more, and listen.
                 """);
-        var config = new Config(0, TestServer.databaseUrl(folder), Optional.of(articles), Optional.empty(), ZoneId.of("UTC"));
+        var config = TestServer.config(folder).withArticlesDir(articles);
         try (var server = TestServer.start(config)) {
             var front = server.page("/");
             assertThat(front.select("ul.article-list a").eachAttr("href"))

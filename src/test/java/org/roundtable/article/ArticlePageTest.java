@@ -130,7 +130,8 @@ class ArticlePageTest {
     void pageUsesLandmarksAndOnlyItsOwnStylesheet() {
         assertThat(page.select("header, nav, main, article, footer")).isNotEmpty();
         assertThat(page.select("main")).hasSize(1);
-        assertThat(page.select("script")).isEmpty();
+        assertThat(page.select("script").eachAttr("src")).containsExactly("/static/js/discussion.js");
+        assertThat(page.select("script").html()).as("no inline script").isEmpty();
         assertThat(page.select("link[rel=stylesheet]").eachAttr("href")).containsExactly("/static/css/site.css");
         assertThat(server.get("/static/css/site.css").statusCode()).isEqualTo(200);
     }

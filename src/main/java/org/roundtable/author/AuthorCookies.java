@@ -1,0 +1,81 @@
+package org.roundtable.author;
+
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.SameSite;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.roundtable.security.Signer;
+import org.roundtable.security.Tokens;
+
+/**
+ * Recognises authors by a signed cookie, so readers can edit their own words without an account.
+ * A new author also gets a private link (shown once, stored as a hash) to do the same from another device.
+ */
+public final class AuthorCookies {
+
+    static final String AUTHOR_COOKIE = "rt_author";
+    /** Carries a new author's private link to the next page, which shows it once. */
+    static final String PRIVATE_LINK_COOKIE = "rt_private_link";
+    private static final String PURPOSE = "author";
+    private static final int TWO_YEARS = (int) Duration.ofDays(730).toSeconds();
+    private static final int TEN_MINUTES = (int) Duration.ofMinutes(10).toSeconds();
+
+    private final Jdbi jdbi;
+    private final Signer signer;
+    private final Clock clock;
+    private final boolean secure;
+
+    public AuthorCookies(Jdbi jdbi, Signer signer, Clock clock, boolean secure) {
+        this.jdbi = jdbi;
+        this.signer = signer;
+        this.clock = clock;
+        this.secure = secure;
+    }
+
+    /** The author whose valid cookie came with this request, if any. */
+    public Optional<Author> current(Context ctx) {
+        return signer.verify(PURPOSE, ctx.cookie(AUTHOR_COOKIE))
+                .flatMap(publicId -> jdbi.onDemand(AuthorRepository.class).findByPublicId(publicId));
+    }
+
+    /** The current author, or a new one remembered by a fresh cookie and given a private link. */
+    public Author currentOrNew(Context ctx) {
+        return current(ctx).orElseGet(() -> {
+            String privateLink = Tokens.random();
+            String publicId = Tokens.random();
+            Instant now = clock.instant();
+            long id = jdbi.onDemand(AuthorRepository.class).insert(publicId, Tokens.sha256(privateLink), now);
+            var author = new Author(id, publicId, now);
+            remember(ctx, author);
+            ctx.cookie(cookie(PRIVATE_LINK_COOKIE, privateLink, TEN_MINUTES));
+            return author;
+        });
+    }
+
+    /** Signs this browser in as {@code author}; used when someone opens their private link on another device. */
+    public void remember(Context ctx, Author author) {
+        ctx.cookie(cookie(AUTHOR_COOKIE, signer.sign(PURPOSE, author.publicId()), TWO_YEARS));
+    }
+
+    /** The private link token waiting to be shown, removed so it is shown only once. */
+    public Optional<String> takePrivateLink(Context ctx) {
+        String token = ctx.cookie(PRIVATE_LINK_COOKIE);
+        if (token == null) {
+            return Optional.empty();
+        }
+        ctx.cookie(cookie(PRIVATE_LINK_COOKIE, "", 0));
+        return Optional.of(token);
+    }
+
+    public Optional<Author> byPrivateLink(String token) {
+        return jdbi.onDemand(AuthorRepository.class).findByManageTokenHash(Tokens.sha256(token));
+    }
+
+    private Cookie cookie(String name, String value, int maxAgeSeconds) {
+        return new Cookie(name, value, "/", maxAgeSeconds, secure, true, null, SameSite.LAX);
+    }
+}

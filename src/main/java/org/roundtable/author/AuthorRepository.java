@@ -1,0 +1,35 @@
+package org.roundtable.author;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+@RegisterConstructorMapper(Author.class)
+public interface AuthorRepository {
+
+    @SqlUpdate("INSERT INTO authors (public_id, manage_token_hash, created_at) VALUES (:publicId, :manageTokenHash, :createdAt)")
+    @GetGeneratedKeys
+    long insert(String publicId, String manageTokenHash, Instant createdAt);
+
+    @SqlQuery("SELECT id, public_id, created_at FROM authors WHERE public_id = :publicId")
+    Optional<Author> findByPublicId(String publicId);
+
+    @SqlQuery("SELECT id, public_id, created_at FROM authors WHERE manage_token_hash = :manageTokenHash")
+    Optional<Author> findByManageTokenHash(String manageTokenHash);
+
+    /** Everything this author wrote that still has words, newest first, with where it was posted. */
+    @SqlQuery("""
+            SELECT c.id, a.slug AS article_slug, a.title AS article_title, d.position AS discussion_position,
+                   c.body, c.created_at, c.edited_at
+              FROM comments c
+              JOIN discussions d ON d.id = c.discussion_id
+              JOIN articles a ON a.id = d.article_id
+             WHERE c.author_id = :authorId AND c.status = 'published'
+             ORDER BY c.created_at DESC, c.id DESC""")
+    @RegisterConstructorMapper(AuthoredComment.class)
+    List<AuthoredComment> comments(long authorId);
+}

@@ -1,0 +1,45 @@
+package org.roundtable.discussion;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import org.jdbi.v3.core.Jdbi;
+import org.roundtable.article.Article;
+import org.roundtable.web.ReaderFacingError;
+
+/**
+ * A comment's own page: its permalink, the "Continue this thread" target for deep threads, and the place
+ * where the reply form lives when JavaScript is off.
+ */
+public final class CommentPages {
+
+    private final Jdbi jdbi;
+    private final Threads threads;
+    private final Readers readers;
+
+    public CommentPages(Jdbi jdbi, Threads threads, Readers readers) {
+        this.jdbi = jdbi;
+        this.threads = threads;
+        this.readers = readers;
+    }
+
+    /** Renders the page for {@code comment}; {@code typed} is a refused reply to show again, or null. */
+    public void render(Context ctx, Article article, Comment comment, CommentForm typed) {
+        CommentView view = jdbi.withHandle(handle -> threads.subtree(
+                        handle.attach(CommentRepository.class).shownInThread(comment.rootId()),
+                        comment.id(), article.slug(), readers.viewer(ctx)))
+                .orElseThrow(() -> new ReaderFacingError(HttpStatus.NOT_FOUND, "This comment has been deleted."));
+        Discussion discussion = jdbi.onDemand(DiscussionRepository.class).findById(comment.discussionId()).orElseThrow();
+
+        var model = readers.personalModel(ctx);
+        model.put("article", article);
+        model.put("discussionLabel", discussion.isGeneral()
+                ? "the general discussion"
+                : "the discussion of proposal " + discussion.position() + ": " + discussion.title());
+        model.put("discussionPath", CommentPaths.article(article.slug()) + "#" + DiscussionView.anchor(discussion));
+        model.put("parentPath", comment.parentId() == null ? null : CommentPaths.comment(article.slug(), comment.parentId()));
+        model.put("comment", view);
+        model.put("canReply", comment.isPublished());
+        model.put("form", typed != null ? typed : CommentForm.blank(discussion.key(), comment.id()));
+        ctx.render("discussion/comment", model);
+    }
+}

@@ -1,0 +1,25 @@
+package org.roundtable.discussion;
+
+/** The addresses of discussion pages, in one place so links and redirects agree. */
+public final class CommentPaths {
+
+    public static String article(String slug) {
+        return "/articles/" + slug;
+    }
+
+    /** A comment's own page: the comment, its replies, and the form to answer it. */
+    public static String comment(String slug, long id) {
+        return article(slug) + "/comments/" + id;
+    }
+
+    /** Where a comment can be seen right after it was posted. */
+    public static String anchorOnArticle(String slug, long id) {
+        return article(slug) + "#comment-" + id;
+    }
+
+    public static String discussionFeed(String slug, String discussionKey) {
+        return article(slug) + "/discussions/" + discussionKey + "/comments.atom";
+    }
+
+    private CommentPaths() {}
+}

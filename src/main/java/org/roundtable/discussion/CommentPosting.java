@@ -1,0 +1,76 @@
+package org.roundtable.discussion;
+
+import java.time.Clock;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.roundtable.author.Author;
+
+/** Checks a new comment against the rules readers are told about, and stores it. */
+public final class CommentPosting {
+
+    /** The result of a post: the stored comment, or the reason it was refused. */
+    public sealed interface Outcome {
+        record Posted(Comment comment) implements Outcome {}
+        record Refused(String reason) implements Outcome {}
+    }
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public CommentPosting(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    /** Refuses what no one should be able to post; returns the reason, or empty when the text is fine. */
+    public static Optional<String> problemWithText(String name, String body) {
+        if (Text.length(name) > CommentForm.MAX_NAME_LENGTH) {
+            return Optional.of("Your name is " + Text.length(name) + " characters long; please keep it to "
+                    + CommentForm.MAX_NAME_LENGTH + ".");
+        }
+        if (body.isEmpty()) {
+            return Optional.of("Please write a comment before sending it.");
+        }
+        if (Text.length(body) > CommentForm.MAX_BODY_LENGTH) {
+            return Optional.of("Your comment is " + String.format("%,d", Text.length(body))
+                    + " characters long; the limit is 10,000. Please shorten it.");
+        }
+        return Optional.empty();
+    }
+
+    public Outcome post(long articleId, CommentForm form, Author author) {
+        String name = Text.name(form.name());
+        String body = Text.body(form.body());
+        Optional<String> problem = problemWithText(name, body);
+        if (problem.isPresent()) {
+            return new Outcome.Refused(problem.get());
+        }
+        return jdbi.inTransaction(handle -> {
+            var comments = handle.attach(CommentRepository.class);
+            Optional<Discussion> discussion = handle.attach(DiscussionRepository.class).find(articleId, form.discussionKey());
+            if (discussion.isEmpty()) {
+                return new Outcome.Refused("That discussion does not exist. Please reply from the article page.");
+            }
+            Optional<Comment> parent = Ids.parse(form.parentId()).flatMap(comments::find);
+            Optional<String> parentProblem = form.isReply() ? problemWithParent(parent, discussion.get()) : Optional.empty();
+            if (parentProblem.isPresent()) {
+                return new Outcome.Refused(parentProblem.get());
+            }
+            long id = comments.add(discussion.get().id(), parent.orElse(null), author.id(), name, body, clock.instant());
+            return new Outcome.Posted(comments.find(id).orElseThrow());
+        });
+    }
+
+    private static Optional<String> problemWithParent(Optional<Comment> parent, Discussion discussion) {
+        if (parent.isEmpty() || !(parent.get().isPublished() || parent.get().isDeleted())) {
+            return Optional.of("The comment you are replying to does not exist (any more).");
+        }
+        if (parent.get().discussionId() != discussion.id()) {
+            return Optional.of("The comment you are replying to belongs to another discussion.");
+        }
+        if (parent.get().isDeleted()) {
+            return Optional.of("The comment you are replying to has been deleted.");
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,188 @@
+package org.roundtable.discussion;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.roundtable.article.Article;
+import org.roundtable.article.ArticleController;
+import org.roundtable.article.ArticlePages;
+import org.roundtable.author.AuthorCookies;
+import org.roundtable.discussion.CommentPosting.Outcome;
+import org.roundtable.security.FormTokens;
+import org.roundtable.web.ErrorPages;
+import org.roundtable.web.ReaderFacingError;
+
+/**
+ * Posting, replying, and an author's own edits and deletions. Every form works without JavaScript:
+ * success is a 303 to where the comment can be seen; a refusal shows the form again, as typed, with the reason.
+ */
+public final class DiscussionController {
+
+    private final ArticlePages articles;
+    private final ArticleController articlePage;
+    private final CommentPosting posting;
+    private final CommentPages commentPages;
+    private final AuthorCookies authors;
+    private final FormTokens formTokens;
+    private final Readers readers;
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public DiscussionController(ArticlePages articles, ArticleController articlePage, CommentPosting posting,
+                                CommentPages commentPages, AuthorCookies authors, FormTokens formTokens,
+                                Readers readers, Jdbi jdbi, Clock clock) {
+        this.articles = articles;
+        this.articlePage = articlePage;
+        this.posting = posting;
+        this.commentPages = commentPages;
+        this.authors = authors;
+        this.formTokens = formTokens;
+        this.readers = readers;
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    public void post(Context ctx) {
+        Article article = article(ctx);
+        CommentForm form = CommentForm.from(ctx);
+        FormTokens.Verdict verdict = formTokens.check(ctx);
+        if (verdict != FormTokens.Verdict.VALID) {
+            showAgain(ctx, article, form.refused(refusal(verdict)), status(verdict));
+            return;
+        }
+        Optional<String> problem = CommentPosting.problemWithText(Text.name(form.name()), Text.body(form.body()));
+        if (problem.isPresent()) {
+            showAgain(ctx, article, form.refused(problem.get()), 422);
+            return;
+        }
+        Outcome outcome = posting.post(article.id(), form, authors.currentOrNew(ctx));
+        if (outcome instanceof Outcome.Posted posted) {
+            ctx.redirect(whereToSee(article.slug(), posted.comment()), HttpStatus.SEE_OTHER);
+        } else {
+            showAgain(ctx, article, form.refused(((Outcome.Refused) outcome).reason()), 422);
+        }
+    }
+
+    /** A comment's own page: the comment with its replies, and the form to answer it. */
+    public void show(Context ctx) {
+        Article article = article(ctx);
+        Comment comment = comment(ctx, article);
+        commentPages.render(ctx, article, comment, null);
+    }
+
+    public void editForm(Context ctx) {
+        Article article = article(ctx);
+        Comment comment = changeable(ctx, article);
+        renderEdit(ctx, article, comment, comment.authorName(), comment.body(), null, 200);
+    }
+
+    public void edit(Context ctx) {
+        Article article = article(ctx);
+        Comment comment = changeable(ctx, article);
+        String typedName = orEmpty(ctx.formParam("name"));
+        String typedBody = orEmpty(ctx.formParam("body"));
+        FormTokens.Verdict verdict = formTokens.check(ctx);
+        if (verdict != FormTokens.Verdict.VALID) {
+            renderEdit(ctx, article, comment, typedName, typedBody, refusal(verdict), status(verdict));
+            return;
+        }
+        String name = Text.name(typedName);
+        String body = Text.body(typedBody);
+        Optional<String> problem = CommentPosting.problemWithText(name, body);
+        if (problem.isPresent()) {
+            renderEdit(ctx, article, comment, typedName, typedBody, problem.get(), 422);
+            return;
+        }
+        jdbi.useExtension(CommentRepository.class, comments -> comments.edit(comment.id(), name, body, clock.instant()));
+        ctx.redirect(whereToSee(article.slug(), comment), HttpStatus.SEE_OTHER);
+    }
+
+    public void delete(Context ctx) {
+        Article article = article(ctx);
+        Comment comment = changeable(ctx, article);
+        FormTokens.Verdict verdict = formTokens.check(ctx);
+        if (verdict != FormTokens.Verdict.VALID) {
+            ErrorPages.render(ctx, status(verdict), refusal(verdict));
+            return;
+        }
+        jdbi.useExtension(CommentRepository.class, comments -> comments.delete(comment.id(), clock.instant()));
+        Discussion discussion = jdbi.onDemand(DiscussionRepository.class).findById(comment.discussionId()).orElseThrow();
+        ctx.redirect(CommentPaths.article(article.slug()) + "#" + DiscussionView.anchor(discussion), HttpStatus.SEE_OTHER);
+    }
+
+    /** A refused reply goes back to the page of the comment it answers; anything else to the article. */
+    private void showAgain(Context ctx, Article article, CommentForm typed, int status) {
+        ctx.status(status);
+        Optional<Comment> parent = Ids.parse(typed.parentId())
+                .flatMap(id -> jdbi.onDemand(CommentRepository.class).findInArticle(id, article.id()))
+                .filter(Comment::isPublished);
+        if (typed.isReply() && parent.isPresent()) {
+            commentPages.render(ctx, article, parent.get(), typed);
+        } else {
+            articlePage.render(ctx, article.slug(), typed.asTopLevel());
+        }
+    }
+
+    /** Right under the article while the thread nests that deep there; otherwise on its parent's page. */
+    static String whereToSee(String slug, Comment comment) {
+        if (comment.depth() < Threads.SHOWN_LEVELS || comment.parentId() == null) {
+            return CommentPaths.anchorOnArticle(slug, comment.id());
+        }
+        return CommentPaths.comment(slug, comment.parentId()) + "#comment-" + comment.id();
+    }
+
+    private static String refusal(FormTokens.Verdict verdict) {
+        return switch (verdict) {
+            case EXPIRED -> "This page was open for a long time, so we could not accept the form as it was."
+                    + " Your text is still here: please send it again.";
+            case FOREIGN_ORIGIN -> "This form was sent from another site, so we did not accept it.";
+            default -> "We could not verify this form. Your text is still here: please send it again.";
+        };
+    }
+
+    private static int status(FormTokens.Verdict verdict) {
+        return verdict == FormTokens.Verdict.FOREIGN_ORIGIN ? 403 : 400;
+    }
+
+    private void renderEdit(Context ctx, Article article, Comment comment, String name, String body, String error,
+                            int status) {
+        var model = readers.personalModel(ctx);
+        model.putAll(Map.of(
+                "article", article,
+                "commentPath", CommentPaths.comment(article.slug(), comment.id()),
+                "name", name,
+                "body", body));
+        model.put("error", error);
+        ctx.status(status);
+        ctx.render("discussion/edit", model);
+    }
+
+    private Article article(Context ctx) {
+        return articles.article(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
+    }
+
+    private Comment comment(Context ctx, Article article) {
+        return Ids.parse(ctx.pathParam("id"))
+                .flatMap(id -> jdbi.onDemand(CommentRepository.class).findInArticle(id, article.id()))
+                .orElseThrow(NotFoundResponse::new);
+    }
+
+    /** The comment, if this reader wrote it and may still change it; otherwise a page saying why not. */
+    private Comment changeable(Context ctx, Article article) {
+        Comment comment = comment(ctx, article);
+        if (!readers.viewer(ctx).canChange(comment)) {
+            throw new ReaderFacingError(HttpStatus.FORBIDDEN, "You can change a comment only from the browser that "
+                    + "posted it (or through your private link), and only for " + readers.editWindow().toMinutes()
+                    + " minutes after posting.");
+        }
+        return comment;
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

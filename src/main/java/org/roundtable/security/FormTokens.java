@@ -1,0 +1,69 @@
+package org.roundtable.security;
+
+import io.javalin.http.Context;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Guards every form a reader can send. Each rendered form carries a signed token saying when it was served,
+ * and the request must come from one of our own pages (Origin, or Referer when a browser sends no Origin).
+ * Readers have no session, so the token is not tied to a person; cross-site posts are stopped by the origin
+ * check and by SameSite cookies, and a stale or forged token gets a plain "send it again".
+ */
+public final class FormTokens {
+
+    public static final String FIELD = "form_token";
+    private static final String PURPOSE = "form";
+    static final Duration LIFETIME = Duration.ofDays(2);
+
+    public enum Verdict { VALID, EXPIRED, FORGED, FOREIGN_ORIGIN }
+
+    private final Signer signer;
+    private final Clock clock;
+
+    public FormTokens(Signer signer, Clock clock) {
+        this.signer = signer;
+        this.clock = clock;
+    }
+
+    public String issue() {
+        return signer.sign(PURPOSE, Long.toString(clock.instant().getEpochSecond()));
+    }
+
+    public Verdict check(Context ctx) {
+        if (!sameOrigin(ctx)) {
+            return Verdict.FOREIGN_ORIGIN;
+        }
+        Optional<Instant> issued = signer.verify(PURPOSE, ctx.formParam(FIELD)).flatMap(FormTokens::epochSecond);
+        if (issued.isEmpty()) {
+            return Verdict.FORGED;
+        }
+        return issued.get().plus(LIFETIME).isBefore(clock.instant()) ? Verdict.EXPIRED : Verdict.VALID;
+    }
+
+    /** Browsers send Origin on POST; older ones only Referer. Clients that send neither are not browsers. */
+    static boolean sameOrigin(Context ctx) {
+        String origin = ctx.header("Origin");
+        String source = origin != null && !origin.equals("null") ? origin : ctx.header("Referer");
+        if (source == null) {
+            return origin == null;
+        }
+        try {
+            String authority = URI.create(source).getRawAuthority();
+            return authority != null && authority.equalsIgnoreCase(ctx.header("Host"));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static Optional<Instant> epochSecond(String value) {
+        try {
+            return Optional.of(Instant.ofEpochSecond(Long.parseLong(value)));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}
