@@ -28,10 +28,10 @@ public final class TestServer implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
-    private TestServer(Config config) {
+    private TestServer(Config config, Clock clock) {
         this.database = Database.open(config.databaseUrl());
-        App.importArticles(config, database, Clock.systemUTC());
-        this.app = App.create(config, database).start(0);
+        App.importArticles(config, database, clock);
+        this.app = App.create(config, database, clock).start(0);
     }
 
     public static TestServer start(Path folder) {
@@ -39,7 +39,20 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(Config config) {
-        return new TestServer(config);
+        return new TestServer(config, Clock.systemUTC());
+    }
+
+    public static TestServer start(Config config, Clock clock) {
+        return new TestServer(config, clock);
+    }
+
+    /** A reader with their own cookies, using the site through its pages and forms. */
+    public Reader reader() {
+        return new Reader(this);
+    }
+
+    public String origin() {
+        return "http://localhost:" + app.port();
     }
 
     public static Config config(Path folder) {

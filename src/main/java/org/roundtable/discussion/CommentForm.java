@@ -33,6 +33,10 @@ public record CommentForm(String discussionKey, String parentId, String name, St
         return new CommentForm(discussionKey, "", name, body, error);
     }
 
+    public CommentForm inDiscussion(String key) {
+        return new CommentForm(key, parentId, name, body, error);
+    }
+
     public boolean isReply() {
         return !parentId.isBlank();
     }

@@ -37,7 +37,7 @@ public final class CommentPages {
                 : "the discussion of proposal " + discussion.position() + ": " + discussion.title());
         model.put("discussionPath", CommentPaths.article(article.slug()) + "#" + DiscussionView.anchor(discussion));
         model.put("parentPath", comment.parentId() == null ? null : CommentPaths.comment(article.slug(), comment.parentId()));
-        model.put("comment", view);
+        model.put("focus", view);
         model.put("canReply", comment.isPublished());
         model.put("form", typed != null ? typed : CommentForm.blank(discussion.key(), comment.id()));
         ctx.render("discussion/comment", model);

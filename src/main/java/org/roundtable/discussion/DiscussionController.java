@@ -122,9 +122,11 @@ public final class DiscussionController {
                 .filter(Comment::isPublished);
         if (typed.isReply() && parent.isPresent()) {
             commentPages.render(ctx, article, parent.get(), typed);
-        } else {
-            articlePage.render(ctx, article.slug(), typed.asTopLevel());
+            return;
         }
+        boolean knownDiscussion = jdbi.onDemand(DiscussionRepository.class).find(article.id(), typed.discussionKey()).isPresent();
+        articlePage.render(ctx, article.slug(),
+                knownDiscussion ? typed.asTopLevel() : typed.asTopLevel().inDiscussion(Discussion.GENERAL));
     }
 
     /** Right under the article while the thread nests that deep there; otherwise on its parent's page. */

@@ -8,7 +8,7 @@ public enum Sort {
         return "newest".equals(value) ? NEWEST : OLDEST;
     }
 
-    public String param() {
+    public String queryValue() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
 }

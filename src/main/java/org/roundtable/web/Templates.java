@@ -30,7 +30,7 @@ public final class Templates implements FileRenderer {
     public String render(String template, Map<String, ?> model, Context ctx) {
         ctx.contentType(HTML);
         var context = new org.thymeleaf.context.Context(Locale.ENGLISH);
-        context.setVariables(Map.copyOf(model));
+        model.forEach(context::setVariable);
         return engine.process(template, context);
     }
 }

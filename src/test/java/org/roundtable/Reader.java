@@ -1,0 +1,99 @@
+package org.roundtable;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * A reader in a browser without JavaScript: keeps cookies, opens pages, and submits forms exactly as served
+ * (every hidden field included), sending the Origin header browsers send.
+ */
+public final class Reader {
+
+    private final TestServer server;
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient client;
+
+    Reader(TestServer server) {
+        this.server = server;
+        this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).cookieHandler(cookies).build();
+    }
+
+    public CookieManager cookies() {
+        return cookies;
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(server.uri(path)).GET().build());
+    }
+
+    public Document open(String path) {
+        HttpResponse<String> response = get(path);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return parse(response);
+    }
+
+    /** Fills the form found by {@code selector} on {@code page} with {@code fields} and submits it. */
+    public HttpResponse<String> submit(Document page, String selector, Map<String, String> fields) {
+        Element form = page.selectFirst(selector);
+        if (form == null) {
+            throw new AssertionError("No form " + selector + " on the page");
+        }
+        var values = new LinkedHashMap<String, String>();
+        for (Element input : form.select("input[name], textarea[name]")) {
+            values.put(input.attr("name"), input.tagName().equals("textarea") ? input.text() : input.val());
+        }
+        values.putAll(fields);
+        return post(form.attr("action"), values);
+    }
+
+    public HttpResponse<String> post(String path, Map<String, String> fields) {
+        String body = fields.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(server.uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", server.origin())
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
+    /** Follows a redirect the way a browser does after a form post. */
+    public Document follow(HttpResponse<String> redirect) {
+        String location = redirect.headers().firstValue("Location").orElseThrow(
+                () -> new AssertionError("Expected a redirect, got " + redirect.statusCode() + ": " + redirect.body()));
+        return open(location.replaceFirst("#.*$", ""));
+    }
+
+    public static Document parse(HttpResponse<String> response) {
+        return Jsoup.parse(response.body(), response.uri().toString());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
