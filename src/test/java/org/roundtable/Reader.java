@@ -78,6 +78,15 @@ public final class Reader {
         return open(location.replaceFirst("#.*$", ""));
     }
 
+    /** The id of the comment a successful post redirected to. */
+    public static long postedId(HttpResponse<String> response) {
+        if (response.statusCode() != 303) {
+            throw new AssertionError("Expected 303 after posting, got " + response.statusCode() + ": " + response.body());
+        }
+        String location = response.headers().firstValue("Location").orElseThrow();
+        return Long.parseLong(location.substring(location.lastIndexOf("comment-") + "comment-".length()));
+    }
+
     public static Document parse(HttpResponse<String> response) {
         return Jsoup.parse(response.body(), response.uri().toString());
     }

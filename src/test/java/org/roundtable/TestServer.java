@@ -21,6 +21,9 @@ import org.roundtable.db.Database;
  */
 public final class TestServer implements AutoCloseable {
 
+    /** The bundled article's page. */
+    public static final String ARTICLE = "/articles/iran-pakistan-strategic-alliance";
+
     private final Database database;
     private final Javalin app;
     private final HttpClient client = HttpClient.newBuilder()

@@ -1,6 +1,8 @@
 package org.roundtable.discussion;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.roundtable.Reader.postedId;
+import static org.roundtable.TestServer.ARTICLE;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -13,8 +15,6 @@ import org.roundtable.Reader;
 import org.roundtable.TestServer;
 
 class PostingTest {
-
-    static final String ARTICLE = "/articles/iran-pakistan-strategic-alliance";
 
     @TempDir
     Path folder;
@@ -229,12 +229,6 @@ class PostingTest {
         assertThat(bodies(reader.open(ARTICLE), "#proposal-4")).containsExactly("first", "reply one", "reply two", "second");
         assertThat(bodies(reader.open(ARTICLE + "?sort=newest"), "#proposal-4"))
                 .containsExactly("second", "first", "reply one", "reply two");
-    }
-
-    static long postedId(java.net.http.HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(303);
-        String location = response.headers().firstValue("Location").orElseThrow();
-        return Long.parseLong(location.substring(location.lastIndexOf("comment-") + "comment-".length()));
     }
 
     static java.util.List<String> bodies(Document page, String section) {

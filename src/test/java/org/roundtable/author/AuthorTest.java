@@ -1,0 +1,205 @@
+package org.roundtable.author;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.roundtable.TestServer.ARTICLE;
+import static org.roundtable.Reader.postedId;
+
+import java.net.HttpCookie;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.roundtable.MutableClock;
+import org.roundtable.Reader;
+import org.roundtable.TestServer;
+
+/** Authors without accounts: the signed cookie, the edit window, deletion, and the private link. */
+class AuthorTest {
+
+    @TempDir
+    Path folder;
+    final MutableClock clock = new MutableClock();
+    TestServer server;
+    Reader author;
+
+    @BeforeEach
+    void start() {
+        server = TestServer.start(TestServer.config(folder), clock);
+        author = server.reader();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void postingSetsASignedHttpOnlyLaxAuthorCookie() {
+        var response = author.submit(author.open(ARTICLE), "#reply-general", Map.of("body", "Hello"));
+        String setCookie = response.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("rt_author=")).findFirst().orElseThrow();
+        assertThat(setCookie).contains("HttpOnly", "SameSite=Lax", "Path=/").doesNotContain("Secure");
+        assertThat(HttpCookie.parse(setCookie).get(0).getValue()).matches("[A-Za-z0-9_-]{43}\\.[A-Za-z0-9_-]{43}");
+    }
+
+    @Test
+    void anAuthorCanEditTheirCommentInsideTheWindowAndItSaysEdited() {
+        long id = postedId(author.submit(author.open(ARTICLE), "#reply-proposal-1", Map.of("name", "Ana", "body", "Frist draft")));
+        clock.advance(Duration.ofMinutes(14));
+        Document editPage = author.open(ARTICLE + "/comments/" + id + "/edit");
+        assertThat(editPage.selectFirst("textarea").text()).isEqualTo("Frist draft");
+
+        var saved = author.submit(editPage, "form[action$=/edit]", Map.of("body", "First draft, corrected"));
+        assertThat(saved.statusCode()).isEqualTo(303);
+        var comment = author.follow(saved).getElementById("comment-" + id);
+        assertThat(comment.selectFirst(".comment-body").text()).isEqualTo("First draft, corrected");
+        assertThat(comment.selectFirst(".comment-author").text()).isEqualTo("Ana");
+        assertThat(comment.selectFirst(".edited").text()).isEqualTo("edited");
+    }
+
+    @Test
+    void editingIsRefusedAfterTheWindowAndTheCommentStaysAsItWas() {
+        long id = postedId(author.submit(author.open(ARTICLE), "#reply-general", Map.of("body", "Original")));
+        Document editPage = author.open(ARTICLE + "/comments/" + id + "/edit");
+        clock.advance(Duration.ofMinutes(15));
+
+        assertThat(author.get(ARTICLE + "/comments/" + id + "/edit").statusCode()).isEqualTo(403);
+        var late = author.submit(editPage, "form[action$=/edit]", Map.of("body", "Too late"));
+        assertThat(late.statusCode()).isEqualTo(403);
+        assertThat(late.body()).contains("only for 15 minutes after posting");
+        var comment = author.open(ARTICLE).getElementById("comment-" + id);
+        assertThat(comment.selectFirst(".comment-body").text()).isEqualTo("Original");
+        assertThat(comment.select(".comment-actions a[href$=/edit]")).isEmpty();
+    }
+
+    @Test
+    void aRefusedEditKeepsTheTypedText() {
+        long id = postedId(author.submit(author.open(ARTICLE), "#reply-general", Map.of("body", "Original")));
+        var refused = author.submit(author.open(ARTICLE + "/comments/" + id + "/edit"), "form[action$=/edit]",
+                Map.of("name", "x".repeat(81), "body", "New words"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        Document page = Reader.parse(refused);
+        assertThat(page.selectFirst(".form-error").text()).contains("80");
+        assertThat(page.selectFirst("textarea").text()).isEqualTo("New words");
+    }
+
+    @Test
+    void someoneElseCannotEditOrDelete() {
+        long id = postedId(author.submit(author.open(ARTICLE), "#reply-general", Map.of("body", "Mine")));
+        Reader stranger = server.reader();
+        Document page = stranger.open(ARTICLE);
+        assertThat(page.getElementById("comment-" + id).select(".comment-actions form, a[href$=/edit]")).isEmpty();
+        assertThat(stranger.get(ARTICLE + "/comments/" + id + "/edit").statusCode()).isEqualTo(403);
+        String token = page.selectFirst("input[name=form_token]").val();
+        assertThat(stranger.post(ARTICLE + "/comments/" + id + "/delete", Map.of("form_token", token)).statusCode()).isEqualTo(403);
+        assertThat(stranger.post(ARTICLE + "/comments/" + id + "/edit", Map.of("form_token", token, "body", "Hijacked"))
+                .statusCode()).isEqualTo(403);
+        assertThat(author.open(ARTICLE).getElementById("comment-" + id).selectFirst(".comment-body").text()).isEqualTo("Mine");
+    }
+
+    @Test
+    void deletingACommentWithRepliesLeavesAPlaceholderSoRepliesKeepTheirPlace() {
+        long parent = postedId(author.submit(author.open(ARTICLE), "#reply-proposal-3", Map.of("name", "Ana", "body", "Parent")));
+        Reader replier = server.reader();
+        long reply = postedId(replier.submit(replier.open(ARTICLE + "/comments/" + parent), "#reply-form", Map.of("body", "Child")));
+
+        var deleted = author.submit(author.open(ARTICLE), "#comment-" + parent + " form[action$=/delete]", Map.of());
+        assertThat(deleted.statusCode()).isEqualTo(303);
+        assertThat(deleted.headers().firstValue("Location")).hasValue(ARTICLE + "#proposal-3-discussion");
+
+        Document page = author.open(ARTICLE);
+        var placeholder = page.getElementById("comment-" + parent);
+        assertThat(placeholder.selectFirst(".comment-deleted").text()).isEqualTo("[deleted]");
+        assertThat(placeholder.text()).doesNotContain("Parent", "Ana");
+        assertThat(placeholder.getElementById("comment-" + reply).selectFirst(".comment-body").text()).isEqualTo("Child");
+        assertThat(page.selectFirst("#proposal-3-discussion-heading").text()).contains("(1 comment)");
+        String stored = server.jdbi().withHandle(h -> h.createQuery("SELECT author_name || body FROM comments WHERE id = :id")
+                .bind("id", parent).mapTo(String.class).one());
+        assertThat(stored).isEmpty();
+    }
+
+    @Test
+    void deletingACommentWithoutRepliesRemovesItFromThePage() {
+        long id = postedId(author.submit(author.open(ARTICLE), "#reply-proposal-4", Map.of("body", "Regret")));
+        author.submit(author.open(ARTICLE), "#comment-" + id + " form[action$=/delete]", Map.of());
+        Document page = author.open(ARTICLE);
+        assertThat(page.getElementById("comment-" + id)).isNull();
+        assertThat(page.selectFirst("#proposal-4-discussion").text()).contains("No comments yet");
+        assertThat(author.get(ARTICLE + "/comments/" + id).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aNewAuthorSeesTheirPrivateLinkOnceAndItWorksFromAnotherDevice() {
+        var posted = author.submit(author.open(ARTICLE), "#reply-general", Map.of("body", "From my laptop"));
+        long id = postedId(posted);
+        Document afterPost = author.follow(posted);
+        String privateLink = afterPost.selectFirst(".private-link a").attr("href");
+        assertThat(privateLink).matches("http://localhost:\\d+/authors/[A-Za-z0-9_-]{43}");
+        assertThat(author.open(ARTICLE).select(".private-link")).as("shown only once").isEmpty();
+
+        String token = privateLink.substring(privateLink.lastIndexOf('/') + 1);
+        String storedHash = server.jdbi().withHandle(h -> h.createQuery("SELECT manage_token_hash FROM authors")
+                .mapTo(String.class).one());
+        assertThat(storedHash).isNotEqualTo(token).hasSize(64);
+
+        Reader phone = server.reader();
+        var privatePage = phone.get("/authors/" + token);
+        assertThat(privatePage.statusCode()).isEqualTo(200);
+        assertThat(privatePage.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(privatePage.headers().firstValue("Cache-Control")).hasValue("private, no-store");
+        Document list = Reader.parse(privatePage);
+        assertThat(list.select(".own-comments li")).hasSize(1);
+        assertThat(list.selectFirst(".own-comments blockquote").text()).isEqualTo("From my laptop");
+
+        var edited = phone.submit(phone.open(ARTICLE + "/comments/" + id + "/edit"), "form[action$=/edit]",
+                Map.of("body", "Edited from my phone"));
+        assertThat(edited.statusCode()).isEqualTo(303);
+        assertThat(phone.open(ARTICLE).getElementById("comment-" + id).selectFirst(".comment-body").text())
+                .isEqualTo("Edited from my phone");
+    }
+
+    @Test
+    void aLaterPostByTheSameAuthorGetsNoNewLink() {
+        author.follow(author.submit(author.open(ARTICLE), "#reply-general", Map.of("body", "One")));
+        var second = author.submit(author.open(ARTICLE), "#reply-general", Map.of("body", "Two"));
+        assertThat(author.follow(second).select(".private-link")).isEmpty();
+        int authors = server.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM authors").mapTo(Integer.class).one());
+        assertThat(authors).isEqualTo(1);
+    }
+
+    @Test
+    void anUnknownPrivateLinkIsNotFound() {
+        var response = author.get("/authors/not-a-real-token");
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("This private link is not valid.");
+    }
+
+    @Test
+    void aForgedAuthorCookieIsIgnored() {
+        long id = postedId(author.submit(author.open(ARTICLE), "#reply-general", Map.of("body", "Mine")));
+        Reader forger = server.reader();
+        HttpCookie real = author.cookies().getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("rt_author")).findFirst().orElseThrow();
+        String publicId = real.getValue().substring(0, real.getValue().indexOf('.'));
+        var forged = new HttpCookie("rt_author", publicId + ".AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+        forged.setPath("/");
+        forged.setVersion(0);
+        forger.cookies().getCookieStore().add(server.uri("/"), forged);
+        assertThat(forger.get(ARTICLE + "/comments/" + id + "/edit").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void authorsStaySignedInAcrossARestart() {
+        long id = postedId(author.submit(author.open(ARTICLE), "#reply-general", Map.of("body", "Before restart")));
+        server.close();
+        server = TestServer.start(TestServer.config(folder), clock);
+        Reader sameBrowser = server.reader();
+        author.cookies().getCookieStore().getCookies()
+                .forEach(cookie -> sameBrowser.cookies().getCookieStore().add(server.uri("/"), cookie));
+        assertThat(sameBrowser.get(ARTICLE + "/comments/" + id + "/edit").statusCode()).isEqualTo(200);
+    }
+}
