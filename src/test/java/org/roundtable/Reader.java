@@ -1,7 +1,5 @@
 package org.roundtable;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -92,14 +90,7 @@ public final class Reader {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return TestServer.send(client, request);
     }
 
     private static String encode(String value) {

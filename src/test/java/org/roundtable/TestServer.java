@@ -87,6 +87,11 @@ public final class TestServer implements AutoCloseable {
     }
 
     public HttpResponse<String> send(HttpRequest request) {
+        return send(client, request);
+    }
+
+    /** Sends with {@code client}, turning the checked exceptions of a test's HTTP call into failures. */
+    static HttpResponse<String> send(HttpClient client, HttpRequest request) {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -81,7 +81,7 @@ public final class ArticlePages {
     /** The article's sections, the proposals nested under "Proposed solutions", then the general discussion. */
     private List<TocEntry> contents(Article article, List<ProposalView> proposals, DiscussionView general) {
         List<TocEntry> proposalEntries = proposals.stream()
-                .map(p -> new TocEntry("#" + p.anchor(), p.number() + ". " + p.title(),
+                .map(p -> new TocEntry("#" + p.anchor(), p.title(),
                         p.discussion().countLabel(), List.of()))
                 .toList();
         var entries = new ArrayList<TocEntry>();
