@@ -17,7 +17,9 @@ import org.roundtable.discussion.DiscussionController;
 import org.roundtable.discussion.Readers;
 import org.roundtable.discussion.Threads;
 import org.roundtable.feed.FeedController;
+import org.roundtable.moderation.Bans;
 import org.roundtable.security.FormTokens;
+import org.roundtable.security.IpHashes;
 import org.roundtable.security.ServerSecret;
 import org.roundtable.security.Signer;
 import org.roundtable.web.ErrorPages;
@@ -55,7 +57,8 @@ public final class App {
 
         var articles = new ArticleController(articlePages, readers);
         var discussions = new DiscussionController(articlePages, articles, new CommentPosting(jdbi, clock),
-                new CommentPages(jdbi, threads, readers), authorCookies, formTokens, readers, jdbi, clock);
+                new CommentPages(jdbi, threads, readers), authorCookies, formTokens, readers,
+                new Bans(jdbi, clock, config.timeZone()), new IpHashes(signer), jdbi, clock);
         var authors = new AuthorController(jdbi, authorCookies, formats, clock, config.editWindow());
         var feeds = new FeedController(jdbi, articlePages, authorCookies, markdown);
         var health = new HealthController(database);

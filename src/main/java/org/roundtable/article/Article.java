@@ -1,6 +1,7 @@
 package org.roundtable.article;
 
 import java.time.LocalDate;
+import org.roundtable.moderation.ModerationPolicy;
 
 /** A stored article. Its proposals and general discussion are {@code Discussion}s. */
 public record Article(
@@ -12,4 +13,5 @@ public record Article(
         String source,
         LocalDate publishedOn,
         String leadMarkdown,
-        String closingMarkdown) {}
+        String closingMarkdown,
+        ModerationPolicy moderationPolicy) {}

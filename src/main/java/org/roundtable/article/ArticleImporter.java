@@ -13,6 +13,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.roundtable.discussion.Comment;
 import org.roundtable.discussion.CommentRepository;
+import org.roundtable.discussion.CommentStatus;
 import org.roundtable.discussion.Discussion;
 import org.roundtable.discussion.DiscussionRepository;
 import org.slf4j.Logger;
@@ -87,7 +88,8 @@ public final class ArticleImporter {
                             "a comment names the unknown discussion '" + comment.discussionKey() + "'"))
                     .id();
             String author = comment.author().isBlank() ? Comment.ANONYMOUS : comment.author();
-            comments.add(discussionId, null, null, author, comment.body(), comment.posted());
+            comments.add(discussionId, null, new CommentRepository.NewComment(
+                    null, author, comment.body(), CommentStatus.PUBLISHED, null, comment.posted()));
         }
     }
 

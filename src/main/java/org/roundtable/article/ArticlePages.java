@@ -47,7 +47,7 @@ public final class ArticlePages {
         return jdbi.inTransaction(handle -> handle.attach(ArticleRepository.class).findBySlug(slug).map(article -> {
             List<Discussion> discussions = handle.attach(DiscussionRepository.class).forArticle(article.id());
             Map<Long, List<Comment>> comments = handle.attach(CommentRepository.class)
-                    .shownForArticle(article.id()).stream()
+                    .forArticle(article.id()).stream()
                     .collect(Collectors.groupingBy(Comment::discussionId));
             return page(article, discussions, discussion -> new DiscussionView(
                     discussion,

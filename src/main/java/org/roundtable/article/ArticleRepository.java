@@ -13,7 +13,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(Article.class)
 public interface ArticleRepository {
 
-    String COLUMNS = "id, slug, title, author, byline, source, published_on, lead_markdown, closing_markdown";
+    String COLUMNS = """
+            id, slug, title, author, byline, source, published_on, lead_markdown, closing_markdown, moderation_policy""";
 
     @SqlQuery("SELECT " + COLUMNS + " FROM articles WHERE slug = :slug")
     Optional<Article> findBySlug(String slug);
@@ -23,6 +24,9 @@ public interface ArticleRepository {
 
     @SqlQuery("SELECT COUNT(*) > 0 FROM articles WHERE slug = :slug")
     boolean exists(String slug);
+
+    @SqlUpdate("UPDATE articles SET moderation_policy = :policy WHERE id = :id")
+    void setPolicy(long id, String policy);
 
     @SqlUpdate("""
             INSERT INTO articles (slug, title, author, byline, source, published_on,

@@ -17,7 +17,8 @@ public record Comment(
         String body,
         CommentStatus status,
         Instant createdAt,
-        Instant editedAt) {
+        Instant editedAt,
+        boolean editedByModerator) {
 
     /** The name shown for someone who left the name field blank. */
     public static final String ANONYMOUS = "Anonymous";
@@ -28,6 +29,10 @@ public record Comment(
 
     public boolean isPublished() {
         return status == CommentStatus.PUBLISHED;
+    }
+
+    public boolean isHeld() {
+        return status == CommentStatus.HELD;
     }
 
     public boolean isDeleted() {

@@ -25,7 +25,7 @@ public final class CommentPages {
     /** Renders the page for {@code comment}; {@code typed} is a refused reply to show again, or null. */
     public void render(Context ctx, Article article, Comment comment, CommentForm typed) {
         CommentView view = jdbi.withHandle(handle -> threads.subtree(
-                        handle.attach(CommentRepository.class).shownInThread(comment.rootId()),
+                        handle.attach(CommentRepository.class).inThread(comment.rootId()),
                         comment.id(), article.slug(), readers.viewer(ctx)))
                 .orElseThrow(() -> new ReaderFacingError(HttpStatus.NOT_FOUND, "This comment has been deleted."));
         Discussion discussion = jdbi.onDemand(DiscussionRepository.class).findById(comment.discussionId()).orElseThrow();
@@ -38,7 +38,8 @@ public final class CommentPages {
         model.put("discussionPath", CommentPaths.article(article.slug()) + "#" + DiscussionView.anchor(discussion));
         model.put("parentPath", comment.parentId() == null ? null : CommentPaths.comment(article.slug(), comment.parentId()));
         model.put("focus", view);
-        model.put("canReply", comment.isPublished());
+        model.put("canReply", comment.isPublished() && !discussion.locked());
+        model.put("locked", discussion.locked());
         model.put("form", typed != null ? typed : CommentForm.blank(discussion.key(), comment.id()));
         ctx.render("discussion/comment", model);
     }

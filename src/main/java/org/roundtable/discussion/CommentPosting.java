@@ -3,6 +3,7 @@ package org.roundtable.discussion;
 import java.time.Clock;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.roundtable.article.Article;
 import org.roundtable.author.Author;
 
 /** Checks a new comment against the rules readers are told about, and stores it. */
@@ -11,8 +12,10 @@ public final class CommentPosting {
     /** The result of a post: the stored comment, or the reason it was refused. */
     public sealed interface Outcome {
         record Posted(Comment comment) implements Outcome {}
-        record Refused(String reason) implements Outcome {}
+        record Refused(int status, String reason) implements Outcome {}
     }
+
+    static final String LOCKED = "This discussion is closed to new comments. You can still read it.";
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -38,25 +41,32 @@ public final class CommentPosting {
         return Optional.empty();
     }
 
-    public Outcome post(long articleId, CommentForm form, Author author) {
+    /** Stores the comment, published or held as the article's policy says, or says why it cannot be. */
+    public Outcome post(Article article, CommentForm form, Author author, String ipHash) {
         String name = Text.name(form.name());
         String body = Text.body(form.body());
         Optional<String> problem = problemWithText(name, body);
         if (problem.isPresent()) {
-            return new Outcome.Refused(problem.get());
+            return new Outcome.Refused(422, problem.get());
         }
         return jdbi.inTransaction(handle -> {
             var comments = handle.attach(CommentRepository.class);
-            Optional<Discussion> discussion = handle.attach(DiscussionRepository.class).find(articleId, form.discussionKey());
+            Optional<Discussion> discussion = handle.attach(DiscussionRepository.class).find(article.id(), form.discussionKey());
             if (discussion.isEmpty()) {
-                return new Outcome.Refused("That discussion does not exist. Please reply from the article page.");
+                return new Outcome.Refused(422, "That discussion does not exist. Please reply from the article page.");
+            }
+            if (discussion.get().locked()) {
+                return new Outcome.Refused(403, LOCKED);
             }
             Optional<Comment> parent = Ids.parse(form.parentId()).flatMap(comments::find);
             Optional<String> parentProblem = form.isReply() ? problemWithParent(parent, discussion.get()) : Optional.empty();
             if (parentProblem.isPresent()) {
-                return new Outcome.Refused(parentProblem.get());
+                return new Outcome.Refused(422, parentProblem.get());
             }
-            long id = comments.add(discussion.get().id(), parent.orElse(null), author.id(), name, body, clock.instant());
+            boolean held = article.moderationPolicy().holds(comments.hasPublished(author.id()));
+            long id = comments.add(discussion.get().id(), parent.orElse(null),
+                    new CommentRepository.NewComment(author.id(), name, body, held ? CommentStatus.HELD : CommentStatus.PUBLISHED,
+                            ipHash, clock.instant()));
             return new Outcome.Posted(comments.find(id).orElseThrow());
         });
     }

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -14,21 +16,22 @@ public interface CommentRepository {
 
     String COLUMNS = """
             c.id, c.discussion_id, c.parent_id, c.root_id, c.depth, c.author_id, c.author_name, c.body,
-            c.status, c.created_at, c.edited_at
+            c.status, c.created_at, c.edited_at, c.edited_by_moderator
             """;
 
-    /** What the page shows: published comments, and deleted ones that may still hold replies in place. */
-    String SHOWN = "c.status IN ('published', 'deleted')";
+
+    /** What a new comment is made of, besides where it goes. */
+    record NewComment(Long authorId, String authorName, String body, CommentStatus status, String ipHash, Instant createdAt) {}
 
     /** Stores a comment, making a top-level one the root of its own thread; returns its id. */
     @Transaction
-    default long add(long discussionId, Comment parent, Long authorId, String authorName, String body, Instant createdAt) {
+    default long add(long discussionId, Comment parent, NewComment comment) {
         if (parent == null) {
-            long id = insert(discussionId, null, null, 0, authorId, authorName, body, createdAt);
+            long id = insert(discussionId, null, null, 0, comment);
             makeOwnRoot(id);
             return id;
         }
-        return insert(discussionId, parent.id(), parent.rootId(), parent.depth() + 1, authorId, authorName, body, createdAt);
+        return insert(discussionId, parent.id(), parent.rootId(), parent.depth() + 1, comment);
     }
 
     @SqlQuery("SELECT " + COLUMNS + " FROM comments c WHERE c.id = :id")
@@ -41,24 +44,35 @@ public interface CommentRepository {
 
     @SqlQuery("SELECT " + COLUMNS + """
               FROM comments c JOIN discussions d ON d.id = c.discussion_id
-             WHERE d.article_id = :articleId AND
-            """ + SHOWN + " ORDER BY c.created_at, c.id")
-    List<Comment> shownForArticle(long articleId);
+             WHERE d.article_id = :articleId
+             ORDER BY c.created_at, c.id""")
+    List<Comment> forArticle(long articleId);
 
-    /** The whole thread a comment belongs to, oldest first: one indexed query, assembled in memory. */
-    @SqlQuery("SELECT " + COLUMNS + " FROM comments c WHERE c.root_id = :rootId AND " + SHOWN
-            + " ORDER BY c.created_at, c.id")
-    List<Comment> shownInThread(long rootId);
+    /**
+     * The whole thread a comment belongs to, oldest first: one indexed query, assembled in memory, where
+     * each reader's view decides what they see.
+     */
+    @SqlQuery("SELECT " + COLUMNS + " FROM comments c WHERE c.root_id = :rootId ORDER BY c.created_at, c.id")
+    List<Comment> inThread(long rootId);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM comments c WHERE c.author_id = :authorId ORDER BY c.created_at DESC, c.id DESC")
     List<Comment> byAuthor(long authorId);
 
     @SqlUpdate("""
-            INSERT INTO comments (discussion_id, parent_id, root_id, depth, author_id, author_name, body, status, created_at)
-            VALUES (:discussionId, :parentId, :rootId, :depth, :authorId, :authorName, :body, 'published', :createdAt)""")
+            INSERT INTO comments (discussion_id, parent_id, root_id, depth, author_id, author_name, body, status,
+                                  ip_hash, created_at)
+            VALUES (:discussionId, :parentId, :rootId, :depth, :c.authorId, :c.authorName, :c.body, :status,
+                    :c.ipHash, :c.createdAt)""")
     @GetGeneratedKeys
-    long insert(long discussionId, Long parentId, Long rootId, int depth,
-                Long authorId, String authorName, String body, Instant createdAt);
+    long insert(long discussionId, Long parentId, Long rootId, int depth, @BindMethods("c") NewComment comment,
+                @Bind("status") String status);
+
+    default long insert(long discussionId, Long parentId, Long rootId, int depth, NewComment comment) {
+        return insert(discussionId, parentId, rootId, depth, comment, comment.status().dbValue());
+    }
+
+    @SqlQuery("SELECT COUNT(*) > 0 FROM comments WHERE author_id = :authorId AND status = 'published'")
+    boolean hasPublished(long authorId);
 
     @SqlUpdate("UPDATE comments SET root_id = id WHERE id = :id")
     void makeOwnRoot(long id);

@@ -3,8 +3,10 @@ package org.roundtable.discussion;
 import java.util.List;
 
 /**
- * A comment as the page shows it, with the replies shown beneath it. {@code moreReplies} is true when the
- * thread goes deeper than the page nests and continues on the comment's own page at {@code path}.
+ * A comment as the page shows it, with the replies shown beneath it. {@code placeholder} stands in for a
+ * comment the reader may not see but whose replies they may ("[deleted]", "[removed]"), and is null otherwise.
+ * {@code moreReplies} is true when the thread goes deeper than the page nests and continues on the comment's
+ * own page at {@code path}.
  */
 public record CommentView(
         long id,
@@ -14,7 +16,9 @@ public record CommentView(
         String readableTime,
         String bodyHtml,
         boolean edited,
-        boolean deleted,
+        boolean editedByModerator,
+        String placeholder,
+        boolean awaitingModeration,
         boolean changeable,
         List<CommentView> replies,
         boolean moreReplies) {

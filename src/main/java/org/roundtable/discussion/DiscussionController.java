@@ -10,7 +10,10 @@ import org.jdbi.v3.core.Jdbi;
 import org.roundtable.article.Article;
 import org.roundtable.article.ArticleController;
 import org.roundtable.article.ArticlePages;
+import org.roundtable.author.Author;
 import org.roundtable.author.AuthorCookies;
+import org.roundtable.moderation.Bans;
+import org.roundtable.security.IpHashes;
 import org.roundtable.discussion.CommentPosting.Outcome;
 import org.roundtable.security.FormTokens;
 import org.roundtable.web.ErrorPages;
@@ -29,12 +32,14 @@ public final class DiscussionController {
     private final AuthorCookies authors;
     private final FormTokens formTokens;
     private final Readers readers;
+    private final Bans bans;
+    private final IpHashes ipHashes;
     private final Jdbi jdbi;
     private final Clock clock;
 
     public DiscussionController(ArticlePages articles, ArticleController articlePage, CommentPosting posting,
                                 CommentPages commentPages, AuthorCookies authors, FormTokens formTokens,
-                                Readers readers, Jdbi jdbi, Clock clock) {
+                                Readers readers, Bans bans, IpHashes ipHashes, Jdbi jdbi, Clock clock) {
         this.articles = articles;
         this.articlePage = articlePage;
         this.posting = posting;
@@ -42,6 +47,8 @@ public final class DiscussionController {
         this.authors = authors;
         this.formTokens = formTokens;
         this.readers = readers;
+        this.bans = bans;
+        this.ipHashes = ipHashes;
         this.jdbi = jdbi;
         this.clock = clock;
     }
@@ -59,11 +66,18 @@ public final class DiscussionController {
             showAgain(ctx, article, form.refused(problem.get()), 422);
             return;
         }
-        Outcome outcome = posting.post(article.id(), form, authors.currentOrNew(ctx));
+        String ipHash = ipHashes.of(ctx);
+        Optional<String> banned = bans.refusalFor(authors.current(ctx).map(Author::id).orElse(null), ipHash);
+        if (banned.isPresent()) {
+            showAgain(ctx, article, form.refused(banned.get()), 403);
+            return;
+        }
+        Outcome outcome = posting.post(article, form, authors.currentOrNew(ctx), ipHash);
         if (outcome instanceof Outcome.Posted posted) {
             ctx.redirect(whereToSee(article.slug(), posted.comment()), HttpStatus.SEE_OTHER);
         } else {
-            showAgain(ctx, article, form.refused(((Outcome.Refused) outcome).reason()), 422);
+            var refused = (Outcome.Refused) outcome;
+            showAgain(ctx, article, form.refused(refused.reason()), refused.status());
         }
     }
 

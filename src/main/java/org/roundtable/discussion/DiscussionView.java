@@ -25,6 +25,10 @@ public record DiscussionView(Discussion discussion, List<CommentView> threads, C
         return discussion.isGeneral() ? "comments" : discussion.key() + "-discussion";
     }
 
+    public boolean locked() {
+        return discussion.locked();
+    }
+
     public boolean newestFirst() {
         return sort == Sort.NEWEST;
     }

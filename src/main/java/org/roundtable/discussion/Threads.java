@@ -11,7 +11,7 @@ import org.roundtable.web.Formats;
 /**
  * Turns comments, oldest first, into nested threads in one pass. Threads nest {@value #SHOWN_LEVELS} levels
  * deep on a page; deeper replies continue on the page of the last comment shown, as the big forums do.
- * A deleted comment stays as a placeholder only while it holds replies that are shown.
+ * A comment the reader may not see stays as a placeholder only while it holds replies they may see.
  */
 public final class Threads {
 
@@ -64,6 +64,7 @@ public final class Threads {
             if (!isShown(comment)) {
                 return Optional.empty();
             }
+            boolean visible = viewer.canSee(comment);
             List<Comment> children = replies.getOrDefault(comment.id(), List.of());
             boolean nestHere = level + 1 < SHOWN_LEVELS;
             List<CommentView> shownReplies = nestHere
@@ -76,16 +77,18 @@ public final class Threads {
                     comment.authorName(),
                     Formats.iso(comment.createdAt()),
                     formats.readable(comment.createdAt()),
-                    comment.isDeleted() ? "" : markdown.toHtml(comment.body()),
-                    comment.editedAt() != null && !comment.isDeleted(),
-                    comment.isDeleted(),
+                    visible ? markdown.toHtml(comment.body()) : "",
+                    visible && comment.editedAt() != null,
+                    visible && comment.editedByModerator(),
+                    visible ? null : comment.isDeleted() ? "[deleted]" : "[removed]",
+                    visible && comment.isHeld(),
                     viewer.canChange(comment),
                     shownReplies,
                     more));
         }
 
         private boolean isShown(Comment comment) {
-            return comment.isPublished()
+            return viewer.canSee(comment)
                     || replies.getOrDefault(comment.id(), List.of()).stream().anyMatch(this::isShown);
         }
     }

@@ -3,13 +3,21 @@ package org.roundtable.discussion;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Who is reading, and when: decides which comments offer their author Edit and Delete. */
+/** Who is reading, and when: decides what they see and which comments offer them Edit and Delete. */
 public record Viewer(Long authorId, Instant now, Duration editWindow) {
 
+    /** Everyone sees published comments; an author also sees their own comment while it awaits moderation. */
+    public boolean canSee(Comment comment) {
+        return comment.isPublished() || (comment.isHeld() && isAuthorOf(comment));
+    }
+
     public boolean canChange(Comment comment) {
-        return comment.isPublished()
-                && authorId != null
-                && authorId.equals(comment.authorId())
+        return (comment.isPublished() || comment.isHeld())
+                && isAuthorOf(comment)
                 && now.isBefore(comment.createdAt().plus(editWindow));
+    }
+
+    private boolean isAuthorOf(Comment comment) {
+        return authorId != null && authorId.equals(comment.authorId());
     }
 }

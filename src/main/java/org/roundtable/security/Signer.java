@@ -39,7 +39,8 @@ public final class Signer {
         return MessageDigest.isEqual(expected, actual) ? Optional.of(value) : Optional.empty();
     }
 
-    private String mac(String purpose, String value) {
+    /** A keyed one-way hash: the same input gives the same output, and nobody without the secret can link them. */
+    public String mac(String purpose, String value) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);

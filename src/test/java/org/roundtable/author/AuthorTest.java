@@ -113,7 +113,7 @@ class AuthorTest {
 
         Document page = author.open(ARTICLE);
         var placeholder = page.getElementById("comment-" + parent);
-        assertThat(placeholder.selectFirst(".comment-deleted").text()).isEqualTo("[deleted]");
+        assertThat(placeholder.selectFirst(".comment-placeholder").text()).isEqualTo("[deleted]");
         assertThat(placeholder.text()).doesNotContain("Parent", "Ana");
         assertThat(placeholder.getElementById("comment-" + reply).selectFirst(".comment-body").text()).isEqualTo("Child");
         assertThat(page.selectFirst("#proposal-3-discussion-heading").text()).contains("(1 comment)");

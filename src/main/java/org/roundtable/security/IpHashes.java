@@ -1,0 +1,20 @@
+package org.roundtable.security;
+
+import io.javalin.http.Context;
+
+/**
+ * Client addresses as Roundtable keeps them: a keyed hash, enough to ban or throttle an address without
+ * storing or logging the address itself.
+ */
+public final class IpHashes {
+
+    private final Signer signer;
+
+    public IpHashes(Signer signer) {
+        this.signer = signer;
+    }
+
+    public String of(Context ctx) {
+        return signer.mac("ip", ctx.ip());
+    }
+}
