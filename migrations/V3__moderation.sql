@@ -5,7 +5,9 @@ CREATE TABLE moderators (
     username      VARCHAR(80)  NOT NULL UNIQUE,
     password_hash VARCHAR(100) NOT NULL,
     role          VARCHAR(20)  NOT NULL CHECK (role IN ('admin', 'moderator')),
-    created_at    TIMESTAMP    NOT NULL
+    created_at    TIMESTAMP    NOT NULL,
+    -- Removed accounts stay, so bans and audit rows still name who acted.
+    removed_at    TIMESTAMP
 );
 
 -- Only a hash of the session id is stored, so a copy of the database cannot be used to sign in.

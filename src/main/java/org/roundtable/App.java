@@ -4,6 +4,19 @@ import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.staticfiles.Location;
 import java.time.Clock;
+import org.roundtable.admin.AdminBootstrap;
+import org.roundtable.admin.AdminGate;
+import org.roundtable.admin.AdminRoutes;
+import org.roundtable.admin.AdminSessions;
+import org.roundtable.admin.ArticleSettingsController;
+import org.roundtable.admin.AuditController;
+import org.roundtable.admin.AuthController;
+import org.roundtable.admin.BansController;
+import org.roundtable.admin.DashboardController;
+import org.roundtable.admin.LoginThrottle;
+import org.roundtable.admin.ModeratorsController;
+import org.roundtable.admin.Passwords;
+import org.roundtable.admin.QueueController;
 import org.roundtable.article.ArticleController;
 import org.roundtable.article.ArticleImporter;
 import org.roundtable.article.ArticlePages;
@@ -17,7 +30,10 @@ import org.roundtable.discussion.DiscussionController;
 import org.roundtable.discussion.Readers;
 import org.roundtable.discussion.Threads;
 import org.roundtable.feed.FeedController;
+import org.roundtable.audit.AuditLog;
 import org.roundtable.moderation.Bans;
+import org.roundtable.moderation.ModerationActions;
+import org.roundtable.moderation.ReportController;
 import org.roundtable.security.FormTokens;
 import org.roundtable.security.IpHashes;
 import org.roundtable.security.ServerSecret;
@@ -27,9 +43,13 @@ import org.roundtable.web.Formats;
 import org.roundtable.web.HealthController;
 import org.roundtable.web.SecurityHeaders;
 import org.roundtable.web.Templates;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Builds the whole application from its configuration and database: every object is made here. */
 public final class App {
+
+    private static final Logger log = LoggerFactory.getLogger(App.class);
 
     private App() {}
 
@@ -52,16 +72,27 @@ public final class App {
         var threads = new Threads(markdown, formats);
         var authorCookies = new AuthorCookies(jdbi, signer, clock, config.cookieSecure());
         var formTokens = new FormTokens(signer, clock);
+        var ipHashes = new IpHashes(signer);
         var readers = new Readers(authorCookies, formTokens, clock, config.editWindow());
         var articlePages = new ArticlePages(jdbi, threads);
 
         var articles = new ArticleController(articlePages, readers);
         var discussions = new DiscussionController(articlePages, articles, new CommentPosting(jdbi, clock),
                 new CommentPages(jdbi, threads, readers), authorCookies, formTokens, readers,
-                new Bans(jdbi, clock, config.timeZone()), new IpHashes(signer), jdbi, clock);
+                new Bans(jdbi, clock, config.timeZone()), ipHashes, jdbi, clock);
         var authors = new AuthorController(jdbi, authorCookies, formats, clock, config.editWindow());
         var feeds = new FeedController(jdbi, articlePages, authorCookies, markdown);
+        var reports = new ReportController(jdbi, articlePages, authorCookies, formTokens, clock, config.reportHideThreshold());
         var health = new HealthController(database);
+
+        var audit = new AuditLog(clock);
+        var passwords = new Passwords();
+        var bootstrap = new AdminBootstrap(jdbi, passwords, audit, clock);
+        bootstrap.prepare(config.adminPassword()).ifPresent(token -> log.warn(
+                "No moderator account exists yet. Create the first admin, once, at http://localhost:{}/admin/setup/{}",
+                config.port(), token));
+        var adminSessions = new AdminSessions(jdbi, clock, config.adminIdleTimeout(), config.cookieSecure());
+        var moderation = new ModerationActions(jdbi, audit, clock);
 
         return Javalin.create(app -> {
             app.startup.showJavalinBanner = false;
@@ -72,13 +103,24 @@ public final class App {
                 files.directory = config.staticDir().map(Object::toString).orElse("/static");
                 files.location = config.staticDir().isPresent() ? Location.EXTERNAL : Location.CLASSPATH;
             });
-            routes(app.routes, articles, discussions, authors, feeds, health);
+            routes(app.routes, articles, discussions, reports, authors, feeds, health);
+            AdminRoutes.register(app.routes,
+                    new AdminGate(adminSessions),
+                    new AuthController(jdbi, adminSessions, passwords,
+                            new LoginThrottle(jdbi, clock, config.loginMaxFailures()), bootstrap, formTokens, ipHashes, audit),
+                    new DashboardController(jdbi, formats),
+                    new QueueController(jdbi, moderation, formats),
+                    new BansController(jdbi, moderation, formats, clock),
+                    new ArticleSettingsController(jdbi, moderation),
+                    new AuditController(jdbi, formats),
+                    new ModeratorsController(jdbi, passwords, audit, clock));
             new ErrorPages().register(app.routes);
         });
     }
 
     private static void routes(RoutesConfig routes, ArticleController articles, DiscussionController discussions,
-                               AuthorController authors, FeedController feeds, HealthController health) {
+                               ReportController reports, AuthorController authors, FeedController feeds,
+                               HealthController health) {
         routes.before(SecurityHeaders::apply);
 
         routes.get("/", articles::index);
@@ -91,6 +133,8 @@ public final class App {
         routes.get("/articles/{slug}/comments/{id}/edit", discussions::editForm);
         routes.post("/articles/{slug}/comments/{id}/edit", discussions::edit);
         routes.post("/articles/{slug}/comments/{id}/delete", discussions::delete);
+        routes.get("/articles/{slug}/comments/{id}/report", reports::form);
+        routes.post("/articles/{slug}/comments/{id}/report", reports::report);
 
         routes.get("/authors/{token}", authors::show);
         routes.get("/authors/{token}/replies.atom", feeds::replies);

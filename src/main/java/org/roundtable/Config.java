@@ -15,7 +15,11 @@ public record Config(
         ZoneId timeZone,
         Optional<String> secretKey,
         boolean cookieSecure,
-        Duration editWindow) {
+        Duration editWindow,
+        int reportHideThreshold,
+        Optional<String> adminPassword,
+        Duration adminIdleTimeout,
+        int loginMaxFailures) {
 
     public static final String DEFAULT_DATABASE_URL = "jdbc:sqlite:data/roundtable.db";
 
@@ -23,7 +27,8 @@ public record Config(
         return fromMap(System.getenv());
     }
 
-    static Config fromMap(Map<String, String> env) {
+    /** Reads settings from {@code env}, the environment's variables by name (tests pass their own). */
+    public static Config fromMap(Map<String, String> env) {
         return new Config(
                 Integer.parseInt(env.getOrDefault("PORT", "8080")),
                 env.getOrDefault("DATABASE_URL", DEFAULT_DATABASE_URL),
@@ -32,20 +37,16 @@ public record Config(
                 ZoneId.of(env.getOrDefault("TIME_ZONE", "UTC")),
                 optional(env.get("SECRET_KEY")),
                 Boolean.parseBoolean(env.getOrDefault("COOKIE_SECURE", "false")),
-                Duration.ofMinutes(Long.parseLong(env.getOrDefault("EDIT_WINDOW_MINUTES", "15"))));
+                Duration.ofMinutes(Long.parseLong(env.getOrDefault("EDIT_WINDOW_MINUTES", "15"))),
+                Integer.parseInt(env.getOrDefault("REPORT_HIDE_THRESHOLD", "3")),
+                optional(env.get("ADMIN_PASSWORD")),
+                Duration.ofMinutes(Long.parseLong(env.getOrDefault("ADMIN_IDLE_MINUTES", "120"))),
+                Integer.parseInt(env.getOrDefault("LOGIN_MAX_FAILURES", "5")));
     }
 
     /** A configuration for tests and tools: everything default except the database. */
     public static Config forDatabase(String databaseUrl) {
         return fromMap(Map.of("PORT", "0", "DATABASE_URL", databaseUrl));
-    }
-
-    public Config withArticlesDir(Path dir) {
-        return new Config(port, databaseUrl, Optional.of(dir), staticDir, timeZone, secretKey, cookieSecure, editWindow);
-    }
-
-    public Config withEditWindow(Duration window) {
-        return new Config(port, databaseUrl, articlesDir, staticDir, timeZone, secretKey, cookieSecure, window);
     }
 
     private static Optional<String> optional(String value) {

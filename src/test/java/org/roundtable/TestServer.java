@@ -10,6 +10,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -54,6 +57,17 @@ public final class TestServer implements AutoCloseable {
         return new Reader(this);
     }
 
+    /** A moderator's browser, signed in through the sign-in form. */
+    public Reader moderator(String username, String password) {
+        Reader reader = reader();
+        var response = reader.submit(reader.open("/admin/login"), "form[action=/admin/login]",
+                Map.of("username", username, "password", password));
+        if (response.statusCode() != 303) {
+            throw new AssertionError("Sign-in as " + username + " answered " + response.statusCode());
+        }
+        return reader;
+    }
+
     public String origin() {
         return "http://localhost:" + app.port();
     }
@@ -62,8 +76,23 @@ public final class TestServer implements AutoCloseable {
         return Config.forDatabase(databaseUrl(folder));
     }
 
+    /** The default configuration with the database in {@code folder} and these environment variables set. */
+    public static Config config(Path folder, Map<String, String> env) {
+        var all = new HashMap<>(env);
+        all.put("PORT", "0");
+        all.put("DATABASE_URL", databaseUrl(folder));
+        return Config.fromMap(all);
+    }
+
     public static String databaseUrl(Path folder) {
         return "jdbc:sqlite:" + folder.resolve("roundtable.db");
+    }
+
+    /** Every registered HTTP route, as "METHOD path". */
+    public List<String> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(handler -> handler.endpoint.method.name() + " " + handler.endpoint.path)
+                .toList();
     }
 
     public Jdbi jdbi() {

@@ -25,6 +25,9 @@ public interface ArticleRepository {
     @SqlQuery("SELECT COUNT(*) > 0 FROM articles WHERE slug = :slug")
     boolean exists(String slug);
 
+    @SqlQuery("SELECT moderation_policy FROM articles WHERE id = :id")
+    String policy(long id);
+
     @SqlUpdate("UPDATE articles SET moderation_policy = :policy WHERE id = :id")
     void setPolicy(long id, String policy);
 

@@ -42,18 +42,24 @@ public final class AuthorCookies {
                 .flatMap(publicId -> jdbi.onDemand(AuthorRepository.class).findByPublicId(publicId));
     }
 
-    /** The current author, or a new one remembered by a fresh cookie and given a private link. */
+    /** The current author, or a new one remembered by a fresh cookie. */
     public Author currentOrNew(Context ctx) {
         return current(ctx).orElseGet(() -> {
-            String privateLink = Tokens.random();
             String publicId = Tokens.random();
             Instant now = clock.instant();
-            long id = jdbi.onDemand(AuthorRepository.class).insert(publicId, Tokens.sha256(privateLink), now);
+            // Until a private link is issued, the stored hash is of a token nobody was ever given.
+            long id = jdbi.onDemand(AuthorRepository.class).insert(publicId, Tokens.sha256(Tokens.random()), now);
             var author = new Author(id, publicId, now);
             remember(ctx, author);
-            ctx.cookie(cookie(PRIVATE_LINK_COOKIE, privateLink, TEN_MINUTES));
             return author;
         });
+    }
+
+    /** Gives the author a new private link, shown once on the next page; any earlier link stops working. */
+    public void issuePrivateLink(Context ctx, Author author) {
+        String privateLink = Tokens.random();
+        jdbi.onDemand(AuthorRepository.class).replaceManageTokenHash(author.id(), Tokens.sha256(privateLink));
+        ctx.cookie(cookie(PRIVATE_LINK_COOKIE, privateLink, TEN_MINUTES));
     }
 
     /** Signs this browser in as {@code author}; used when someone opens their private link on another device. */

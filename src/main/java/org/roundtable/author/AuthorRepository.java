@@ -15,6 +15,9 @@ public interface AuthorRepository {
     @GetGeneratedKeys
     long insert(String publicId, String manageTokenHash, Instant createdAt);
 
+    @SqlUpdate("UPDATE authors SET manage_token_hash = :manageTokenHash WHERE id = :id")
+    void replaceManageTokenHash(long id, String manageTokenHash);
+
     @SqlQuery("SELECT id, public_id, created_at FROM authors WHERE public_id = :publicId")
     Optional<Author> findByPublicId(String publicId);
 

@@ -71,6 +71,10 @@ public final class CommentPosting {
         });
     }
 
+    public boolean isFirstComment(Author author) {
+        return jdbi.onDemand(CommentRepository.class).countByAuthor(author.id()) == 1;
+    }
+
     private static Optional<String> problemWithParent(Optional<Comment> parent, Discussion discussion) {
         if (parent.isEmpty() || !(parent.get().isPublished() || parent.get().isDeleted())) {
             return Optional.of("The comment you are replying to does not exist (any more).");

@@ -71,6 +71,9 @@ public interface CommentRepository {
         return insert(discussionId, parentId, rootId, depth, comment, comment.status().dbValue());
     }
 
+    @SqlQuery("SELECT COUNT(*) FROM comments WHERE author_id = :authorId")
+    int countByAuthor(long authorId);
+
     @SqlQuery("SELECT COUNT(*) > 0 FROM comments WHERE author_id = :authorId AND status = 'published'")
     boolean hasPublished(long authorId);
 
@@ -79,6 +82,16 @@ public interface CommentRepository {
 
     @SqlUpdate("UPDATE comments SET author_name = :authorName, body = :body, edited_at = :editedAt WHERE id = :id")
     void edit(long id, String authorName, String body, Instant editedAt);
+
+    /** The keyed hash of the poster's address, or null (imported comments have none). */
+    @SqlQuery("SELECT ip_hash FROM comments WHERE id = :id")
+    String ipHash(long id);
+
+    @SqlUpdate("UPDATE comments SET status = :status WHERE id = :id")
+    void setStatus(long id, String status);
+
+    @SqlUpdate("UPDATE comments SET body = :body, edited_at = :editedAt, edited_by_moderator = TRUE WHERE id = :id")
+    void editByModerator(long id, String body, Instant editedAt);
 
     /** Removes the words but keeps the row, so replies keep their place under a "[deleted]" placeholder. */
     @SqlUpdate("UPDATE comments SET status = 'deleted', author_name = '', body = '', edited_at = :deletedAt WHERE id = :id")

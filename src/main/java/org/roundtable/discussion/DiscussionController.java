@@ -72,8 +72,12 @@ public final class DiscussionController {
             showAgain(ctx, article, form.refused(banned.get()), 403);
             return;
         }
-        Outcome outcome = posting.post(article, form, authors.currentOrNew(ctx), ipHash);
+        Author author = authors.currentOrNew(ctx);
+        Outcome outcome = posting.post(article, form, author, ipHash);
         if (outcome instanceof Outcome.Posted posted) {
+            if (posting.isFirstComment(author)) {
+                authors.issuePrivateLink(ctx, author);
+            }
             ctx.redirect(whereToSee(article.slug(), posted.comment()), HttpStatus.SEE_OTHER);
         } else {
             var refused = (Outcome.Refused) outcome;

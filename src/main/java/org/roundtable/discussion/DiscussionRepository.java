@@ -27,6 +27,9 @@ public interface DiscussionRepository {
     @SqlQuery(SELECT + " WHERE d.id = :id")
     Optional<Discussion> findById(long id);
 
+    @SqlUpdate("UPDATE discussions SET locked = :locked WHERE id = :id")
+    void setLocked(long id, boolean locked);
+
     @SqlUpdate("""
             INSERT INTO discussions (article_id, discussion_key, position, title, body_markdown)
             VALUES (:articleId, :key, :position, :title, :bodyMarkdown)""")

@@ -3,16 +3,16 @@ package org.roundtable.discussion;
 import java.text.Normalizer;
 
 /** How typed text is cleaned before it is stored: what is stored is then exactly what is shown. */
-final class Text {
+public final class Text {
 
     /** Line breaks as browsers send them (CRLF) become plain newlines; invisible control characters go. */
-    static String body(String typed) {
+    public static String body(String typed) {
         String text = Normalizer.normalize(typed.replace("\r\n", "\n").replace('\r', '\n'), Normalizer.Form.NFC);
         return text.replaceAll("[\\p{Cc}&&[^\\n\\t]]", "").strip();
     }
 
     /** A name is one line; a blank one becomes "Anonymous". */
-    static String name(String typed) {
+    public static String name(String typed) {
         String name = Normalizer.normalize(typed, Normalizer.Form.NFC).replaceAll("\\p{Cc}", " ").strip();
         return name.isEmpty() ? Comment.ANONYMOUS : name;
     }

@@ -45,7 +45,7 @@ public final class FormTokens {
     }
 
     /** Browsers send Origin on POST; older ones only Referer. Clients that send neither are not browsers. */
-    static boolean sameOrigin(Context ctx) {
+    public static boolean sameOrigin(Context ctx) {
         String origin = ctx.header("Origin");
         String source = origin != null && !origin.equals("null") ? origin : ctx.header("Referer");
         if (source == null) {

@@ -4,8 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.roundtable.db.SettingsRepository;
 
 /**
  * The key that signs author cookies and form tokens. It comes from {@code SECRET_KEY}, or is generated once
@@ -15,17 +14,6 @@ public final class ServerSecret {
 
     static final String SETTING = "secret_key";
     private static final int MINIMUM_LENGTH = 16;
-
-    interface SettingsRepository {
-        @SqlQuery("SELECT value FROM settings WHERE name = :name")
-        Optional<String> find(String name);
-
-        /** Portable "insert unless present", so two instances starting at once agree on one secret. */
-        @SqlUpdate("""
-                INSERT INTO settings (name, value)
-                SELECT :name, :value WHERE NOT EXISTS (SELECT 1 FROM settings WHERE name = :name)""")
-        void insertIfAbsent(String name, String value);
-    }
 
     private ServerSecret() {}
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.roundtable.TestServer;
@@ -48,7 +49,7 @@ class ArticleImportTest {
 
                 1. Talk more, and listen.
                 """);
-        var config = TestServer.config(folder).withArticlesDir(articles);
+        var config = TestServer.config(folder, Map.of("ARTICLES_DIR", articles.toString()));
         try (var server = TestServer.start(config)) {
             var front = server.page("/");
             assertThat(front.select("ul.article-list a").eachAttr("href"))

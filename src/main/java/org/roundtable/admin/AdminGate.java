@@ -1,0 +1,59 @@
+package org.roundtable.admin;
+
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpStatus;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import org.roundtable.security.FormTokens;
+import org.roundtable.web.ReaderFacingError;
+
+/**
+ * Stands before every {@code /admin} route: anonymous GETs go to the sign-in page, anonymous POSTs are
+ * refused, and every POST must carry the session's CSRF token and come from this site.
+ */
+public final class AdminGate {
+
+    static final String CSRF_FIELD = "csrf";
+    private static final String SESSION = "roundtable.adminSession";
+
+    private final AdminSessions sessions;
+
+    public AdminGate(AdminSessions sessions) {
+        this.sessions = sessions;
+    }
+
+    /** The sign-in and first-admin setup pages are the only admin pages open to everyone. */
+    static boolean isOpen(String path) {
+        return path.equals("/admin/login") || path.startsWith("/admin/setup/");
+    }
+
+    public void check(Context ctx) {
+        ctx.header("Cache-Control", "no-store");
+        if (isOpen(ctx.path())) {
+            return;
+        }
+        AdminSession session = sessions.current(ctx).orElseThrow(() -> {
+            if (ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD) {
+                return new SignInRequired(ctx.path());
+            }
+            return new ReaderFacingError(HttpStatus.FORBIDDEN, "Please sign in first.");
+        });
+        if (ctx.method() == HandlerType.POST && !(FormTokens.sameOrigin(ctx) && carriesToken(ctx, session))) {
+            throw new ReaderFacingError(HttpStatus.FORBIDDEN,
+                    "This form could not be verified. Go back, reload the page and try again.");
+        }
+        ctx.attribute(SESSION, session);
+    }
+
+    /** The signed-in moderator of a request that passed the gate. */
+    static AdminSession session(Context ctx) {
+        return ctx.attribute(SESSION);
+    }
+
+    private static boolean carriesToken(Context ctx, AdminSession session) {
+        String sent = ctx.formParam(CSRF_FIELD);
+        return sent != null && MessageDigest.isEqual(
+                sent.getBytes(StandardCharsets.UTF_8), session.csrfToken().getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,50 @@
+package org.roundtable.admin;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.HttpStatus;
+
+/** Every {@code /admin} route, behind the gate that lets only signed-in moderators through. */
+public final class AdminRoutes {
+
+    private AdminRoutes() {}
+
+    public static void register(RoutesConfig routes, AdminGate gate, AuthController auth, DashboardController dashboard,
+                                QueueController queue, BansController bans, ArticleSettingsController articles,
+                                AuditController audit, ModeratorsController moderators) {
+        routes.before("/admin", gate::check);
+        routes.before("/admin/*", gate::check);
+        routes.exception(SignInRequired.class, (e, ctx) ->
+                ctx.redirect("/admin/login?next=" + AuthController.safeNext(e.next()), HttpStatus.SEE_OTHER));
+
+        routes.get("/admin/login", auth::loginForm);
+        routes.post("/admin/login", auth::login);
+        routes.post("/admin/logout", auth::logout);
+        routes.get("/admin/setup/{token}", auth::setupForm);
+        routes.post("/admin/setup/{token}", auth::setup);
+
+        routes.get("/admin", dashboard::show);
+
+        routes.get("/admin/queue", queue::queue);
+        routes.post("/admin/comments/bulk", queue::decideAll);
+        routes.post("/admin/comments/{id}/decide", queue::decide);
+        routes.get("/admin/comments/{id}/edit", queue::editForm);
+        routes.post("/admin/comments/{id}/edit", queue::edit);
+        routes.get("/admin/comments/{id}/ban", queue::banForm);
+        routes.post("/admin/comments/{id}/ban", queue::ban);
+
+        routes.get("/admin/bans", bans::list);
+        routes.post("/admin/bans/{id}/lift", bans::lift);
+
+        routes.get("/admin/articles", articles::list);
+        routes.post("/admin/articles/{id}/policy", articles::setPolicy);
+        routes.post("/admin/discussions/{id}/lock", articles::lock);
+        routes.post("/admin/discussions/{id}/unlock", articles::unlock);
+
+        routes.get("/admin/audit", audit::list);
+
+        routes.get("/admin/moderators", moderators::list);
+        routes.post("/admin/moderators", moderators::add);
+        routes.post("/admin/moderators/{id}/remove", moderators::remove);
+        routes.post("/admin/moderators/{id}/password", moderators::resetPassword);
+    }
+}

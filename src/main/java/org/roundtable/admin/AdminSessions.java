@@ -1,0 +1,89 @@
+package org.roundtable.admin;
+
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.SameSite;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.roundtable.security.Tokens;
+
+/**
+ * Server-side moderator sessions: kept in the database so they survive a restart, found by the hash of a
+ * random id carried in a strict, HttpOnly cookie that only {@code /admin} sees, and ended after idling.
+ */
+public final class AdminSessions {
+
+    static final String COOKIE = "rt_admin";
+    static final String PATH = "/admin";
+
+    @RegisterConstructorMapper(AdminSession.class)
+    interface SessionRepository {
+        @SqlUpdate("""
+                INSERT INTO moderator_sessions (id_hash, moderator_id, csrf_token, created_at, last_seen_at)
+                VALUES (:idHash, :moderatorId, :csrfToken, :now, :now)""")
+        void insert(String idHash, long moderatorId, String csrfToken, Instant now);
+
+        @SqlQuery("""
+                SELECT s.id_hash, s.moderator_id, m.username, m.role, s.csrf_token
+                  FROM moderator_sessions s JOIN moderators m ON m.id = s.moderator_id
+                 WHERE s.id_hash = :idHash AND s.last_seen_at > :idleSince AND m.removed_at IS NULL""")
+        Optional<AdminSession> find(String idHash, Instant idleSince);
+
+        @SqlUpdate("UPDATE moderator_sessions SET last_seen_at = :now WHERE id_hash = :idHash")
+        void touch(String idHash, Instant now);
+
+        @SqlUpdate("DELETE FROM moderator_sessions WHERE id_hash = :idHash OR last_seen_at <= :idleSince")
+        void delete(String idHash, Instant idleSince);
+    }
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final Duration idleTimeout;
+    private final boolean secureCookies;
+
+    public AdminSessions(Jdbi jdbi, Clock clock, Duration idleTimeout, boolean secureCookies) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.idleTimeout = idleTimeout;
+        this.secureCookies = secureCookies;
+    }
+
+    public Optional<AdminSession> current(Context ctx) {
+        String id = ctx.cookie(COOKIE);
+        if (id == null || id.isEmpty()) {
+            return Optional.empty();
+        }
+        var sessions = jdbi.onDemand(SessionRepository.class);
+        Instant now = clock.instant();
+        Optional<AdminSession> session = sessions.find(Tokens.sha256(id), now.minus(idleTimeout));
+        session.ifPresent(s -> sessions.touch(s.idHash(), now));
+        return session;
+    }
+
+    /** A fresh session id at every sign-in, so an id planted before sign-in is worth nothing after it. */
+    public void start(Context ctx, Moderator moderator) {
+        end(ctx);
+        String id = Tokens.random();
+        jdbi.onDemand(SessionRepository.class).insert(Tokens.sha256(id), moderator.id(), Tokens.random(), clock.instant());
+        ctx.cookie(cookie(id, -1));
+    }
+
+    /** Ends this browser's session, and sweeps away sessions that idled out. */
+    public void end(Context ctx) {
+        String id = ctx.cookie(COOKIE);
+        jdbi.onDemand(SessionRepository.class).delete(id == null ? "" : Tokens.sha256(id), clock.instant().minus(idleTimeout));
+        if (id != null) {
+            ctx.cookie(cookie("", 0));
+        }
+    }
+
+    private Cookie cookie(String value, int maxAge) {
+        return new Cookie(COOKIE, value, PATH, maxAge, secureCookies, true, null, SameSite.STRICT);
+    }
+}

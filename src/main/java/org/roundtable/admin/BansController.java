@@ -1,0 +1,41 @@
+package org.roundtable.admin;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import java.time.Clock;
+import org.jdbi.v3.core.Jdbi;
+import org.roundtable.discussion.Ids;
+import org.roundtable.moderation.BanRepository;
+import org.roundtable.moderation.ModerationActions;
+import org.roundtable.web.Formats;
+
+/** The list of bans, past and present, and lifting one. */
+public final class BansController {
+
+    private final Jdbi jdbi;
+    private final ModerationActions actions;
+    private final Formats formats;
+    private final Clock clock;
+
+    public BansController(Jdbi jdbi, ModerationActions actions, Formats formats, Clock clock) {
+        this.jdbi = jdbi;
+        this.actions = actions;
+        this.formats = formats;
+        this.clock = clock;
+    }
+
+    public void list(Context ctx) {
+        var model = AdminPages.model(ctx);
+        model.put("bans", jdbi.onDemand(BanRepository.class).all());
+        model.put("now", clock.instant());
+        model.put("formats", formats);
+        ctx.render("admin/bans", model);
+    }
+
+    public void lift(Context ctx) {
+        long id = Ids.parse(ctx.pathParam("id")).orElseThrow(NotFoundResponse::new);
+        actions.liftBan(AdminGate.session(ctx).actor(), id);
+        ctx.redirect("/admin/bans", HttpStatus.SEE_OTHER);
+    }
+}

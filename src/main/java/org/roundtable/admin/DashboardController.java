@@ -1,0 +1,30 @@
+package org.roundtable.admin;
+
+import io.javalin.http.Context;
+import org.jdbi.v3.core.Jdbi;
+import org.roundtable.moderation.QueueFilter;
+import org.roundtable.moderation.QueueRepository;
+import org.roundtable.web.Formats;
+
+/** {@code /admin}: what needs a moderator now, and where people are talking. */
+public final class DashboardController {
+
+    private final Jdbi jdbi;
+    private final Formats formats;
+
+    public DashboardController(Jdbi jdbi, Formats formats) {
+        this.jdbi = jdbi;
+        this.formats = formats;
+    }
+
+    public void show(Context ctx) {
+        var queue = jdbi.onDemand(QueueRepository.class);
+        var model = AdminPages.model(ctx);
+        model.put("held", queue.count(QueueFilter.HELD.condition()));
+        model.put("reported", queue.count(QueueFilter.REPORTED.condition()));
+        model.put("spam", queue.count(QueueFilter.SPAM.condition()));
+        model.put("activity", queue.activity());
+        model.put("formats", formats);
+        ctx.render("admin/dashboard", model);
+    }
+}

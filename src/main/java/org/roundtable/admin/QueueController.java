@@ -1,0 +1,176 @@
+package org.roundtable.admin;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Jdbi;
+import org.roundtable.discussion.Ids;
+import org.roundtable.moderation.ModerationActions;
+import org.roundtable.moderation.ModerationActions.Decision;
+import org.roundtable.moderation.QueueFilter;
+import org.roundtable.moderation.QueueItem;
+import org.roundtable.moderation.QueueRepository;
+import org.roundtable.moderation.QueueRepository.OpenReport;
+import org.roundtable.moderation.ReportReason;
+import org.roundtable.web.Formats;
+import org.roundtable.web.ReaderFacingError;
+
+/** The moderation queue and what can be done from it: decide, edit, ban, one comment or many at once. */
+public final class QueueController {
+
+    static final int PAGE_SIZE = 25;
+
+    /** Ban lengths offered in the ban form; "never" (null) means until lifted. */
+    static final Map<String, Duration> BAN_LENGTHS = Map.of(
+            "1d", Duration.ofDays(1), "7d", Duration.ofDays(7), "30d", Duration.ofDays(30), "365d", Duration.ofDays(365));
+
+    private final Jdbi jdbi;
+    private final ModerationActions actions;
+    private final Formats formats;
+
+    public QueueController(Jdbi jdbi, ModerationActions actions, Formats formats) {
+        this.jdbi = jdbi;
+        this.actions = actions;
+        this.formats = formats;
+    }
+
+    public void queue(Context ctx) {
+        QueueFilter filter = QueueFilter.fromValue(ctx.queryParam("filter"));
+        int page = AdminPages.page(ctx);
+        var queue = jdbi.onDemand(QueueRepository.class);
+        List<QueueItem> items = queue.page(filter.condition(), PAGE_SIZE, (page - 1) * PAGE_SIZE);
+        Map<Long, List<String>> reasons = items.isEmpty() ? Map.of() : queue.openReports(ids(items)).stream()
+                .collect(Collectors.groupingBy(OpenReport::commentId,
+                        Collectors.mapping(QueueController::describe, Collectors.toList())));
+        int total = queue.count(filter.condition());
+
+        var model = AdminPages.model(ctx);
+        model.put("filter", filter);
+        model.put("filters", List.of(QueueFilter.values()));
+        model.put("items", items);
+        model.put("reasons", reasons);
+        model.put("page", page);
+        model.put("pages", Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE));
+        model.put("total", total);
+        model.put("decisions", List.of(Decision.values()));
+        model.put("formats", formats);
+        model.put("notice", ctx.queryParam("notice"));
+        ctx.render("admin/queue", model);
+    }
+
+    public void decide(Context ctx) {
+        Decision decision = decision(ctx);
+        long id = commentId(ctx);
+        Optional<String> problem = actions.decide(AdminGate.session(ctx).actor(), decision, id);
+        backToQueue(ctx, problem.orElse("Comment " + id + ": " + decision.value() + " done."));
+    }
+
+    public void decideAll(Context ctx) {
+        Decision decision = decision(ctx);
+        List<Long> ids = ctx.formParams("ids").stream().map(Ids::parse).flatMap(Optional::stream).toList();
+        if (ids.isEmpty()) {
+            backToQueue(ctx, "Select at least one comment first.");
+            return;
+        }
+        int done = actions.decideAll(AdminGate.session(ctx).actor(), decision, ids);
+        backToQueue(ctx, decision.value() + ": " + done + " of " + ids.size() + " comments.");
+    }
+
+    public void editForm(Context ctx) {
+        QueueItem item = item(ctx);
+        renderEdit(ctx, item, item.body(), null, 200);
+    }
+
+    public void edit(Context ctx) {
+        QueueItem item = item(ctx);
+        String body = orEmpty(ctx.formParam("body"));
+        Optional<String> problem = actions.edit(AdminGate.session(ctx).actor(), item.id(), body);
+        if (problem.isPresent()) {
+            renderEdit(ctx, item, body, problem.get(), 422);
+            return;
+        }
+        backToQueue(ctx, "Comment " + item.id() + " edited.");
+    }
+
+    public void banForm(Context ctx) {
+        renderBan(ctx, item(ctx), "", "7d", null, 200);
+    }
+
+    public void ban(Context ctx) {
+        QueueItem item = item(ctx);
+        String reason = orEmpty(ctx.formParam("reason"));
+        String length = orEmpty(ctx.formParam("length"));
+        Optional<String> problem = actions.banAuthorOf(AdminGate.session(ctx).actor(), item.id(), reason, BAN_LENGTHS.get(length));
+        if (problem.isPresent()) {
+            renderBan(ctx, item, reason, length, problem.get(), 422);
+            return;
+        }
+        ctx.redirect("/admin/bans", HttpStatus.SEE_OTHER);
+    }
+
+    private void renderEdit(Context ctx, QueueItem item, String body, String error, int status) {
+        var model = AdminPages.model(ctx);
+        model.put("item", item);
+        model.put("body", body);
+        model.put("error", error);
+        model.put("back", back(ctx));
+        ctx.status(status);
+        ctx.render("admin/edit", model);
+    }
+
+    private void renderBan(Context ctx, QueueItem item, String reason, String length, String error, int status) {
+        var model = AdminPages.model(ctx);
+        model.put("item", item);
+        model.put("reason", reason);
+        model.put("length", length);
+        model.put("error", error);
+        model.put("back", back(ctx));
+        ctx.status(status);
+        ctx.render("admin/ban", model);
+    }
+
+    private void backToQueue(Context ctx, String notice) {
+        String back = back(ctx);
+        ctx.redirect(back + (back.contains("?") ? "&" : "?") + "notice=" + URLEncoder.encode(notice, StandardCharsets.UTF_8),
+                HttpStatus.SEE_OTHER);
+    }
+
+    /** Where to return after an action: the queue view it came from, never anywhere else. */
+    static String back(Context ctx) {
+        String back = ctx.formParam("back") != null ? ctx.formParam("back") : ctx.queryParam("back");
+        return back != null && back.matches("/admin/queue(\\?filter=[a-z]+(&page=[0-9]+)?)?") ? back : "/admin/queue";
+    }
+
+    private QueueItem item(Context ctx) {
+        return jdbi.onDemand(QueueRepository.class).find(commentId(ctx)).orElseThrow(NotFoundResponse::new);
+    }
+
+    private static long commentId(Context ctx) {
+        return Ids.parse(ctx.pathParam("id")).orElseThrow(NotFoundResponse::new);
+    }
+
+    private static Decision decision(Context ctx) {
+        return Decision.fromValue(orEmpty(ctx.formParam("decision")))
+                .orElseThrow(() -> new ReaderFacingError(HttpStatus.BAD_REQUEST, "Choose what to do with the comments."));
+    }
+
+    private static List<Long> ids(List<QueueItem> items) {
+        return items.stream().map(QueueItem::id).toList();
+    }
+
+    private static String describe(OpenReport report) {
+        String label = ReportReason.fromValue(report.reason()).map(ReportReason::label).orElse(report.reason());
+        return report.details() == null ? label : label + ": " + report.details();
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

@@ -1,0 +1,16 @@
+package org.roundtable.admin;
+
+/** Thrown for an anonymous request for an admin page; answered with a redirect to the sign-in page. */
+final class SignInRequired extends RuntimeException {
+
+    private final String next;
+
+    SignInRequired(String next) {
+        super(null, null, false, false);
+        this.next = next;
+    }
+
+    String next() {
+        return next;
+    }
+}

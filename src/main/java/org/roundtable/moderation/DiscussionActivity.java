@@ -1,0 +1,20 @@
+package org.roundtable.moderation;
+
+import java.time.Instant;
+
+/** How a discussion is doing, for the dashboard. */
+public record DiscussionActivity(
+        long discussionId,
+        String articleSlug,
+        String articleTitle,
+        int position,
+        String title,
+        boolean locked,
+        int published,
+        int held,
+        Instant lastCommentAt) {
+
+    public String label() {
+        return position == 0 ? "General discussion" : "Proposal " + position + ": " + title;
+    }
+}

@@ -1,0 +1,154 @@
+package org.roundtable.moderation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.roundtable.article.ArticleRepository;
+import org.roundtable.audit.Actor;
+import org.roundtable.audit.AuditLog;
+import org.roundtable.discussion.Comment;
+import org.roundtable.discussion.CommentPosting;
+import org.roundtable.discussion.CommentRepository;
+import org.roundtable.discussion.CommentStatus;
+import org.roundtable.discussion.DiscussionRepository;
+import org.roundtable.discussion.Text;
+
+/**
+ * What moderators do, each in one transaction with its audit row. Comments change status and never leave
+ * the database, so every decision can be undone and traced.
+ */
+public final class ModerationActions {
+
+    /** A decision on a comment, and the status it leads to. */
+    public enum Decision {
+        APPROVE(CommentStatus.PUBLISHED),
+        REJECT(CommentStatus.REJECTED),
+        SPAM(CommentStatus.SPAM),
+        DELETE(CommentStatus.DELETED),
+        RESTORE(CommentStatus.PUBLISHED);
+
+        private final CommentStatus result;
+
+        Decision(CommentStatus result) {
+            this.result = result;
+        }
+
+        public String value() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static Optional<Decision> fromValue(String value) {
+            return Arrays.stream(values()).filter(d -> d.value().equals(value)).findFirst();
+        }
+    }
+
+    private final Jdbi jdbi;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public ModerationActions(Jdbi jdbi, AuditLog audit, Clock clock) {
+        this.jdbi = jdbi;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Applies {@code decision} to a comment; returns why it could not be, or empty when done. */
+    public Optional<String> decide(Actor actor, Decision decision, long commentId) {
+        return jdbi.inTransaction(handle -> decide(handle, actor, decision, commentId));
+    }
+
+    /** Applies {@code decision} to every listed comment at once; returns how many changed. */
+    public int decideAll(Actor actor, Decision decision, List<Long> commentIds) {
+        return jdbi.inTransaction(handle -> (int) commentIds.stream()
+                .filter(id -> decide(handle, actor, decision, id).isEmpty())
+                .count());
+    }
+
+    private Optional<String> decide(Handle handle, Actor actor, Decision decision, long commentId) {
+        var comments = handle.attach(CommentRepository.class);
+        Optional<Comment> found = comments.find(commentId);
+        if (found.isEmpty()) {
+            return Optional.of("That comment does not exist.");
+        }
+        Comment comment = found.get();
+        if (decision == Decision.RESTORE && comment.isDeleted() && comment.body().isEmpty()) {
+            return Optional.of("Its author deleted this comment and its words are gone, so it cannot be restored.");
+        }
+        comments.setStatus(commentId, decision.result.dbValue());
+        handle.attach(ReportRepository.class).resolve(commentId, clock.instant());
+        audit.record(handle, actor, "comment." + decision.value(), "comment", commentId,
+                comment.status().dbValue(), decision.result.dbValue());
+        return Optional.empty();
+    }
+
+    /** Replaces a comment's words; the page then says it was edited by a moderator. */
+    public Optional<String> edit(Actor actor, long commentId, String typedBody) {
+        String body = Text.body(typedBody);
+        Optional<String> problem = CommentPosting.problemWithText(Comment.ANONYMOUS, body);
+        if (problem.isPresent()) {
+            return problem;
+        }
+        return jdbi.inTransaction(handle -> {
+            var comments = handle.attach(CommentRepository.class);
+            Optional<Comment> comment = comments.find(commentId);
+            if (comment.isEmpty()) {
+                return Optional.of("That comment does not exist.");
+            }
+            comments.editByModerator(commentId, body, clock.instant());
+            audit.record(handle, actor, "comment.edit", "comment", commentId, comment.get().body(), body);
+            return Optional.empty();
+        });
+    }
+
+    /** Bans the author of a comment, by their cookie identity and by their address's hash. */
+    public Optional<String> banAuthorOf(Actor actor, long commentId, String reason, Duration length) {
+        if (reason.isBlank()) {
+            return Optional.of("Please give a reason; the banned person will see it.");
+        }
+        return jdbi.inTransaction(handle -> {
+            Optional<Comment> comment = handle.attach(CommentRepository.class).find(commentId);
+            String ipHash = handle.attach(CommentRepository.class).ipHash(commentId);
+            if (comment.isEmpty() || (comment.get().authorId() == null && ipHash == null)) {
+                return Optional.of("There is nobody to ban behind that comment (it may have been imported).");
+            }
+            Instant now = clock.instant();
+            Instant expires = length == null ? null : now.plus(length);
+            long banId = handle.attach(BanRepository.class)
+                    .insert(comment.get().authorId(), ipHash, reason.strip(), commentId, actor.id(), now, expires);
+            audit.record(handle, actor, "ban.create", "ban", banId, null,
+                    "comment " + commentId + ", reason: " + reason.strip() + ", expires: " + (expires == null ? "never" : expires));
+            return Optional.empty();
+        });
+    }
+
+    public void liftBan(Actor actor, long banId) {
+        jdbi.useTransaction(handle -> {
+            if (handle.attach(BanRepository.class).lift(banId, actor.id(), clock.instant()) > 0) {
+                audit.record(handle, actor, "ban.lift", "ban", banId, "active", "lifted");
+            }
+        });
+    }
+
+    public void setPolicy(Actor actor, long articleId, ModerationPolicy policy) {
+        jdbi.useTransaction(handle -> {
+            var articles = handle.attach(ArticleRepository.class);
+            String before = articles.policy(articleId);
+            articles.setPolicy(articleId, policy.dbValue());
+            audit.record(handle, actor, "article.policy", "article", articleId, before, policy.dbValue());
+        });
+    }
+
+    public void setLocked(Actor actor, long discussionId, boolean locked) {
+        jdbi.useTransaction(handle -> {
+            handle.attach(DiscussionRepository.class).setLocked(discussionId, locked);
+            audit.record(handle, actor, locked ? "discussion.lock" : "discussion.unlock", "discussion", discussionId,
+                    Boolean.toString(!locked), Boolean.toString(locked));
+        });
+    }
+}

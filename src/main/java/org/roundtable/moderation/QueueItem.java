@@ -1,0 +1,38 @@
+package org.roundtable.moderation;
+
+import java.time.Instant;
+import org.roundtable.discussion.CommentStatus;
+
+/** A comment as the moderation queue lists it, with where it stands and how often it was reported. */
+public record QueueItem(
+        long id,
+        String articleSlug,
+        String articleTitle,
+        String discussionKey,
+        int discussionPosition,
+        String parentBody,
+        String authorName,
+        String body,
+        CommentStatus status,
+        Instant createdAt,
+        int reportCount) {
+
+    private static final int EXCERPT = 140;
+
+    public String where() {
+        return discussionPosition == 0 ? "General discussion" : "Proposal " + discussionPosition;
+    }
+
+    public String parentExcerpt() {
+        if (parentBody == null) {
+            return null;
+        }
+        return parentBody.codePointCount(0, parentBody.length()) <= EXCERPT
+                ? parentBody
+                : parentBody.substring(0, parentBody.offsetByCodePoints(0, EXCERPT)) + "\u2026";
+    }
+
+    public String statusLabel() {
+        return status.dbValue();
+    }
+}

@@ -1,0 +1,113 @@
+package org.roundtable.moderation;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.roundtable.article.Article;
+import org.roundtable.article.ArticlePages;
+import org.roundtable.author.Author;
+import org.roundtable.author.AuthorCookies;
+import org.roundtable.discussion.Comment;
+import org.roundtable.discussion.CommentPaths;
+import org.roundtable.discussion.CommentRepository;
+import org.roundtable.discussion.Ids;
+import org.roundtable.security.FormTokens;
+
+/**
+ * "Report" on every comment: no account needed, one report per author cookie per comment. Enough open
+ * reports hide the comment until a moderator decides.
+ */
+public final class ReportController {
+
+    static final int MAX_DETAILS_LENGTH = 1_000;
+
+    private final Jdbi jdbi;
+    private final ArticlePages articles;
+    private final AuthorCookies authors;
+    private final FormTokens formTokens;
+    private final Clock clock;
+    private final int hideThreshold;
+
+    public ReportController(Jdbi jdbi, ArticlePages articles, AuthorCookies authors, FormTokens formTokens, Clock clock,
+                            int hideThreshold) {
+        this.jdbi = jdbi;
+        this.articles = articles;
+        this.authors = authors;
+        this.formTokens = formTokens;
+        this.clock = clock;
+        this.hideThreshold = hideThreshold;
+    }
+
+    public void form(Context ctx) {
+        Article article = article(ctx);
+        Comment comment = comment(ctx, article);
+        render(ctx, article, comment, "", "", ctx.queryParam("sent") != null ? "Thank you. A moderator will look at it." : null,
+                null, 200);
+    }
+
+    public void report(Context ctx) {
+        Article article = article(ctx);
+        Comment comment = comment(ctx, article);
+        String reasonValue = orEmpty(ctx.formParam("reason"));
+        String details = orEmpty(ctx.formParam("details")).strip();
+        Optional<ReportReason> reason = ReportReason.fromValue(reasonValue);
+        String problem = formTokens.check(ctx) != FormTokens.Verdict.VALID
+                ? "We could not verify this form. Please send it again."
+                : reason.isEmpty() ? "Please choose a reason."
+                : details.codePointCount(0, details.length()) > MAX_DETAILS_LENGTH
+                        ? "Please keep the details to " + MAX_DETAILS_LENGTH + " characters."
+                        : null;
+        if (problem != null) {
+            render(ctx, article, comment, reasonValue, details, null, problem, 422);
+            return;
+        }
+        Author reporter = authors.currentOrNew(ctx);
+        jdbi.useTransaction(handle -> {
+            var reports = handle.attach(ReportRepository.class);
+            if (reports.exists(comment.id(), reporter.id())) {
+                return;
+            }
+            reports.insert(comment.id(), reporter.id(), reason.get().value(), details.isEmpty() ? null : details, clock.instant());
+            if (reports.openCount(comment.id()) >= hideThreshold) {
+                reports.hide(comment.id());
+            }
+        });
+        ctx.redirect(CommentPaths.comment(article.slug(), comment.id()) + "/report?sent", HttpStatus.SEE_OTHER);
+    }
+
+    private void render(Context ctx, Article article, Comment comment, String reason, String details, String thanks,
+                        String error, int status) {
+        var model = new HashMap<String, Object>(Map.of(
+                "article", article,
+                "commentPath", CommentPaths.comment(article.slug(), comment.id()),
+                "backPath", CommentPaths.anchorOnArticle(article.slug(), comment.id()),
+                "reasons", List.of(ReportReason.values()),
+                "reason", reason,
+                "details", details,
+                "formToken", formTokens.issue()));
+        model.put("thanks", thanks);
+        model.put("error", error);
+        ctx.status(status);
+        ctx.render("moderation/report", model);
+    }
+
+    private Article article(Context ctx) {
+        return articles.article(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
+    }
+
+    private Comment comment(Context ctx, Article article) {
+        return Ids.parse(ctx.pathParam("id"))
+                .flatMap(id -> jdbi.onDemand(CommentRepository.class).findInArticle(id, article.id()))
+                .orElseThrow(NotFoundResponse::new);
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}
