@@ -51,7 +51,7 @@ public final class Reader {
             throw new AssertionError("No form " + selector + " on the page");
         }
         var values = new LinkedHashMap<String, String>();
-        for (Element input : form.select("input[name], textarea[name]")) {
+        for (Element input : form.select("input[name]:not([type=radio]):not([type=checkbox]), input[name][checked], textarea[name]")) {
             values.put(input.attr("name"), input.tagName().equals("textarea") ? input.text() : input.val());
         }
         values.putAll(fields);
@@ -59,9 +59,13 @@ public final class Reader {
     }
 
     public HttpResponse<String> post(String path, Map<String, String> fields) {
-        String body = fields.entrySet().stream()
+        return postEncoded(path, fields.entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-                .collect(Collectors.joining("&"));
+                .collect(Collectors.joining("&")));
+    }
+
+    /** Posts a body already in {@code application/x-www-form-urlencoded} form, for repeated fields. */
+    public HttpResponse<String> postEncoded(String path, String body) {
         return send(HttpRequest.newBuilder(server.uri(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Origin", server.origin())

@@ -38,7 +38,8 @@ public final class CommentPages {
         model.put("discussionPath", CommentPaths.article(article.slug()) + "#" + DiscussionView.anchor(discussion));
         model.put("parentPath", comment.parentId() == null ? null : CommentPaths.comment(article.slug(), comment.parentId()));
         model.put("focus", view);
-        model.put("canReply", comment.isPublished() && !discussion.locked());
+        // A refused reply is handed back even in a locked discussion, so the words are not lost.
+        model.put("canReply", comment.isPublished() && (!discussion.locked() || typed != null));
         model.put("locked", discussion.locked());
         model.put("form", typed != null ? typed : CommentForm.blank(discussion.key(), comment.id()));
         ctx.render("discussion/comment", model);

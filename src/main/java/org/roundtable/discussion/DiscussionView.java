@@ -29,6 +29,11 @@ public record DiscussionView(Discussion discussion, List<CommentView> threads, C
         return discussion.locked();
     }
 
+    /** A locked discussion has no form, except to hand back a refused post so the words are not lost. */
+    public boolean showForm() {
+        return !locked() || form.error() != null;
+    }
+
     public boolean newestFirst() {
         return sort == Sort.NEWEST;
     }
