@@ -1,7 +1,7 @@
 /*
  * Progressive enhancement for discussions. Without this file everything still works through plain links
  * and forms; with it, "Reply" opens the form under the comment, posting keeps the reader where they are,
- * and deleting asks first.
+ * and buttons marked data-confirm ask first.
  */
 (function () {
   'use strict';
@@ -20,8 +20,9 @@
 
   document.addEventListener('submit', function (event) {
     var form = event.target;
-    if (form.querySelector('.delete-button')) {
-      if (!window.confirm('Delete this comment? This cannot be undone.')) {
+    var confirming = form.querySelector('[data-confirm]');
+    if (confirming) {
+      if (!window.confirm(confirming.getAttribute('data-confirm'))) {
         event.preventDefault();
       }
       return;

@@ -75,17 +75,17 @@ public final class App {
         var ipHashes = new IpHashes(signer);
         var readers = new Readers(authorCookies, formTokens, clock, config.editWindow());
         var articlePages = new ArticlePages(jdbi, threads);
+        var audit = new AuditLog(clock);
 
         var articles = new ArticleController(articlePages, readers);
         var discussions = new DiscussionController(articlePages, articles, new CommentPosting(jdbi, clock),
                 new CommentPages(jdbi, threads, readers), authorCookies, formTokens, readers,
-                new Bans(jdbi, clock, config.timeZone()), ipHashes, jdbi, clock);
+                new Bans(jdbi, clock, config.timeZone()), ipHashes, audit, jdbi, clock);
         var authors = new AuthorController(jdbi, authorCookies, formats, clock, config.editWindow());
         var feeds = new FeedController(jdbi, articlePages, authorCookies, markdown);
         var reports = new ReportController(jdbi, articlePages, authorCookies, formTokens, clock, config.reportHideThreshold());
         var health = new HealthController(database);
 
-        var audit = new AuditLog(clock);
         var passwords = new Passwords();
         var bootstrap = new AdminBootstrap(jdbi, passwords, audit, clock);
         bootstrap.prepare(config.adminPassword()).ifPresent(token -> log.warn(

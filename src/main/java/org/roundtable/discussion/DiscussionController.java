@@ -10,6 +10,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.roundtable.article.Article;
 import org.roundtable.article.ArticleController;
 import org.roundtable.article.ArticlePages;
+import org.roundtable.audit.Actor;
+import org.roundtable.audit.AuditLog;
 import org.roundtable.author.Author;
 import org.roundtable.author.AuthorCookies;
 import org.roundtable.moderation.Bans;
@@ -34,12 +36,13 @@ public final class DiscussionController {
     private final Readers readers;
     private final Bans bans;
     private final IpHashes ipHashes;
+    private final AuditLog audit;
     private final Jdbi jdbi;
     private final Clock clock;
 
     public DiscussionController(ArticlePages articles, ArticleController articlePage, CommentPosting posting,
                                 CommentPages commentPages, AuthorCookies authors, FormTokens formTokens,
-                                Readers readers, Bans bans, IpHashes ipHashes, Jdbi jdbi, Clock clock) {
+                                Readers readers, Bans bans, IpHashes ipHashes, AuditLog audit, Jdbi jdbi, Clock clock) {
         this.articles = articles;
         this.articlePage = articlePage;
         this.posting = posting;
@@ -49,6 +52,7 @@ public final class DiscussionController {
         this.readers = readers;
         this.bans = bans;
         this.ipHashes = ipHashes;
+        this.audit = audit;
         this.jdbi = jdbi;
         this.clock = clock;
     }
@@ -127,7 +131,12 @@ public final class DiscussionController {
             ErrorPages.render(ctx, status(verdict), refusal(verdict));
             return;
         }
-        jdbi.useExtension(CommentRepository.class, comments -> comments.delete(comment.id(), clock.instant()));
+        // The author's words leave the page, but the audit log keeps them: nothing disappears without a trace.
+        jdbi.useTransaction(handle -> {
+            handle.attach(CommentRepository.class).delete(comment.id(), clock.instant());
+            audit.record(handle, Actor.AUTHOR, "comment.author_delete", "comment", comment.id(),
+                    comment.authorName() + ": " + comment.body(), null);
+        });
         Discussion discussion = jdbi.onDemand(DiscussionRepository.class).findById(comment.discussionId()).orElseThrow();
         ctx.redirect(CommentPaths.article(article.slug()) + "#" + DiscussionView.anchor(discussion), HttpStatus.SEE_OTHER);
     }

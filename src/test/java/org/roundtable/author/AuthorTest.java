@@ -120,6 +120,10 @@ class AuthorTest {
         String stored = server.jdbi().withHandle(h -> h.createQuery("SELECT author_name || body FROM comments WHERE id = :id")
                 .bind("id", parent).mapTo(String.class).one());
         assertThat(stored).isEmpty();
+        String trace = server.jdbi().withHandle(h -> h.createQuery(
+                "SELECT moderator || ' ' || action || ' ' || before_value FROM audit_log WHERE target_id = :id")
+                .bind("id", parent).mapTo(String.class).one());
+        assertThat(trace).isEqualTo("author comment.author_delete Ana: Parent");
     }
 
     @Test
