@@ -1,6 +1,8 @@
 package org.roundtable.moderation;
 
 import java.time.Instant;
+import java.util.List;
+import org.roundtable.moderation.ModerationActions.Decision;
 import org.roundtable.discussion.CommentStatus;
 
 /** A comment as the moderation queue lists it, with where it stands and how often it was reported. */
@@ -30,6 +32,17 @@ public record QueueItem(
         return parentBody.codePointCount(0, parentBody.length()) <= EXCERPT
                 ? parentBody
                 : parentBody.substring(0, parentBody.offsetByCodePoints(0, EXCERPT)) + "\u2026";
+    }
+
+    /** The decisions that make sense from where the comment stands now. */
+    public List<Decision> decisions() {
+        return switch (status) {
+            case HELD -> List.of(Decision.APPROVE, Decision.REJECT, Decision.SPAM, Decision.DELETE);
+            case PUBLISHED -> reportCount > 0
+                    ? List.of(Decision.APPROVE, Decision.REJECT, Decision.SPAM, Decision.DELETE)
+                    : List.of(Decision.REJECT, Decision.SPAM, Decision.DELETE);
+            case REJECTED, SPAM, DELETED -> List.of(Decision.RESTORE);
+        };
     }
 
     public String statusLabel() {
