@@ -17,6 +17,7 @@ import org.roundtable.admin.LoginThrottle;
 import org.roundtable.admin.ModeratorsController;
 import org.roundtable.admin.Passwords;
 import org.roundtable.admin.QueueController;
+import org.roundtable.antispam.SpamScreen;
 import org.roundtable.article.ArticleController;
 import org.roundtable.article.ArticleImporter;
 import org.roundtable.article.ArticlePages;
@@ -78,9 +79,11 @@ public final class App {
         var audit = new AuditLog(clock);
 
         var articles = new ArticleController(articlePages, readers);
-        var discussions = new DiscussionController(articlePages, articles, new CommentPosting(jdbi, clock),
+        var discussions = new DiscussionController(articlePages, articles,
+                new CommentPosting(jdbi, clock, config.spamRules().duplicateWindow()),
                 new CommentPages(jdbi, threads, readers), authorCookies, formTokens, readers,
-                new Bans(jdbi, clock, config.timeZone()), ipHashes, audit, jdbi, clock);
+                new Bans(jdbi, clock, config.timeZone()), new SpamScreen(jdbi, config.spamRules(), clock), ipHashes,
+                audit, jdbi, clock);
         var authors = new AuthorController(jdbi, authorCookies, formats, clock, config.editWindow());
         var feeds = new FeedController(jdbi, articlePages, authorCookies, markdown);
         var reports = new ReportController(jdbi, articlePages, authorCookies, formTokens, clock, config.reportHideThreshold());

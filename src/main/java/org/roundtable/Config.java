@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
+import org.roundtable.antispam.SpamRules;
 
 /** Everything Roundtable reads from its environment, with the defaults a fresh checkout runs with. */
 public record Config(
@@ -19,7 +20,8 @@ public record Config(
         int reportHideThreshold,
         Optional<String> adminPassword,
         Duration adminIdleTimeout,
-        int loginMaxFailures) {
+        int loginMaxFailures,
+        SpamRules spamRules) {
 
     public static final String DEFAULT_DATABASE_URL = "jdbc:sqlite:data/roundtable.db";
 
@@ -41,12 +43,8 @@ public record Config(
                 Integer.parseInt(env.getOrDefault("REPORT_HIDE_THRESHOLD", "3")),
                 optional(env.get("ADMIN_PASSWORD")),
                 Duration.ofMinutes(Long.parseLong(env.getOrDefault("ADMIN_IDLE_MINUTES", "120"))),
-                Integer.parseInt(env.getOrDefault("LOGIN_MAX_FAILURES", "5")));
-    }
-
-    /** A configuration for tests and tools: everything default except the database. */
-    public static Config forDatabase(String databaseUrl) {
-        return fromMap(Map.of("PORT", "0", "DATABASE_URL", databaseUrl));
+                Integer.parseInt(env.getOrDefault("LOGIN_MAX_FAILURES", "5")),
+                SpamRules.fromMap(env));
     }
 
     private static Optional<String> optional(String value) {

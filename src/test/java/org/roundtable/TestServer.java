@@ -73,12 +73,16 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static Config config(Path folder) {
-        return Config.forDatabase(databaseUrl(folder));
+        return config(folder, Map.of());
     }
 
-    /** The default configuration with the database in {@code folder} and these environment variables set. */
+    /**
+     * The configuration with the database in {@code folder} and these environment variables set. Rate
+     * limits are off unless a test sets them, since tests post far faster than people do.
+     */
     public static Config config(Path folder, Map<String, String> env) {
-        var all = new HashMap<>(env);
+        var all = new HashMap<>(Map.of("SPAM_MIN_FILL_SECONDS", "0", "FLOOD_MIN_INTERVAL_SECONDS", "0", "FLOOD_MAX_PER_HOUR", "0"));
+        all.putAll(env);
         all.put("PORT", "0");
         all.put("DATABASE_URL", databaseUrl(folder));
         return Config.fromMap(all);
@@ -93,6 +97,11 @@ public final class TestServer implements AutoCloseable {
         return app.unsafe.internalRouter.allHttpHandlers().stream()
                 .map(handler -> handler.endpoint.method.name() + " " + handler.endpoint.path)
                 .toList();
+    }
+
+    public String commentStatus(long id) {
+        return database.jdbi().withHandle(h -> h.createQuery("SELECT status FROM comments WHERE id = :id")
+                .bind("id", id).mapTo(String.class).one());
     }
 
     public Jdbi jdbi() {

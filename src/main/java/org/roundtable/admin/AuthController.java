@@ -48,7 +48,7 @@ public final class AuthController {
         String username = orEmpty(ctx.formParam("username")).strip();
         String password = orEmpty(ctx.formParam("password"));
         String ipHash = ipHashes.of(ctx);
-        if (formTokens.check(ctx) != FormTokens.Verdict.VALID) {
+        if (!formTokens.check(ctx).isValid()) {
             renderLogin(ctx, username, "This sign-in form expired or did not come from this site. Please try again.", 400);
             return;
         }
@@ -88,7 +88,7 @@ public final class AuthController {
         String token = requireValidSetupToken(ctx);
         String username = orEmpty(ctx.formParam("username")).strip();
         String password = orEmpty(ctx.formParam("password"));
-        Optional<String> problem = formTokens.check(ctx) != FormTokens.Verdict.VALID
+        Optional<String> problem = !formTokens.check(ctx).isValid()
                 ? Optional.of("This form expired or did not come from this site. Please try again.")
                 : Moderator.problemWithUsername(username).or(() -> Passwords.problemWith(password, orEmpty(ctx.formParam("confirm"))));
         if (problem.isPresent()) {

@@ -35,6 +35,11 @@ public record Comment(
         return status == CommentStatus.HELD;
     }
 
+    /** Held, or set aside as spam: either way a moderator has yet to look at it. */
+    public boolean isAwaitingModeration() {
+        return status == CommentStatus.HELD || status == CommentStatus.SPAM;
+    }
+
     public boolean isDeleted() {
         return status == CommentStatus.DELETED;
     }

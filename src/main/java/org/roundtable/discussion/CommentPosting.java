@@ -1,6 +1,8 @@
 package org.roundtable.discussion;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.roundtable.article.Article;
@@ -19,10 +21,12 @@ public final class CommentPosting {
 
     private final Jdbi jdbi;
     private final Clock clock;
+    private final Duration duplicateWindow;
 
-    public CommentPosting(Jdbi jdbi, Clock clock) {
+    public CommentPosting(Jdbi jdbi, Clock clock, Duration duplicateWindow) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.duplicateWindow = duplicateWindow;
     }
 
     /** Refuses what no one should be able to post; returns the reason, or empty when the text is fine. */
@@ -42,7 +46,7 @@ public final class CommentPosting {
     }
 
     /** Stores the comment, published or held as the article's policy says, or says why it cannot be. */
-    public Outcome post(Article article, CommentForm form, Author author, String ipHash) {
+    public Outcome post(Article article, CommentForm form, Author author, String ipHash, Optional<CommentStatus> screened) {
         String name = Text.name(form.name());
         String body = Text.body(form.body());
         Optional<String> problem = problemWithText(name, body);
@@ -63,10 +67,15 @@ public final class CommentPosting {
             if (parentProblem.isPresent()) {
                 return new Outcome.Refused(422, parentProblem.get());
             }
-            boolean held = article.moderationPolicy().holds(comments.hasPublished(author.id()));
+            Instant now = clock.instant();
+            if (!duplicateWindow.isZero()
+                    && comments.duplicateExists(discussion.get().id(), author.id(), ipHash, body, now.minus(duplicateWindow))) {
+                return new Outcome.Refused(422, "You already said that in this discussion a moment ago.");
+            }
+            CommentStatus status = screened.orElseGet(() ->
+                    article.moderationPolicy().holds(comments.hasPublished(author.id())) ? CommentStatus.HELD : CommentStatus.PUBLISHED);
             long id = comments.add(discussion.get().id(), parent.orElse(null),
-                    new CommentRepository.NewComment(author.id(), name, body, held ? CommentStatus.HELD : CommentStatus.PUBLISHED,
-                            ipHash, clock.instant()));
+                    new CommentRepository.NewComment(author.id(), name, body, status, ipHash, now));
             return new Outcome.Posted(comments.find(id).orElseThrow());
         });
     }

@@ -71,6 +71,13 @@ public interface CommentRepository {
         return insert(discussionId, parentId, rootId, depth, comment, comment.status().dbValue());
     }
 
+    /** The same words from the same author or address in the same discussion since {@code since}. */
+    @SqlQuery("""
+            SELECT COUNT(*) > 0 FROM comments
+             WHERE discussion_id = :discussionId AND body = :body AND created_at > :since
+               AND (author_id = :authorId OR ip_hash = :ipHash)""")
+    boolean duplicateExists(long discussionId, long authorId, String ipHash, String body, Instant since);
+
     @SqlQuery("SELECT COUNT(*) FROM comments WHERE author_id = :authorId")
     int countByAuthor(long authorId);
 

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.roundtable.antispam.SpamScreen;
 import org.roundtable.article.Article;
 import org.roundtable.article.ArticleController;
 import org.roundtable.article.ArticlePages;
@@ -35,6 +36,7 @@ public final class DiscussionController {
     private final FormTokens formTokens;
     private final Readers readers;
     private final Bans bans;
+    private final SpamScreen spam;
     private final IpHashes ipHashes;
     private final AuditLog audit;
     private final Jdbi jdbi;
@@ -42,7 +44,8 @@ public final class DiscussionController {
 
     public DiscussionController(ArticlePages articles, ArticleController articlePage, CommentPosting posting,
                                 CommentPages commentPages, AuthorCookies authors, FormTokens formTokens,
-                                Readers readers, Bans bans, IpHashes ipHashes, AuditLog audit, Jdbi jdbi, Clock clock) {
+                                Readers readers, Bans bans, SpamScreen spam, IpHashes ipHashes, AuditLog audit, Jdbi jdbi,
+                                Clock clock) {
         this.articles = articles;
         this.articlePage = articlePage;
         this.posting = posting;
@@ -51,6 +54,7 @@ public final class DiscussionController {
         this.formTokens = formTokens;
         this.readers = readers;
         this.bans = bans;
+        this.spam = spam;
         this.ipHashes = ipHashes;
         this.audit = audit;
         this.jdbi = jdbi;
@@ -60,24 +64,17 @@ public final class DiscussionController {
     public void post(Context ctx) {
         Article article = article(ctx);
         CommentForm form = CommentForm.from(ctx);
-        FormTokens.Verdict verdict = formTokens.check(ctx);
-        if (verdict != FormTokens.Verdict.VALID) {
-            showAgain(ctx, article, form.refused(refusal(verdict)), status(verdict));
-            return;
-        }
-        Optional<String> problem = CommentPosting.problemWithText(Text.name(form.name()), Text.body(form.body()));
-        if (problem.isPresent()) {
-            showAgain(ctx, article, form.refused(problem.get()), 422);
-            return;
-        }
+        FormTokens.Check token = formTokens.check(ctx);
         String ipHash = ipHashes.of(ctx);
-        Optional<String> banned = bans.refusalFor(authors.current(ctx).map(Author::id).orElse(null), ipHash);
-        if (banned.isPresent()) {
-            showAgain(ctx, article, form.refused(banned.get()), 403);
+        Optional<Outcome.Refused> refusal = refusal(token, form, authors.current(ctx).map(Author::id).orElse(null), ipHash);
+        if (refusal.isPresent()) {
+            showAgain(ctx, article, form.refused(refusal.get().reason()), refusal.get().status());
             return;
         }
+        Optional<CommentStatus> screened = spam.screen(orEmpty(ctx.formParam(SpamScreen.HONEYPOT)), token,
+                Text.body(form.body()), ipHash);
         Author author = authors.currentOrNew(ctx);
-        Outcome outcome = posting.post(article, form, author, ipHash);
+        Outcome outcome = posting.post(article, form, author, ipHash, screened);
         if (outcome instanceof Outcome.Posted posted) {
             if (posting.isFirstComment(author)) {
                 authors.issuePrivateLink(ctx, author);
@@ -87,6 +84,20 @@ public final class DiscussionController {
             var refused = (Outcome.Refused) outcome;
             showAgain(ctx, article, form.refused(refused.reason()), refused.status());
         }
+    }
+
+    /**
+     * Why a post is refused before anything is stored: sent from another site, text out of bounds, a ban,
+     * or a flood. What merely looks like spam is not refused but held; see {@link SpamScreen}.
+     */
+    private Optional<Outcome.Refused> refusal(FormTokens.Check token, CommentForm form, Long authorId, String ipHash) {
+        if (token.verdict() == FormTokens.Verdict.FOREIGN_ORIGIN) {
+            return Optional.of(new Outcome.Refused(403, refusal(token.verdict())));
+        }
+        return CommentPosting.problemWithText(Text.name(form.name()), Text.body(form.body()))
+                .map(problem -> new Outcome.Refused(422, problem))
+                .or(() -> bans.refusalFor(authorId, ipHash).map(reason -> new Outcome.Refused(403, reason)))
+                .or(() -> spam.flood(authorId, ipHash).map(reason -> new Outcome.Refused(429, reason)));
     }
 
     /** A comment's own page: the comment with its replies, and the form to answer it. */
@@ -107,7 +118,7 @@ public final class DiscussionController {
         Comment comment = changeable(ctx, article);
         String typedName = orEmpty(ctx.formParam("name"));
         String typedBody = orEmpty(ctx.formParam("body"));
-        FormTokens.Verdict verdict = formTokens.check(ctx);
+        FormTokens.Verdict verdict = formTokens.check(ctx).verdict();
         if (verdict != FormTokens.Verdict.VALID) {
             renderEdit(ctx, article, comment, typedName, typedBody, refusal(verdict), status(verdict));
             return;
@@ -126,7 +137,7 @@ public final class DiscussionController {
     public void delete(Context ctx) {
         Article article = article(ctx);
         Comment comment = changeable(ctx, article);
-        FormTokens.Verdict verdict = formTokens.check(ctx);
+        FormTokens.Verdict verdict = formTokens.check(ctx).verdict();
         if (verdict != FormTokens.Verdict.VALID) {
             ErrorPages.render(ctx, status(verdict), refusal(verdict));
             return;

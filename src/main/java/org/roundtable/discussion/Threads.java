@@ -81,7 +81,7 @@ public final class Threads {
                     visible && comment.editedAt() != null,
                     visible && comment.editedByModerator(),
                     visible ? null : comment.isDeleted() ? "[deleted]" : "[removed]",
-                    visible && comment.isHeld(),
+                    visible && comment.isAwaitingModeration(),
                     viewer.canChange(comment),
                     shownReplies,
                     more));

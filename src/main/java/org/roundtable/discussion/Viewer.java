@@ -6,13 +6,16 @@ import java.time.Instant;
 /** Who is reading, and when: decides what they see and which comments offer them Edit and Delete. */
 public record Viewer(Long authorId, Instant now, Duration editWindow) {
 
-    /** Everyone sees published comments; an author also sees their own comment while it awaits moderation. */
+    /**
+     * Everyone sees published comments; an author also sees their own comment while it awaits moderation,
+     * including one the spam defences set aside, so a person is never left wondering where it went.
+     */
     public boolean canSee(Comment comment) {
-        return comment.isPublished() || (comment.isHeld() && isAuthorOf(comment));
+        return comment.isPublished() || (comment.isAwaitingModeration() && isAuthorOf(comment));
     }
 
     public boolean canChange(Comment comment) {
-        return (comment.isPublished() || comment.isHeld())
+        return (comment.isPublished() || comment.isAwaitingModeration())
                 && isAuthorOf(comment)
                 && now.isBefore(comment.createdAt().plus(editWindow));
     }

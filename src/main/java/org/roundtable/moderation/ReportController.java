@@ -57,7 +57,7 @@ public final class ReportController {
         String reasonValue = orEmpty(ctx.formParam("reason"));
         String details = orEmpty(ctx.formParam("details")).strip();
         Optional<ReportReason> reason = ReportReason.fromValue(reasonValue);
-        String problem = formTokens.check(ctx) != FormTokens.Verdict.VALID
+        String problem = !formTokens.check(ctx).isValid()
                 ? "We could not verify this form. Please send it again."
                 : reason.isEmpty() ? "Please choose a reason."
                 : details.codePointCount(0, details.length()) > MAX_DETAILS_LENGTH

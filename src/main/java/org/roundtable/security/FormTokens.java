@@ -21,6 +21,13 @@ public final class FormTokens {
 
     public enum Verdict { VALID, EXPIRED, FORGED, FOREIGN_ORIGIN }
 
+    /** The verdict on a submitted form, and when a valid one was served (null otherwise). */
+    public record Check(Verdict verdict, Instant issuedAt) {
+        public boolean isValid() {
+            return verdict == Verdict.VALID;
+        }
+    }
+
     private final Signer signer;
     private final Clock clock;
 
@@ -33,15 +40,17 @@ public final class FormTokens {
         return signer.sign(PURPOSE, Long.toString(clock.instant().getEpochSecond()));
     }
 
-    public Verdict check(Context ctx) {
+    public Check check(Context ctx) {
         if (!sameOrigin(ctx)) {
-            return Verdict.FOREIGN_ORIGIN;
+            return new Check(Verdict.FOREIGN_ORIGIN, null);
         }
         Optional<Instant> issued = signer.verify(PURPOSE, ctx.formParam(FIELD)).flatMap(FormTokens::epochSecond);
         if (issued.isEmpty()) {
-            return Verdict.FORGED;
+            return new Check(Verdict.FORGED, null);
         }
-        return issued.get().plus(LIFETIME).isBefore(clock.instant()) ? Verdict.EXPIRED : Verdict.VALID;
+        return issued.get().plus(LIFETIME).isBefore(clock.instant())
+                ? new Check(Verdict.EXPIRED, null)
+                : new Check(Verdict.VALID, issued.get());
     }
 
     /** Browsers send Origin on POST; older ones only Referer. Clients that send neither are not browsers. */

@@ -294,8 +294,7 @@ class ModerationTest {
     }
 
     private String status(long id) {
-        return server.jdbi().withHandle(h -> h.createQuery("SELECT status FROM comments WHERE id = :id")
-                .bind("id", id).mapTo(String.class).one());
+        return server.commentStatus(id);
     }
 
     private long discussionId(String key) {

@@ -18,20 +18,17 @@ class FormTokensTest {
     Path folder;
 
     @Test
-    void aFormServedLongAgoIsRefusedWithTheTextKeptAndAFreshTokenToSendAgain() {
+    void aFormServedLongAgoIsSetAsideForAModeratorAndItsAuthorIsToldSo() {
         var clock = new MutableClock();
         try (var server = TestServer.start(TestServer.config(folder), clock)) {
             Reader reader = server.reader();
             var page = reader.open(ARTICLE);
             clock.advance(FormTokens.LIFETIME.plus(Duration.ofMinutes(1)));
 
-            var refused = reader.submit(page, "#reply-general", Map.of("body", "Written slowly"));
-            assertThat(refused.statusCode()).isEqualTo(400);
-            var again = Reader.parse(refused);
-            assertThat(again.selectFirst("#reply-general .form-error").text()).contains("please send it again");
-            assertThat(again.selectFirst("#reply-general textarea").text()).isEqualTo("Written slowly");
-
-            assertThat(reader.submit(again, "#reply-general", Map.of()).statusCode()).isEqualTo(303);
+            long id = Reader.postedId(reader.submit(page, "#reply-general", Map.of("body", "Written slowly")));
+            var comment = reader.open(ARTICLE).getElementById("comment-" + id);
+            assertThat(comment.selectFirst(".comment-body").text()).isEqualTo("Written slowly");
+            assertThat(comment.selectFirst(".awaiting-moderation").text()).contains("awaiting moderation");
         }
     }
 

@@ -1,0 +1,37 @@
+package org.roundtable.antispam;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The thresholds of the spam defences, each from an environment variable; 0 switches a time or rate limit
+ * off (load tests need that). Defaults follow WordPress: one comment per 15 seconds, 30 an hour.
+ */
+public record SpamRules(
+        Duration minFillTime,
+        Duration floodMinInterval,
+        int floodMaxPerHour,
+        int maxLinks,
+        Duration duplicateWindow) {
+
+    public static SpamRules fromMap(Map<String, String> env) {
+        return new SpamRules(
+                Duration.ofSeconds(number(env, "SPAM_MIN_FILL_SECONDS", 3)),
+                Duration.ofSeconds(number(env, "FLOOD_MIN_INTERVAL_SECONDS", 15)),
+                (int) number(env, "FLOOD_MAX_PER_HOUR", 30),
+                (int) number(env, "SPAM_MAX_LINKS", 2),
+                Duration.ofSeconds(number(env, "DUPLICATE_WINDOW_SECONDS", 600)));
+    }
+
+    private static long number(Map<String, String> env, String name, long fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        long number = Long.parseLong(value.strip());
+        if (number < 0) {
+            throw new IllegalArgumentException(name + " must be 0 or more, got " + number);
+        }
+        return number;
+    }
+}
