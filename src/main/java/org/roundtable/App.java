@@ -12,6 +12,7 @@ import org.roundtable.admin.ArticleSettingsController;
 import org.roundtable.admin.AuditController;
 import org.roundtable.admin.AuthController;
 import org.roundtable.admin.BansController;
+import org.roundtable.admin.BlocklistController;
 import org.roundtable.admin.DashboardController;
 import org.roundtable.admin.LoginThrottle;
 import org.roundtable.admin.ModeratorsController;
@@ -115,6 +116,7 @@ public final class App {
                     new QueueController(jdbi, moderation, formats),
                     new BansController(jdbi, moderation, formats, clock),
                     new ArticleSettingsController(jdbi, moderation),
+                    new BlocklistController(jdbi, ipHashes, audit, clock),
                     new AuditController(jdbi, formats),
                     new ModeratorsController(jdbi, passwords, audit, clock));
             new ErrorPages().register(app.routes);

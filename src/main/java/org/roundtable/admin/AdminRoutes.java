@@ -10,7 +10,7 @@ public final class AdminRoutes {
 
     public static void register(RoutesConfig routes, AdminGate gate, AuthController auth, DashboardController dashboard,
                                 QueueController queue, BansController bans, ArticleSettingsController articles,
-                                AuditController audit, ModeratorsController moderators) {
+                                BlocklistController blocklist, AuditController audit, ModeratorsController moderators) {
         routes.before("/admin", gate::check);
         routes.before("/admin/*", gate::check);
         routes.exception(SignInRequired.class, (e, ctx) ->
@@ -34,6 +34,12 @@ public final class AdminRoutes {
 
         routes.get("/admin/bans", bans::list);
         routes.post("/admin/bans/{id}/lift", bans::lift);
+
+        routes.get("/admin/blocklist", blocklist::list);
+        routes.post("/admin/blocklist/phrases", blocklist::addPhrase);
+        routes.post("/admin/blocklist/addresses", blocklist::addAddress);
+        routes.post("/admin/comments/{id}/block-address", blocklist::addAddressOfComment);
+        routes.post("/admin/blocklist/{id}/remove", blocklist::remove);
 
         routes.get("/admin/articles", articles::list);
         routes.post("/admin/articles/{id}/policy", articles::setPolicy);

@@ -15,6 +15,10 @@ public final class IpHashes {
     }
 
     public String of(Context ctx) {
-        return signer.mac("ip", ctx.ip());
+        return of(ctx.ip());
+    }
+
+    public String of(String address) {
+        return signer.mac("ip", address);
     }
 }
