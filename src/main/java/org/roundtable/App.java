@@ -53,6 +53,12 @@ public final class App {
 
     private static final Logger log = LoggerFactory.getLogger(App.class);
 
+    /**
+     * The largest request body accepted. Room for a 10,000-character comment in any script: four UTF-8
+     * bytes a character, each sent as three characters of percent-encoding, is 120,000 bytes.
+     */
+    static final int MAX_REQUEST_BYTES = 192 * 1024;
+
     private App() {}
 
     /** Brings the database's content up to date: the bundled article, then any in {@code ARTICLES_DIR}. */
@@ -107,6 +113,10 @@ public final class App {
                 files.directory = config.staticDir().map(Object::toString).orElse("/static");
                 files.location = config.staticDir().isPresent() ? Location.EXTERNAL : Location.CLASSPATH;
             });
+            app.http.maxRequestSize = MAX_REQUEST_BYTES;
+            app.jetty.modifyServletContextHandler(handler -> handler.setMaxFormContentSize(MAX_REQUEST_BYTES));
+            app.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
+            app.routes.before(new SecurityHeaders(config.cookieSecure())::apply);
             routes(app.routes, articles, discussions, reports, authors, feeds, health);
             AdminRoutes.register(app.routes,
                     new AdminGate(adminSessions),
@@ -126,8 +136,6 @@ public final class App {
     private static void routes(RoutesConfig routes, ArticleController articles, DiscussionController discussions,
                                ReportController reports, AuthorController authors, FeedController feeds,
                                HealthController health) {
-        routes.before(SecurityHeaders::apply);
-
         routes.get("/", articles::index);
         routes.get("/articles/{slug}", articles::show);
         routes.get("/articles/{slug}/comments.atom", feeds::article);

@@ -11,6 +11,7 @@ import org.roundtable.antispam.SpamRules;
 public record Config(
         int port,
         String databaseUrl,
+        Duration databaseBusyTimeout,
         Optional<Path> articlesDir,
         Optional<Path> staticDir,
         ZoneId timeZone,
@@ -34,6 +35,7 @@ public record Config(
         return new Config(
                 Integer.parseInt(env.getOrDefault("PORT", "8080")),
                 env.getOrDefault("DATABASE_URL", DEFAULT_DATABASE_URL),
+                Duration.ofMillis(Long.parseLong(env.getOrDefault("DATABASE_BUSY_TIMEOUT_MS", "5000"))),
                 optional(env.get("ARTICLES_DIR")).map(Path::of),
                 optional(env.get("STATIC_DIR")).map(Path::of),
                 ZoneId.of(env.getOrDefault("TIME_ZONE", "UTC")),

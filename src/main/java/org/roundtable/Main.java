@@ -8,7 +8,7 @@ public final class Main {
 
     public static void main(String[] args) {
         Config config = Config.fromEnv();
-        Database database = Database.open(config.databaseUrl());
+        Database database = Database.open(config.databaseUrl(), config.databaseBusyTimeout());
         App.importArticles(config, database, Clock.systemUTC());
         var app = App.create(config, database).start(config.port());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -35,7 +35,7 @@ public final class TestServer implements AutoCloseable {
             .build();
 
     private TestServer(Config config, Clock clock) {
-        this.database = Database.open(config.databaseUrl());
+        this.database = Database.open(config.databaseUrl(), config.databaseBusyTimeout());
         App.importArticles(config, database, clock);
         this.app = App.create(config, database, clock).start(0);
     }

@@ -6,10 +6,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 import org.sqlite.SQLiteDataSource;
 
 /**
@@ -19,8 +25,11 @@ import org.sqlite.SQLiteDataSource;
 public final class Database implements AutoCloseable {
 
     private static final String SQLITE_PREFIX = "jdbc:sqlite:";
-    private static final int BUSY_TIMEOUT_MILLIS = 10_000;
     private static final int POOL_SIZE = 4;
+    /** Failures that mean "not now" (locked, read-only, full, failing disk), not "this request is wrong". */
+    private static final Set<SQLiteErrorCode> UNAVAILABLE = EnumSet.of(
+            SQLiteErrorCode.SQLITE_BUSY, SQLiteErrorCode.SQLITE_LOCKED, SQLiteErrorCode.SQLITE_READONLY,
+            SQLiteErrorCode.SQLITE_IOERR, SQLiteErrorCode.SQLITE_FULL, SQLiteErrorCode.SQLITE_CANTOPEN);
 
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
@@ -30,13 +39,16 @@ public final class Database implements AutoCloseable {
         this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
     }
 
-    /** Opens (creating the file and its folder if needed) and migrates the database at {@code url}. */
-    public static Database open(String url) {
+    /**
+     * Opens (creating the file and its folder if needed) and migrates the database at {@code url}. A write
+     * that finds the database locked waits up to {@code busyTimeout} before it gives up.
+     */
+    public static Database open(String url, Duration busyTimeout) {
         if (!url.startsWith(SQLITE_PREFIX)) {
             throw new IllegalArgumentException("Only SQLite is supported for now, got DATABASE_URL=" + url);
         }
         createParentFolder(url);
-        var database = new Database(pool(url));
+        var database = new Database(pool(url, busyTimeout));
         database.migrate();
         return database;
     }
@@ -61,13 +73,28 @@ public final class Database implements AutoCloseable {
                 .migrate();
     }
 
-    private static HikariDataSource pool(String url) {
+    /** Whether {@code failure} means the database cannot take writes right now, so the answer is 503. */
+    public static boolean isUnavailable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (cause instanceof SQLiteException sqlite) {
+                // Extended codes (SQLITE_IOERR_WRITE, SQLITE_BUSY_SNAPSHOT...) carry their primary code in the low byte.
+                int primary = sqlite.getResultCode().code & 0xff;
+                return UNAVAILABLE.stream().anyMatch(code -> code.code == primary);
+            }
+        }
+        return false;
+    }
+
+    private static HikariDataSource pool(String url, Duration busyTimeout) {
         var sqlite = new SQLiteConfig();
         // WAL lets readers work while a comment is written; FULL makes every commit durable before we answer.
         sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
         sqlite.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         sqlite.enforceForeignKeys(true);
-        sqlite.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        sqlite.setBusyTimeout((int) busyTimeout.toMillis());
         // Deferred transactions that read then write fail with SQLITE_BUSY under load; take the write lock up front.
         sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         var source = new SQLiteDataSource(sqlite);
@@ -77,6 +104,7 @@ public final class Database implements AutoCloseable {
         pool.setPoolName("roundtable-sqlite");
         pool.setDataSource(source);
         pool.setMaximumPoolSize(POOL_SIZE);
+        pool.setConnectionTimeout(Math.max(250, busyTimeout.toMillis()));
         return new HikariDataSource(pool);
     }
 

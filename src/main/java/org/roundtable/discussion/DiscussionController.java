@@ -7,11 +7,13 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 import org.roundtable.antispam.SpamScreen;
 import org.roundtable.article.Article;
 import org.roundtable.article.ArticleController;
 import org.roundtable.article.ArticlePages;
 import org.roundtable.audit.Actor;
+import org.roundtable.db.Database;
 import org.roundtable.audit.AuditLog;
 import org.roundtable.author.Author;
 import org.roundtable.author.AuthorCookies;
@@ -73,8 +75,19 @@ public final class DiscussionController {
         }
         Optional<CommentStatus> screened = spam.screen(orEmpty(ctx.formParam(SpamScreen.HONEYPOT)), token,
                 Text.body(form.body()), ipHash);
-        Author author = authors.currentOrNew(ctx);
-        Outcome outcome = posting.post(article, form, author, ipHash, screened);
+        Author author;
+        Outcome outcome;
+        try {
+            author = authors.currentOrNew(ctx);
+            outcome = posting.post(article, form, author, ipHash, screened);
+        } catch (JdbiException e) {
+            if (!Database.isUnavailable(e)) {
+                throw e;
+            }
+            showAgain(ctx, article, form.refused("We could not save your comment just now. Your text is still here: "
+                    + "please send it again in a minute."), 503);
+            return;
+        }
         if (outcome instanceof Outcome.Posted posted) {
             if (posting.isFirstComment(author)) {
                 authors.issuePrivateLink(ctx, author);

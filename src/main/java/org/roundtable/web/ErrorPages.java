@@ -5,6 +5,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import java.util.Map;
+import org.jdbi.v3.core.JdbiException;
+import org.roundtable.db.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +17,9 @@ import org.slf4j.LoggerFactory;
 public final class ErrorPages {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
+
+    public static final String UNAVAILABLE = "Roundtable cannot save anything at this moment. Reading still works; "
+            + "please try again in a minute.";
 
     private static final Map<Integer, String> MESSAGES = Map.of(
             400, "The request could not be understood. Please go back and try again.",
@@ -28,6 +33,15 @@ public final class ErrorPages {
     public void register(RoutesConfig routes) {
         routes.exception(HttpResponseException.class, (e, ctx) -> render(ctx, e.getStatus()));
         routes.exception(ReaderFacingError.class, (e, ctx) -> render(ctx, e.getStatus(), e.getMessage()));
+        routes.exception(JdbiException.class, (e, ctx) -> {
+            if (Database.isUnavailable(e)) {
+                log.warn("Database unavailable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+                render(ctx, 503, UNAVAILABLE);
+            } else {
+                log.error("Database error on {} {}", ctx.method(), ctx.path(), e);
+                render(ctx, 500);
+            }
+        });
         routes.exception(Exception.class, (e, ctx) -> {
             log.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
             render(ctx, HttpStatus.INTERNAL_SERVER_ERROR.getCode());

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DatabaseTest {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     @TempDir
     Path folder;
@@ -15,7 +18,7 @@ class DatabaseTest {
     @Test
     void migrationsBuildTheSchemaInAFreshFileAndItsFolder() {
         Path file = folder.resolve("nested/deeper/roundtable.db");
-        try (var database = Database.open("jdbc:sqlite:" + file)) {
+        try (var database = Database.open("jdbc:sqlite:" + file, TIMEOUT)) {
             assertThat(Files.exists(file)).isTrue();
             var tables = database.jdbi().withHandle(h -> h.createQuery(
                     "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").mapTo(String.class).list());
@@ -28,7 +31,7 @@ class DatabaseTest {
 
     @Test
     void connectionsUseWalForeignKeysAndABusyTimeout() {
-        try (var database = Database.open("jdbc:sqlite:" + folder.resolve("pragmas.db"))) {
+        try (var database = Database.open("jdbc:sqlite:" + folder.resolve("pragmas.db"), TIMEOUT)) {
             database.jdbi().useHandle(h -> {
                 assertThat(h.createQuery("PRAGMA journal_mode").mapTo(String.class).one()).isEqualTo("wal");
                 assertThat(h.createQuery("PRAGMA foreign_keys").mapTo(Integer.class).one()).isEqualTo(1);
@@ -40,8 +43,8 @@ class DatabaseTest {
     @Test
     void reopeningAMigratedDatabaseChangesNothing() {
         String url = "jdbc:sqlite:" + folder.resolve("again.db");
-        Database.open(url).close();
-        try (var database = Database.open(url)) {
+        Database.open(url, TIMEOUT).close();
+        try (var database = Database.open(url, TIMEOUT)) {
             assertThat(database.isReachable()).isTrue();
         }
     }
