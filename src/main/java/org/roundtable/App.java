@@ -45,6 +45,7 @@ import org.roundtable.web.Formats;
 import org.roundtable.web.HealthController;
 import org.roundtable.web.SecurityHeaders;
 import org.roundtable.web.Templates;
+import org.roundtable.web.Utf8Forms;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -117,6 +118,7 @@ public final class App {
             app.jetty.modifyServletContextHandler(handler -> handler.setMaxFormContentSize(MAX_REQUEST_BYTES));
             app.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
             app.routes.before(new SecurityHeaders(config.cookieSecure())::apply);
+            app.routes.before(Utf8Forms::check);
             routes(app.routes, articles, discussions, reports, authors, feeds, health);
             AdminRoutes.register(app.routes,
                     new AdminGate(adminSessions),

@@ -71,9 +71,9 @@ public final class AdminBootstrap {
     }
 
     private void ensureAdmin(String password) {
-        if (password.length() < Passwords.MINIMUM_LENGTH) {
-            throw new IllegalArgumentException("ADMIN_PASSWORD must be at least " + Passwords.MINIMUM_LENGTH + " characters long");
-        }
+        Passwords.problemWith(password, password).ifPresent(problem -> {
+            throw new IllegalArgumentException("ADMIN_PASSWORD is not acceptable: " + problem);
+        });
         String hash = passwords.hash(password);
         jdbi.useTransaction(handle -> {
             var moderators = handle.attach(ModeratorRepository.class);

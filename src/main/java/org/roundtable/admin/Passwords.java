@@ -1,5 +1,6 @@
 package org.roundtable.admin;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
@@ -8,6 +9,7 @@ public final class Passwords {
 
     public static final int MINIMUM_LENGTH = 10;
     private static final int STRENGTH = 11;
+    private static final int MAXIMUM_BYTES = 72;
 
     private final BCryptPasswordEncoder encoder = new BCryptPasswordEncoder(STRENGTH);
     /** Checked against when the account does not exist, so timing does not tell which usernames do. */
@@ -17,9 +19,15 @@ public final class Passwords {
         return encoder.encode(password);
     }
 
+    /** BCrypt reads only the first 72 bytes; a longer password could never have been set, so it never matches. */
     public boolean matches(String password, Optional<String> hash) {
-        boolean matches = encoder.matches(password, hash.orElse(decoy));
-        return hash.isPresent() && matches;
+        boolean fits = bytes(password) <= MAXIMUM_BYTES;
+        boolean matches = encoder.matches(fits ? password : "", hash.orElse(decoy));
+        return hash.isPresent() && fits && matches;
+    }
+
+    private static int bytes(String password) {
+        return password.getBytes(StandardCharsets.UTF_8).length;
     }
 
     /** Why a new password is not acceptable, or empty when it is. */
@@ -27,8 +35,8 @@ public final class Passwords {
         if (password.length() < MINIMUM_LENGTH) {
             return Optional.of("Choose a password of at least " + MINIMUM_LENGTH + " characters.");
         }
-        if (password.length() > 72) {
-            return Optional.of("Choose a password of at most 72 characters.");
+        if (bytes(password) > MAXIMUM_BYTES) {
+            return Optional.of("Choose a shorter password: at most 72 bytes (72 letters of the Latin alphabet).");
         }
         if (!password.equals(confirmation)) {
             return Optional.of("The two passwords do not match.");

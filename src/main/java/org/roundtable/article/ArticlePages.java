@@ -44,7 +44,8 @@ public final class ArticlePages {
      * or null.
      */
     public Optional<ArticlePage> find(String slug, Sort sort, Viewer viewer, CommentForm typed) {
-        return jdbi.inTransaction(handle -> handle.attach(ArticleRepository.class).findBySlug(slug).map(article -> {
+        // No transaction: SQLite's transactions here take the write lock, and reading must go on while writes cannot.
+        return jdbi.withHandle(handle -> handle.attach(ArticleRepository.class).findBySlug(slug).map(article -> {
             List<Discussion> discussions = handle.attach(DiscussionRepository.class).forArticle(article.id());
             Map<Long, List<Comment>> comments = handle.attach(CommentRepository.class)
                     .forArticle(article.id()).stream()

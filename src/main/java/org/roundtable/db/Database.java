@@ -96,6 +96,7 @@ public final class Database implements AutoCloseable {
         sqlite.enforceForeignKeys(true);
         sqlite.setBusyTimeout((int) busyTimeout.toMillis());
         // Deferred transactions that read then write fail with SQLITE_BUSY under load; take the write lock up front.
+        // So transactions are for writes only: pages read without one, and keep working while writes wait.
         sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         var source = new SQLiteDataSource(sqlite);
         source.setUrl(url);
