@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.staticfiles.Location;
 import java.time.Clock;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.roundtable.admin.AdminBootstrap;
 import org.roundtable.admin.AdminGate;
 import org.roundtable.admin.AdminRoutes;
@@ -59,6 +60,7 @@ public final class App {
      * bytes a character, each sent as three characters of percent-encoding, is 120,000 bytes.
      */
     static final int MAX_REQUEST_BYTES = 192 * 1024;
+    static final int MAX_CONNECTIONS = 2_000;
 
     private App() {}
 
@@ -117,6 +119,8 @@ public final class App {
             app.http.maxRequestSize = MAX_REQUEST_BYTES;
             app.jetty.modifyServletContextHandler(handler -> handler.setMaxFormContentSize(MAX_REQUEST_BYTES));
             app.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
+            // Slow clients cost a socket, not a thread (Jetty reads without blocking); this caps the sockets.
+            app.jetty.modifyServer(server -> server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, server)));
             app.routes.before(new SecurityHeaders(config.cookieSecure())::apply);
             app.routes.before(Utf8Forms::check);
             routes(app.routes, articles, discussions, reports, authors, feeds, health);

@@ -1,0 +1,90 @@
+package org.roundtable;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/** The packaged jar running as a separate process, as it runs in production. */
+public final class JarProcess implements AutoCloseable {
+
+    static final Path JAR = Path.of("target", "roundtable.jar");
+
+    private final Process process;
+    private final int port;
+
+    private JarProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /** Starts the jar on a free port with {@code env}, and waits until /health answers. */
+    public static JarProcess start(Path workDir, Map<String, String> env) throws IOException, InterruptedException {
+        if (!Files.exists(JAR)) {
+            throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: integration tests run after mvn package");
+        }
+        int port = freePort();
+        String java = ProcessHandle.current().info().command().orElse("java");
+        var builder = new ProcessBuilder(java, "-Xmx256m", "-jar", JAR.toAbsolutePath().toString())
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(workDir.resolve("server-" + port + ".log").toFile());
+        builder.environment().putAll(env);
+        builder.environment().put("PORT", Integer.toString(port));
+        var jar = new JarProcess(builder.start(), port);
+        jar.awaitHealthy(Duration.ofSeconds(60));
+        return jar;
+    }
+
+    public URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, exactly like a crash or an OOM kill. */
+    public void crash() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    private void awaitHealthy(Duration timeout) throws InterruptedException {
+        HttpClient client = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The jar exited with " + process.exitValue() + " before it was healthy");
+            }
+            try {
+                var response = client.send(HttpRequest.newBuilder(uri("/health")).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // Not listening yet.
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("The jar did not become healthy within " + timeout);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        process.waitFor();
+    }
+}
