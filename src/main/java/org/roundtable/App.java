@@ -41,6 +41,7 @@ import org.roundtable.security.FormTokens;
 import org.roundtable.security.IpHashes;
 import org.roundtable.security.ServerSecret;
 import org.roundtable.security.Signer;
+import org.roundtable.web.ClientAddress;
 import org.roundtable.web.ErrorPages;
 import org.roundtable.web.Formats;
 import org.roundtable.web.HealthController;
@@ -116,6 +117,9 @@ public final class App {
                 files.directory = config.staticDir().map(Object::toString).orElse("/static");
                 files.location = config.staticDir().isPresent() ? Location.EXTERNAL : Location.CLASSPATH;
             });
+            if (config.trustProxy()) {
+                app.contextResolver.ip = ClientAddress::behindProxy;
+            }
             app.http.maxRequestSize = MAX_REQUEST_BYTES;
             app.jetty.modifyServletContextHandler(handler -> handler.setMaxFormContentSize(MAX_REQUEST_BYTES));
             app.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));

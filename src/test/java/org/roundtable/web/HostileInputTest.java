@@ -169,6 +169,23 @@ class HostileInputTest {
     }
 
     @Test
+    void behindATrustedProxyOnlyTheHopTheProxyAddedCounts(@TempDir Path other) {
+        try (var proxied = TestServer.start(TestServer.config(other, Map.of("ADMIN_PASSWORD", PASSWORD, "TRUST_PROXY", "true")))) {
+            for (int attempt = 0; attempt < 6; attempt++) {
+                String token = proxied.reader().open("/admin/login").selectFirst("input[name=form_token]").val();
+                var response = proxied.send(HttpRequest.newBuilder(proxied.uri("/admin/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Origin", proxied.origin())
+                        .header("X-Forwarded-For", "10.0.0." + attempt + ", 203.0.113.7")
+                        .POST(HttpRequest.BodyPublishers.ofString("username=someone" + attempt + "&password=x&form_token="
+                                + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8)))
+                        .build());
+                assertThat(response.statusCode()).as("attempt %d", attempt).isEqualTo(attempt < 5 ? 401 : 429);
+            }
+        }
+    }
+
+    @Test
     void aPasswordMatchingOnlyTheFirst72BytesIsRefused(@TempDir Path other) {
         String real = "p".repeat(72);
         try (var isolated = TestServer.start(TestServer.config(other, Map.of("ADMIN_PASSWORD", real)))) {
