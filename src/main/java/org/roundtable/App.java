@@ -26,6 +26,7 @@ import org.roundtable.article.ArticlePages;
 import org.roundtable.author.AuthorController;
 import org.roundtable.author.AuthorCookies;
 import org.roundtable.db.Database;
+import org.roundtable.discussion.CommentLookup;
 import org.roundtable.discussion.CommentMarkdown;
 import org.roundtable.discussion.CommentPages;
 import org.roundtable.discussion.CommentPosting;
@@ -90,14 +91,15 @@ public final class App {
         var audit = new AuditLog(clock);
 
         var articles = new ArticleController(articlePages, readers);
-        var discussions = new DiscussionController(articlePages, articles,
+        var lookup = new CommentLookup(articlePages, jdbi);
+        var discussions = new DiscussionController(lookup, articles,
                 new CommentPosting(jdbi, clock, config.spamRules().duplicateWindow()),
                 new CommentPages(jdbi, threads, readers), authorCookies, formTokens, readers,
                 new Bans(jdbi, clock, config.timeZone()), new SpamScreen(jdbi, config.spamRules(), clock), ipHashes,
                 audit, jdbi, clock);
         var authors = new AuthorController(jdbi, authorCookies, formats, clock, config.editWindow());
         var feeds = new FeedController(jdbi, articlePages, authorCookies, markdown);
-        var reports = new ReportController(jdbi, articlePages, authorCookies, formTokens, clock, config.reportHideThreshold());
+        var reports = new ReportController(jdbi, lookup, authorCookies, formTokens, clock, config.reportHideThreshold());
         var health = new HealthController(database);
 
         var passwords = new Passwords();

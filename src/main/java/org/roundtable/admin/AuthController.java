@@ -10,6 +10,7 @@ import org.roundtable.audit.Actor;
 import org.roundtable.audit.AuditLog;
 import org.roundtable.security.FormTokens;
 import org.roundtable.security.IpHashes;
+import org.roundtable.web.Forms;
 import org.roundtable.web.ReaderFacingError;
 
 /** Signing in and out, and creating the first admin through the one-time setup link. */
@@ -45,8 +46,8 @@ public final class AuthController {
     }
 
     public void login(Context ctx) {
-        String username = orEmpty(ctx.formParam("username")).strip();
-        String password = orEmpty(ctx.formParam("password"));
+        String username = Forms.field(ctx, "username").strip();
+        String password = Forms.field(ctx, "password");
         String ipHash = ipHashes.of(ctx);
         if (!formTokens.check(ctx).isValid()) {
             renderLogin(ctx, username, "This sign-in form expired or did not come from this site. Please try again.", 400);
@@ -86,11 +87,11 @@ public final class AuthController {
 
     public void setup(Context ctx) {
         String token = requireValidSetupToken(ctx);
-        String username = orEmpty(ctx.formParam("username")).strip();
-        String password = orEmpty(ctx.formParam("password"));
+        String username = Forms.field(ctx, "username").strip();
+        String password = Forms.field(ctx, "password");
         Optional<String> problem = !formTokens.check(ctx).isValid()
                 ? Optional.of("This form expired or did not come from this site. Please try again.")
-                : Moderator.problemWithUsername(username).or(() -> Passwords.problemWith(password, orEmpty(ctx.formParam("confirm"))));
+                : Moderator.problemWithUsername(username).or(() -> Passwords.problemWith(password, Forms.field(ctx, "confirm")));
         if (problem.isPresent()) {
             renderSetup(ctx, username, problem.get(), 422);
             return;
@@ -132,9 +133,5 @@ public final class AuthController {
     /** Only admin pages are acceptable destinations after signing in, so the form cannot redirect elsewhere. */
     static String safeNext(String next) {
         return next != null && next.matches("/admin(/[A-Za-z0-9/_-]*)?") ? next : "/admin";
-    }
-
-    private static String orEmpty(String value) {
-        return value == null ? "" : value;
     }
 }

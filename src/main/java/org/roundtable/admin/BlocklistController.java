@@ -4,7 +4,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
-import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.roundtable.antispam.BlockedEntry;
@@ -13,6 +12,7 @@ import org.roundtable.audit.AuditLog;
 import org.roundtable.discussion.CommentRepository;
 import org.roundtable.discussion.Ids;
 import org.roundtable.security.IpHashes;
+import org.roundtable.web.Forms;
 
 /**
  * The blocklist: phrases, and addresses (kept only as hashes), whose comments are held or marked spam.
@@ -37,7 +37,7 @@ public final class BlocklistController {
     }
 
     public void addPhrase(Context ctx) {
-        String phrase = field(ctx, "phrase").strip();
+        String phrase = Forms.field(ctx, "phrase").strip();
         if (phrase.length() < 2 || phrase.length() > 200) {
             render(ctx, "A phrase needs 2 to 200 characters.", 422);
             return;
@@ -46,7 +46,7 @@ public final class BlocklistController {
     }
 
     public void addAddress(Context ctx) {
-        String address = field(ctx, "address").strip();
+        String address = Forms.field(ctx, "address").strip();
         if (!address.matches("[0-9A-Fa-f:.]{2,45}")) {
             render(ctx, "That does not look like an IPv4 or IPv6 address.", 422);
             return;
@@ -102,9 +102,5 @@ public final class BlocklistController {
         model.put("error", error);
         ctx.status(status);
         ctx.render("admin/blocklist", model);
-    }
-
-    private static String field(Context ctx, String name) {
-        return Objects.requireNonNullElse(ctx.formParam(name), "");
     }
 }

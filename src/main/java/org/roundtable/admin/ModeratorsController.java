@@ -4,11 +4,11 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
-import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.roundtable.audit.AuditLog;
 import org.roundtable.discussion.Ids;
+import org.roundtable.web.Forms;
 import org.roundtable.web.ReaderFacingError;
 
 /** Accounts: admins add and remove moderators and reset passwords; everyone can change their own. */
@@ -32,15 +32,15 @@ public final class ModeratorsController {
 
     public void add(Context ctx) {
         AdminSession me = requireAdmin(ctx);
-        String username = field(ctx, "username").strip();
-        String password = field(ctx, "password");
+        String username = Forms.field(ctx, "username").strip();
+        String password = Forms.field(ctx, "password");
         Role role = "admin".equals(ctx.formParam("role")) ? Role.ADMIN : Role.MODERATOR;
         var moderators = jdbi.onDemand(ModeratorRepository.class);
         Optional<String> problem = Moderator.problemWithUsername(username)
                 .or(() -> moderators.usernameTaken(username)
                         ? Optional.of("The name " + username + " is taken (perhaps by a removed account).")
                         : Optional.empty())
-                .or(() -> Passwords.problemWith(password, field(ctx, "confirm")));
+                .or(() -> Passwords.problemWith(password, Forms.field(ctx, "confirm")));
         if (problem.isPresent()) {
             render(ctx, problem.get(), null, 422);
             return;
@@ -79,8 +79,8 @@ public final class ModeratorsController {
         if (!me.isAdmin() && target.id() != me.moderatorId()) {
             throw onlyAdmins();
         }
-        String password = field(ctx, "password");
-        Optional<String> problem = Passwords.problemWith(password, field(ctx, "confirm"));
+        String password = Forms.field(ctx, "password");
+        Optional<String> problem = Passwords.problemWith(password, Forms.field(ctx, "confirm"));
         if (problem.isPresent()) {
             render(ctx, problem.get(), null, 422);
             return;
@@ -122,9 +122,5 @@ public final class ModeratorsController {
 
     private static ReaderFacingError onlyAdmins() {
         return new ReaderFacingError(HttpStatus.FORBIDDEN, "Only admins can manage other accounts.");
-    }
-
-    private static String field(Context ctx, String name) {
-        return Objects.requireNonNullElse(ctx.formParam(name), "");
     }
 }

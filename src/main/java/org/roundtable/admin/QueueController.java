@@ -20,6 +20,7 @@ import org.roundtable.moderation.QueueRepository;
 import org.roundtable.moderation.QueueRepository.OpenReport;
 import org.roundtable.moderation.ReportReason;
 import org.roundtable.web.Formats;
+import org.roundtable.web.Forms;
 import org.roundtable.web.ReaderFacingError;
 
 /** The moderation queue and what can be done from it: decide, edit, ban, one comment or many at once. */
@@ -90,7 +91,7 @@ public final class QueueController {
 
     public void edit(Context ctx) {
         QueueItem item = item(ctx);
-        String body = orEmpty(ctx.formParam("body"));
+        String body = Forms.field(ctx, "body");
         Optional<String> problem = actions.edit(AdminGate.session(ctx).actor(), item.id(), body);
         if (problem.isPresent()) {
             renderEdit(ctx, item, body, problem.get(), 422);
@@ -105,8 +106,8 @@ public final class QueueController {
 
     public void ban(Context ctx) {
         QueueItem item = item(ctx);
-        String reason = orEmpty(ctx.formParam("reason"));
-        String length = orEmpty(ctx.formParam("length"));
+        String reason = Forms.field(ctx, "reason");
+        String length = Forms.field(ctx, "length");
         Optional<String> problem = actions.banAuthorOf(AdminGate.session(ctx).actor(), item.id(), reason, BAN_LENGTHS.get(length));
         if (problem.isPresent()) {
             renderBan(ctx, item, reason, length, problem.get(), 422);
@@ -157,7 +158,7 @@ public final class QueueController {
     }
 
     private static Decision decision(Context ctx) {
-        return Decision.fromValue(orEmpty(ctx.formParam("decision")))
+        return Decision.fromValue(Forms.field(ctx, "decision"))
                 .orElseThrow(() -> new ReaderFacingError(HttpStatus.BAD_REQUEST, "Choose what to do with the comments."));
     }
 
@@ -168,9 +169,5 @@ public final class QueueController {
     private static String describe(OpenReport report) {
         String label = ReportReason.fromValue(report.reason()).map(ReportReason::label).orElse(report.reason());
         return report.details() == null ? label : label + ": " + report.details();
-    }
-
-    private static String orEmpty(String value) {
-        return value == null ? "" : value;
     }
 }

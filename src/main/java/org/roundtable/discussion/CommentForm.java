@@ -1,6 +1,7 @@
 package org.roundtable.discussion;
 
 import io.javalin.http.Context;
+import org.roundtable.web.Forms;
 
 /**
  * What a reader typed into a comment form, kept whole so a refused post can be shown again as typed.
@@ -13,10 +14,10 @@ public record CommentForm(String discussionKey, String parentId, String name, St
 
     public static CommentForm from(Context ctx) {
         return new CommentForm(
-                orEmpty(ctx.formParam("discussion")),
-                orEmpty(ctx.formParam("parent")),
-                orEmpty(ctx.formParam("name")),
-                orEmpty(ctx.formParam("body")),
+                Forms.field(ctx, "discussion"),
+                Forms.field(ctx, "parent"),
+                Forms.field(ctx, "name"),
+                Forms.field(ctx, "body"),
                 null);
     }
 
@@ -44,9 +45,5 @@ public record CommentForm(String discussionKey, String parentId, String name, St
     /** Whether this form is the one for {@code key} (and, for a reply, for that parent comment). */
     public boolean isFor(String key, Long parent) {
         return discussionKey.equals(key) && parentId.equals(parent == null ? "" : parent.toString());
-    }
-
-    private static String orEmpty(String value) {
-        return value == null ? "" : value;
     }
 }

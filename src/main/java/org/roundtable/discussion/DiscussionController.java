@@ -2,7 +2,6 @@ package org.roundtable.discussion;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +10,6 @@ import org.jdbi.v3.core.JdbiException;
 import org.roundtable.antispam.SpamScreen;
 import org.roundtable.article.Article;
 import org.roundtable.article.ArticleController;
-import org.roundtable.article.ArticlePages;
 import org.roundtable.audit.Actor;
 import org.roundtable.db.Database;
 import org.roundtable.audit.AuditLog;
@@ -22,6 +20,7 @@ import org.roundtable.security.IpHashes;
 import org.roundtable.discussion.CommentPosting.Outcome;
 import org.roundtable.security.FormTokens;
 import org.roundtable.web.ErrorPages;
+import org.roundtable.web.Forms;
 import org.roundtable.web.ReaderFacingError;
 
 /**
@@ -30,7 +29,7 @@ import org.roundtable.web.ReaderFacingError;
  */
 public final class DiscussionController {
 
-    private final ArticlePages articles;
+    private final CommentLookup lookup;
     private final ArticleController articlePage;
     private final CommentPosting posting;
     private final CommentPages commentPages;
@@ -44,11 +43,11 @@ public final class DiscussionController {
     private final Jdbi jdbi;
     private final Clock clock;
 
-    public DiscussionController(ArticlePages articles, ArticleController articlePage, CommentPosting posting,
+    public DiscussionController(CommentLookup lookup, ArticleController articlePage, CommentPosting posting,
                                 CommentPages commentPages, AuthorCookies authors, FormTokens formTokens,
                                 Readers readers, Bans bans, SpamScreen spam, IpHashes ipHashes, AuditLog audit, Jdbi jdbi,
                                 Clock clock) {
-        this.articles = articles;
+        this.lookup = lookup;
         this.articlePage = articlePage;
         this.posting = posting;
         this.commentPages = commentPages;
@@ -64,38 +63,37 @@ public final class DiscussionController {
     }
 
     public void post(Context ctx) {
-        Article article = article(ctx);
+        Article article = lookup.article(ctx);
         CommentForm form = CommentForm.from(ctx);
         FormTokens.Check token = formTokens.check(ctx);
         String ipHash = ipHashes.of(ctx);
-        Optional<Outcome.Refused> refusal = refusal(token, form, authors.current(ctx).map(Author::id).orElse(null), ipHash);
-        if (refusal.isPresent()) {
-            showAgain(ctx, article, form.refused(refusal.get().reason()), refusal.get().status());
-            return;
-        }
-        Optional<CommentStatus> screened = spam.screen(orEmpty(ctx.formParam(SpamScreen.HONEYPOT)), token,
-                Text.body(form.body()), ipHash);
-        Author author;
-        Outcome outcome;
-        try {
-            author = authors.currentOrNew(ctx);
-            outcome = posting.post(article, form, author, ipHash, screened);
-        } catch (JdbiException e) {
-            if (!Database.isUnavailable(e)) {
-                throw e;
-            }
-            showAgain(ctx, article, form.refused("We could not save your comment just now. Your text is still here: "
-                    + "please send it again in a minute."), 503);
-            return;
-        }
+        Outcome outcome = refusal(token, form, authors.current(ctx).map(Author::id).orElse(null), ipHash)
+                .map(Outcome.class::cast)
+                .orElseGet(() -> store(ctx, article, form, ipHash,
+                        spam.screen(Forms.field(ctx, SpamScreen.HONEYPOT), token, Text.body(form.body()), ipHash)));
         if (outcome instanceof Outcome.Posted posted) {
-            if (posting.isFirstComment(author)) {
-                authors.issuePrivateLink(ctx, author);
-            }
             ctx.redirect(whereToSee(article.slug(), posted.comment()), HttpStatus.SEE_OTHER);
         } else {
             var refused = (Outcome.Refused) outcome;
             showAgain(ctx, article, form.refused(refused.reason()), refused.status());
+        }
+    }
+
+    /** Stores the comment, giving a first-time author their private link; a database that cannot write is a 503. */
+    private Outcome store(Context ctx, Article article, CommentForm form, String ipHash, Optional<CommentStatus> screened) {
+        try {
+            Author author = authors.currentOrNew(ctx);
+            Outcome outcome = posting.post(article, form, author, ipHash, screened);
+            if (outcome instanceof Outcome.Posted && posting.isFirstComment(author)) {
+                authors.issuePrivateLink(ctx, author);
+            }
+            return outcome;
+        } catch (JdbiException e) {
+            if (!Database.isUnavailable(e)) {
+                throw e;
+            }
+            return new Outcome.Refused(503, "We could not save your comment just now. Your text is still here: "
+                    + "please send it again in a minute.");
         }
     }
 
@@ -115,22 +113,22 @@ public final class DiscussionController {
 
     /** A comment's own page: the comment with its replies, and the form to answer it. */
     public void show(Context ctx) {
-        Article article = article(ctx);
-        Comment comment = comment(ctx, article);
+        Article article = lookup.article(ctx);
+        Comment comment = lookup.comment(ctx, article);
         commentPages.render(ctx, article, comment, null);
     }
 
     public void editForm(Context ctx) {
-        Article article = article(ctx);
+        Article article = lookup.article(ctx);
         Comment comment = changeable(ctx, article);
         renderEdit(ctx, article, comment, comment.authorName(), comment.body(), null, 200);
     }
 
     public void edit(Context ctx) {
-        Article article = article(ctx);
+        Article article = lookup.article(ctx);
         Comment comment = changeable(ctx, article);
-        String typedName = orEmpty(ctx.formParam("name"));
-        String typedBody = orEmpty(ctx.formParam("body"));
+        String typedName = Forms.field(ctx, "name");
+        String typedBody = Forms.field(ctx, "body");
         FormTokens.Verdict verdict = formTokens.check(ctx).verdict();
         if (verdict != FormTokens.Verdict.VALID) {
             renderEdit(ctx, article, comment, typedName, typedBody, refusal(verdict), status(verdict));
@@ -148,7 +146,7 @@ public final class DiscussionController {
     }
 
     public void delete(Context ctx) {
-        Article article = article(ctx);
+        Article article = lookup.article(ctx);
         Comment comment = changeable(ctx, article);
         FormTokens.Verdict verdict = formTokens.check(ctx).verdict();
         if (verdict != FormTokens.Verdict.VALID) {
@@ -214,28 +212,14 @@ public final class DiscussionController {
         ctx.render("discussion/edit", model);
     }
 
-    private Article article(Context ctx) {
-        return articles.article(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
-    }
-
-    private Comment comment(Context ctx, Article article) {
-        return Ids.parse(ctx.pathParam("id"))
-                .flatMap(id -> jdbi.onDemand(CommentRepository.class).findInArticle(id, article.id()))
-                .orElseThrow(NotFoundResponse::new);
-    }
-
     /** The comment, if this reader wrote it and may still change it; otherwise a page saying why not. */
     private Comment changeable(Context ctx, Article article) {
-        Comment comment = comment(ctx, article);
+        Comment comment = lookup.comment(ctx, article);
         if (!readers.viewer(ctx).canChange(comment)) {
             throw new ReaderFacingError(HttpStatus.FORBIDDEN, "You can change a comment only from the browser that "
                     + "posted it (or through your private link), and only for " + readers.editWindow().toMinutes()
                     + " minutes after posting.");
         }
         return comment;
-    }
-
-    private static String orEmpty(String value) {
-        return value == null ? "" : value;
     }
 }

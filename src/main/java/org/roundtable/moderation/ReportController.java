@@ -2,7 +2,6 @@ package org.roundtable.moderation;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -10,14 +9,13 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.roundtable.article.Article;
-import org.roundtable.article.ArticlePages;
+import org.roundtable.discussion.CommentLookup;
 import org.roundtable.author.Author;
 import org.roundtable.author.AuthorCookies;
 import org.roundtable.discussion.Comment;
 import org.roundtable.discussion.CommentPaths;
-import org.roundtable.discussion.CommentRepository;
-import org.roundtable.discussion.Ids;
 import org.roundtable.security.FormTokens;
+import org.roundtable.web.Forms;
 
 /**
  * "Report" on every comment: no account needed, one report per author cookie per comment. Enough open
@@ -28,16 +26,16 @@ public final class ReportController {
     static final int MAX_DETAILS_LENGTH = 1_000;
 
     private final Jdbi jdbi;
-    private final ArticlePages articles;
+    private final CommentLookup lookup;
     private final AuthorCookies authors;
     private final FormTokens formTokens;
     private final Clock clock;
     private final int hideThreshold;
 
-    public ReportController(Jdbi jdbi, ArticlePages articles, AuthorCookies authors, FormTokens formTokens, Clock clock,
+    public ReportController(Jdbi jdbi, CommentLookup lookup, AuthorCookies authors, FormTokens formTokens, Clock clock,
                             int hideThreshold) {
         this.jdbi = jdbi;
-        this.articles = articles;
+        this.lookup = lookup;
         this.authors = authors;
         this.formTokens = formTokens;
         this.clock = clock;
@@ -45,17 +43,17 @@ public final class ReportController {
     }
 
     public void form(Context ctx) {
-        Article article = article(ctx);
-        Comment comment = comment(ctx, article);
+        Article article = lookup.article(ctx);
+        Comment comment = lookup.comment(ctx, article);
         render(ctx, article, comment, "", "", ctx.queryParam("sent") != null ? "Thank you. A moderator will look at it." : null,
                 null, 200);
     }
 
     public void report(Context ctx) {
-        Article article = article(ctx);
-        Comment comment = comment(ctx, article);
-        String reasonValue = orEmpty(ctx.formParam("reason"));
-        String details = orEmpty(ctx.formParam("details")).strip();
+        Article article = lookup.article(ctx);
+        Comment comment = lookup.comment(ctx, article);
+        String reasonValue = Forms.field(ctx, "reason");
+        String details = Forms.field(ctx, "details").strip();
         Optional<ReportReason> reason = ReportReason.fromValue(reasonValue);
         String problem = !formTokens.check(ctx).isValid()
                 ? "We could not verify this form. Please send it again."
@@ -97,17 +95,4 @@ public final class ReportController {
         ctx.render("moderation/report", model);
     }
 
-    private Article article(Context ctx) {
-        return articles.article(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
-    }
-
-    private Comment comment(Context ctx, Article article) {
-        return Ids.parse(ctx.pathParam("id"))
-                .flatMap(id -> jdbi.onDemand(CommentRepository.class).findInArticle(id, article.id()))
-                .orElseThrow(NotFoundResponse::new);
-    }
-
-    private static String orEmpty(String value) {
-        return value == null ? "" : value;
-    }
 }

@@ -1,0 +1,30 @@
+package org.roundtable.discussion;
+
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import org.jdbi.v3.core.Jdbi;
+import org.roundtable.article.Article;
+import org.roundtable.article.ArticlePages;
+
+/** The article and comment a URL names ({@code /articles/{slug}/comments/{id}}), or a 404. */
+public final class CommentLookup {
+
+    private final ArticlePages articles;
+    private final Jdbi jdbi;
+
+    public CommentLookup(ArticlePages articles, Jdbi jdbi) {
+        this.articles = articles;
+        this.jdbi = jdbi;
+    }
+
+    public Article article(Context ctx) {
+        return articles.article(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
+    }
+
+    /** The comment {@code {id}}, only if it belongs to {@code article}. */
+    public Comment comment(Context ctx, Article article) {
+        return Ids.parse(ctx.pathParam("id"))
+                .flatMap(id -> jdbi.onDemand(CommentRepository.class).findInArticle(id, article.id()))
+                .orElseThrow(NotFoundResponse::new);
+    }
+}
