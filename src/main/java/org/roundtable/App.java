@@ -150,6 +150,7 @@ public final class App {
                                HealthController health) {
         routes.get("/", articles::index);
         routes.get("/articles/{slug}", articles::show);
+        routes.get("/articles/{slug}/discussions/{discussion}", articles::discussion);
         routes.get("/articles/{slug}/comments.atom", feeds::article);
         routes.get("/articles/{slug}/discussions/{discussion}/comments.atom", feeds::discussion);
 

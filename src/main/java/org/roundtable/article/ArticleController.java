@@ -10,6 +10,7 @@ import org.roundtable.discussion.CommentForm;
 import org.roundtable.discussion.CommentPaths;
 import org.roundtable.discussion.Readers;
 import org.roundtable.discussion.Sort;
+import org.roundtable.discussion.ThreadCursor;
 
 /** The reader's way in: the list of articles and the article page. */
 public final class ArticleController {
@@ -34,6 +35,19 @@ public final class ArticleController {
 
     public void show(Context ctx) {
         render(ctx, ctx.pathParam("slug"), null);
+    }
+
+    /** A discussion's own page: all of its threads, a page at a time. */
+    public void discussion(Context ctx) {
+        Sort sort = Sort.fromParam(ctx.queryParam("sort"));
+        DiscussionPage page = pages.discussion(ctx.pathParam("slug"), ctx.pathParam("discussion"), sort,
+                        ThreadCursor.parse(ctx.queryParam("after")).orElse(ThreadCursor.start(sort)), readers.viewer(ctx), null)
+                .orElseThrow(NotFoundResponse::new);
+        var model = readers.personalModel(ctx);
+        model.put("page", page);
+        model.put("feeds", List.of(new Feed(CommentPaths.discussionFeed(page.article().slug(), page.view().key()),
+                page.heading())));
+        ctx.render("article/discussion", model);
     }
 
     /** Renders the article page; {@code typed} is a refused post to show again in its form, or null. */

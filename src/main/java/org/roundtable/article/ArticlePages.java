@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.roundtable.article.ArticlePage.ProposalView;
 import org.roundtable.article.ArticlePage.TocEntry;
@@ -16,6 +17,8 @@ import org.roundtable.discussion.Discussion;
 import org.roundtable.discussion.DiscussionRepository;
 import org.roundtable.discussion.DiscussionView;
 import org.roundtable.discussion.Sort;
+import org.roundtable.discussion.ThreadCursor;
+import org.roundtable.discussion.ThreadPages;
 import org.roundtable.discussion.Threads;
 import org.roundtable.discussion.Viewer;
 
@@ -25,6 +28,7 @@ public final class ArticlePages {
     private final Jdbi jdbi;
     private final Threads threads;
     private final ArticleMarkdown markdown = new ArticleMarkdown();
+    private final ThreadPages threadPages = new ThreadPages();
 
     public ArticlePages(Jdbi jdbi, Threads threads) {
         this.jdbi = jdbi;
@@ -40,22 +44,38 @@ public final class ArticlePages {
     }
 
     /**
-     * The article page as {@code viewer} sees it. {@code typed} is a refused post to show again in its form,
-     * or null.
+     * The article page as {@code viewer} sees it: each discussion with its first page of threads.
+     * {@code typed} is a refused post to show again in its form, or null.
      */
     public Optional<ArticlePage> find(String slug, Sort sort, Viewer viewer, CommentForm typed) {
         // No transaction: SQLite's transactions here take the write lock, and reading must go on while writes cannot.
         return jdbi.withHandle(handle -> handle.attach(ArticleRepository.class).findBySlug(slug).map(article -> {
             List<Discussion> discussions = handle.attach(DiscussionRepository.class).forArticle(article.id());
-            Map<Long, List<Comment>> comments = handle.attach(CommentRepository.class)
-                    .forArticle(article.id()).stream()
-                    .collect(Collectors.groupingBy(Comment::discussionId));
-            return page(article, discussions, discussion -> new DiscussionView(
-                    discussion,
-                    threads.discussion(comments.getOrDefault(discussion.id(), List.of()), sort, slug, viewer),
-                    typed != null && typed.isFor(discussion.key(), null) ? typed : CommentForm.blank(discussion.key(), null),
-                    sort));
+            return page(article, discussions, discussion ->
+                    view(handle, article, discussion, sort, ThreadCursor.start(sort), viewer, typed));
         }));
+    }
+
+    /** One discussion's own page, starting at {@code from}; empty if there is no such article or discussion. */
+    public Optional<DiscussionPage> discussion(String slug, String key, Sort sort, ThreadCursor from, Viewer viewer,
+                                               CommentForm typed) {
+        return jdbi.withHandle(handle -> handle.attach(ArticleRepository.class).findBySlug(slug).flatMap(article ->
+                handle.attach(DiscussionRepository.class).find(article.id(), key).map(discussion -> new DiscussionPage(
+                        article,
+                        discussion.isGeneral() ? null : markdown.toHtml(discussion.bodyMarkdown()),
+                        view(handle, article, discussion, sort, from, viewer, typed),
+                        from.id() != ThreadCursor.start(sort).id()))));
+    }
+
+    private DiscussionView view(Handle handle, Article article, Discussion discussion, Sort sort, ThreadCursor from,
+                                Viewer viewer, CommentForm typed) {
+        ThreadPages.Page page = threadPages.read(handle, discussion.id(), viewer.authorId(), sort, from);
+        return new DiscussionView(
+                discussion,
+                threads.discussion(page.comments(), sort, article.slug(), viewer),
+                typed != null && typed.isFor(discussion.key(), null) ? typed : CommentForm.blank(discussion.key(), null),
+                sort,
+                page.next());
     }
 
     private ArticlePage page(Article article, List<Discussion> discussions, Function<Discussion, DiscussionView> views) {

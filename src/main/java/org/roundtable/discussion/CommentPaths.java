@@ -17,6 +17,11 @@ public final class CommentPaths {
         return article(slug) + "#comment-" + id;
     }
 
+    /** A discussion's own page, where all its threads can be read a page at a time. */
+    public static String discussion(String slug, String discussionKey) {
+        return article(slug) + "/discussions/" + discussionKey;
+    }
+
     public static String discussionFeed(String slug, String discussionKey) {
         return article(slug) + "/discussions/" + discussionKey + "/comments.atom";
     }

@@ -26,13 +26,40 @@ public interface CommentRepository {
     /** Stores a comment, making a top-level one the root of its own thread; returns its id. */
     @Transaction
     default long add(long discussionId, Comment parent, NewComment comment) {
+        long id = parent == null
+                ? insert(discussionId, null, null, 0, comment)
+                : insert(discussionId, parent.id(), parent.rootId(), parent.depth() + 1, comment);
         if (parent == null) {
-            long id = insert(discussionId, null, null, 0, comment);
             makeOwnRoot(id);
-            return id;
         }
-        return insert(discussionId, parent.id(), parent.rootId(), parent.depth() + 1, comment);
+        if (comment.status() == CommentStatus.PUBLISHED) {
+            adjustCount(discussionId, 1);
+        }
+        return id;
     }
+
+    /**
+     * Moves a comment to another status. Every status change goes through here, so the discussion's count
+     * of published comments stays right without counting.
+     */
+    @Transaction
+    default void changeStatus(Comment comment, CommentStatus to) {
+        setStatus(comment.id(), to.dbValue());
+        int delta = (to == CommentStatus.PUBLISHED ? 1 : 0) - (comment.isPublished() ? 1 : 0);
+        if (delta != 0) {
+            adjustCount(comment.discussionId(), delta);
+        }
+    }
+
+    /** The author takes their words back: the row stays, so replies keep their place under a placeholder. */
+    @Transaction
+    default void deleteByAuthor(Comment comment, Instant deletedAt) {
+        wipe(comment.id(), deletedAt);
+        changeStatus(comment, CommentStatus.DELETED);
+    }
+
+    @SqlUpdate("UPDATE discussions SET comment_count = comment_count + :delta WHERE id = :discussionId")
+    void adjustCount(long discussionId, int delta);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM comments c WHERE c.id = :id")
     Optional<Comment> find(long id);
@@ -42,11 +69,37 @@ public interface CommentRepository {
              WHERE c.id = :id AND d.article_id = :articleId""")
     Optional<Comment> findInArticle(long id, long articleId);
 
-    @SqlQuery("SELECT " + COLUMNS + """
-              FROM comments c JOIN discussions d ON d.id = c.discussion_id
-             WHERE d.article_id = :articleId
+    /**
+     * Top-level comments whose threads earn a place on a page for this viewer: published ones, deleted ones
+     * (which may hold replies), and the viewer's own while they await moderation.
+     */
+    String ROOTS = """
+            SELECT r.id FROM comments r
+             WHERE r.discussion_id = :discussionId AND r.parent_id IS NULL
+               AND (r.status IN ('published', 'deleted') OR (r.author_id = :viewerId AND r.status IN ('held', 'spam')))
+            """;
+
+    /**
+     * One page of a discussion, oldest threads first: the {@code limit} top-level comments after the cursor
+     * and every reply in their threads, in one query on the thread-roots index and the root_id index.
+     */
+    @SqlQuery("SELECT " + COLUMNS + " FROM comments c WHERE c.root_id IN (" + ROOTS + """
+               AND (r.created_at > :time OR (r.created_at = :time AND r.id > :id))
+             ORDER BY r.created_at, r.id LIMIT :limit)
              ORDER BY c.created_at, c.id""")
-    List<Comment> forArticle(long articleId);
+    List<Comment> threadsAfter(long discussionId, Long viewerId, Instant time, long id, int limit);
+
+    /** How many threads come before this one, oldest first: whether it is on a discussion's first page. */
+    @SqlQuery("SELECT COUNT(*) FROM (" + ROOTS + """
+               AND (r.created_at < :time OR (r.created_at = :time AND r.id < :id))) earlier""")
+    int threadsBefore(long discussionId, Long viewerId, Instant time, long id);
+
+    /** The same, newest threads first: the {@code limit} top-level comments before the cursor. */
+    @SqlQuery("SELECT " + COLUMNS + " FROM comments c WHERE c.root_id IN (" + ROOTS + """
+               AND (r.created_at < :time OR (r.created_at = :time AND r.id < :id))
+             ORDER BY r.created_at DESC, r.id DESC LIMIT :limit)
+             ORDER BY c.created_at, c.id""")
+    List<Comment> threadsBefore(long discussionId, Long viewerId, Instant time, long id, int limit);
 
     /**
      * The whole thread a comment belongs to, oldest first: one indexed query, assembled in memory, where
@@ -100,7 +153,6 @@ public interface CommentRepository {
     @SqlUpdate("UPDATE comments SET body = :body, edited_at = :editedAt, edited_by_moderator = TRUE WHERE id = :id")
     void editByModerator(long id, String body, Instant editedAt);
 
-    /** Removes the words but keeps the row, so replies keep their place under a "[deleted]" placeholder. */
-    @SqlUpdate("UPDATE comments SET status = 'deleted', author_name = '', body = '', edited_at = :deletedAt WHERE id = :id")
-    void delete(long id, Instant deletedAt);
+    @SqlUpdate("UPDATE comments SET author_name = '', body = '', edited_at = :deletedAt WHERE id = :id")
+    void wipe(long id, Instant deletedAt);
 }

@@ -155,7 +155,7 @@ public final class DiscussionController {
         }
         // The author's words leave the page, but the audit log keeps them: nothing disappears without a trace.
         jdbi.useTransaction(handle -> {
-            handle.attach(CommentRepository.class).delete(comment.id(), clock.instant());
+            handle.attach(CommentRepository.class).deleteByAuthor(comment, clock.instant());
             audit.record(handle, Actor.AUTHOR, "comment.author_delete", "comment", comment.id(),
                     comment.authorName() + ": " + comment.body(), null);
         });
@@ -178,10 +178,19 @@ public final class DiscussionController {
                 knownDiscussion ? typed.asTopLevel() : typed.asTopLevel().inDiscussion(Discussion.GENERAL));
     }
 
-    /** Right under the article while the thread nests that deep there; otherwise on its parent's page. */
-    static String whereToSee(String slug, Comment comment) {
-        if (comment.depth() < Threads.SHOWN_LEVELS || comment.parentId() == null) {
-            return CommentPaths.anchorOnArticle(slug, comment.id());
+    /**
+     * Right under the article while its thread is on the article's first page and nests that deep there;
+     * otherwise on the page of its thread, or of its parent when the thread is deeper than a page nests.
+     */
+    private String whereToSee(String slug, Comment comment) {
+        var comments = jdbi.onDemand(CommentRepository.class);
+        Comment root = comment.isTopLevel() ? comment : comments.find(comment.rootId()).orElseThrow();
+        boolean onFirstPage = comments.threadsBefore(comment.discussionId(), comment.authorId(), root.createdAt(), root.id())
+                < ThreadPages.THREADS_PER_PAGE;
+        if (comment.depth() < Threads.SHOWN_LEVELS) {
+            return onFirstPage
+                    ? CommentPaths.anchorOnArticle(slug, comment.id())
+                    : CommentPaths.comment(slug, root.id()) + "#comment-" + comment.id();
         }
         return CommentPaths.comment(slug, comment.parentId()) + "#comment-" + comment.id();
     }

@@ -10,11 +10,10 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(Discussion.class)
 public interface DiscussionRepository {
 
-    /** Counts only what every reader sees, so held or removed comments never show in a count. */
+    /** The count is of published comments only (kept up to date by CommentRepository.changeStatus). */
     String SELECT = """
             SELECT d.id, d.article_id, d.discussion_key AS key, d.position, d.title, d.body_markdown, d.locked,
-                   (SELECT COUNT(*) FROM comments c
-                     WHERE c.discussion_id = d.id AND c.status = 'published') AS comment_count
+                   d.comment_count
               FROM discussions d
             """;
 

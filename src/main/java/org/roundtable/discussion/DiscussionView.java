@@ -6,7 +6,23 @@ import java.util.List;
  * A discussion ready to show: its threads, its "Leave a reply" form (blank, or as the reader typed it when a
  * post was refused) and the words its heading and anchors use.
  */
-public record DiscussionView(Discussion discussion, List<CommentView> threads, CommentForm form, Sort sort) {
+public record DiscussionView(Discussion discussion, List<CommentView> threads, CommentForm form, Sort sort,
+                             ThreadCursor next) {
+
+    /** Whether the discussion goes on beyond the threads shown. */
+    public boolean hasMore() {
+        return next != null;
+    }
+
+    /** The discussion's own page, from the start, in this order. */
+    public String allPath(String articleSlug) {
+        return CommentPaths.discussion(articleSlug, key()) + "?sort=" + sort.queryValue();
+    }
+
+    /** Where the discussion continues: its own page, from where this one ends. */
+    public String nextPath(String articleSlug) {
+        return CommentPaths.discussion(articleSlug, key()) + "?sort=" + sort.queryValue() + "&after=" + next.value();
+    }
 
     public String key() {
         return discussion.key();

@@ -80,7 +80,7 @@ public final class ModerationActions {
         if (decision == Decision.RESTORE && comment.isDeleted() && comment.body().isEmpty()) {
             return Optional.of("Its author deleted this comment and its words are gone, so it cannot be restored.");
         }
-        comments.setStatus(commentId, decision.result.dbValue());
+        comments.changeStatus(comment, decision.result);
         handle.attach(ReportRepository.class).resolve(commentId, clock.instant());
         audit.record(handle, actor, "comment." + decision.value(), "comment", commentId,
                 comment.status().dbValue(), decision.result.dbValue());

@@ -10,6 +10,8 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.roundtable.article.Article;
 import org.roundtable.discussion.CommentLookup;
+import org.roundtable.discussion.CommentRepository;
+import org.roundtable.discussion.CommentStatus;
 import org.roundtable.author.Author;
 import org.roundtable.author.AuthorCookies;
 import org.roundtable.discussion.Comment;
@@ -72,8 +74,9 @@ public final class ReportController {
                 return;
             }
             reports.insert(comment.id(), reporter.id(), reason.get().value(), details.isEmpty() ? null : details, clock.instant());
-            if (reports.openCount(comment.id()) >= hideThreshold) {
-                reports.hide(comment.id());
+            if (reports.openCount(comment.id()) >= hideThreshold && comment.isPublished()) {
+                // Hidden until a moderator decides: held, like a comment awaiting approval.
+                handle.attach(CommentRepository.class).changeStatus(comment, CommentStatus.HELD);
             }
         });
         ctx.redirect(CommentPaths.comment(article.slug(), comment.id()) + "/report?sent", HttpStatus.SEE_OTHER);

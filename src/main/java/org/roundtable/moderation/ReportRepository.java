@@ -17,10 +17,6 @@ public interface ReportRepository {
     @SqlQuery("SELECT COUNT(*) FROM reports WHERE comment_id = :commentId AND resolved_at IS NULL")
     int openCount(long commentId);
 
-    /** Hidden until a moderator decides: held, like a comment awaiting approval. */
-    @SqlUpdate("UPDATE comments SET status = 'held' WHERE id = :commentId AND status = 'published'")
-    void hide(long commentId);
-
     @SqlUpdate("UPDATE reports SET resolved_at = :now WHERE comment_id = :commentId AND resolved_at IS NULL")
     void resolve(long commentId, Instant now);
 }

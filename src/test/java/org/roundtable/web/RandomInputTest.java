@@ -62,7 +62,7 @@ class RandomInputTest {
                 assertThat(stored.get("author_name")).as(label).isEqualTo(Text.name(name));
                 assertThat(stored.get("body")).as(label).isEqualTo(Text.body(body));
 
-                Document page = reader.open(ARTICLE);
+                Document page = reader.follow(response);
                 Element comment = page.getElementById("comment-" + id);
                 assertThat(comment.selectFirst(".comment-author").wholeText()).as(label).isEqualTo(Text.name(name));
                 assertThat(comment.selectFirst(".comment-author").children()).as(label).isEmpty();
