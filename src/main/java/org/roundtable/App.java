@@ -26,6 +26,7 @@ import org.roundtable.article.ArticlePages;
 import org.roundtable.author.AuthorController;
 import org.roundtable.author.AuthorCookies;
 import org.roundtable.db.Database;
+import org.roundtable.db.Writer;
 import org.roundtable.discussion.CommentLookup;
 import org.roundtable.discussion.CommentMarkdown;
 import org.roundtable.discussion.CommentPages;
@@ -88,14 +89,15 @@ public final class App {
         var ipHashes = new IpHashes(signer);
         var readers = new Readers(authorCookies, formTokens, clock, config.editWindow());
         var articlePages = new ArticlePages(jdbi, threads);
+        var writer = new Writer(jdbi);
         var audit = new AuditLog(clock);
 
         var articles = new ArticleController(articlePages, readers);
         var lookup = new CommentLookup(articlePages, jdbi);
         var discussions = new DiscussionController(lookup, articles,
-                new CommentPosting(jdbi, clock, config.spamRules().duplicateWindow()),
+                new CommentPosting(clock, config.spamRules().duplicateWindow()),
                 new CommentPages(jdbi, threads, readers), authorCookies, formTokens, readers,
-                new Bans(jdbi, clock, config.timeZone()), new SpamScreen(jdbi, config.spamRules(), clock), ipHashes,
+                new Bans(jdbi, clock, config.timeZone()), new SpamScreen(jdbi, config.spamRules(), clock), writer, ipHashes,
                 audit, jdbi, clock);
         var authors = new AuthorController(jdbi, authorCookies, formats, clock, config.editWindow());
         var feeds = new FeedController(jdbi, articlePages, authorCookies, markdown);
@@ -112,6 +114,7 @@ public final class App {
 
         return Javalin.create(app -> {
             app.startup.showJavalinBanner = false;
+            app.events.serverStopped(writer::close);
             app.http.prefer405over404 = true;
             app.fileRenderer(new Templates());
             app.staticFiles.add(files -> {

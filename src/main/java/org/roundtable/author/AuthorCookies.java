@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.roundtable.security.Signer;
 import org.roundtable.security.Tokens;
@@ -45,20 +46,30 @@ public final class AuthorCookies {
     /** The current author, or a new one remembered by a fresh cookie. */
     public Author currentOrNew(Context ctx) {
         return current(ctx).orElseGet(() -> {
-            String publicId = Tokens.random();
-            Instant now = clock.instant();
-            // Until a private link is issued, the stored hash is of a token nobody was ever given.
-            long id = jdbi.onDemand(AuthorRepository.class).insert(publicId, Tokens.sha256(Tokens.random()), now);
-            var author = new Author(id, publicId, now);
+            Author author = jdbi.withHandle(this::create);
             remember(ctx, author);
             return author;
         });
     }
 
-    /** Gives the author a new private link, shown once on the next page; any earlier link stops working. */
-    public void issuePrivateLink(Context ctx, Author author) {
+    /** Stores a new author identity (the caller sets its cookie with {@link #remember}). */
+    public Author create(Handle handle) {
+        String publicId = Tokens.random();
+        Instant now = clock.instant();
+        // Until a private link is issued, the stored hash is of a token nobody was ever given.
+        long id = handle.attach(AuthorRepository.class).insert(publicId, Tokens.sha256(Tokens.random()), now);
+        return new Author(id, publicId, now);
+    }
+
+    /** Gives the author a new private link; any earlier link stops working. Returns the link's token. */
+    public String newPrivateLink(Handle handle, Author author) {
         String privateLink = Tokens.random();
-        jdbi.onDemand(AuthorRepository.class).replaceManageTokenHash(author.id(), Tokens.sha256(privateLink));
+        handle.attach(AuthorRepository.class).replaceManageTokenHash(author.id(), Tokens.sha256(privateLink));
+        return privateLink;
+    }
+
+    /** Hands the private link to the next page, which shows it once. */
+    public void showPrivateLink(Context ctx, String privateLink) {
         ctx.cookie(cookie(PRIVATE_LINK_COOKIE, privateLink, TEN_MINUTES));
     }
 

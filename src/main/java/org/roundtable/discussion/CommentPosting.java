@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.Handle;
 import org.roundtable.article.Article;
 import org.roundtable.author.Author;
 
@@ -19,12 +19,10 @@ public final class CommentPosting {
 
     static final String LOCKED = "This discussion is closed to new comments. You can still read it.";
 
-    private final Jdbi jdbi;
     private final Clock clock;
     private final Duration duplicateWindow;
 
-    public CommentPosting(Jdbi jdbi, Clock clock, Duration duplicateWindow) {
-        this.jdbi = jdbi;
+    public CommentPosting(Clock clock, Duration duplicateWindow) {
         this.clock = clock;
         this.duplicateWindow = duplicateWindow;
     }
@@ -46,42 +44,41 @@ public final class CommentPosting {
     }
 
     /** Stores the comment, published or held as the article's policy says, or says why it cannot be. */
-    public Outcome post(Article article, CommentForm form, Author author, String ipHash, Optional<CommentStatus> screened) {
+    public Outcome post(Handle handle, Article article, CommentForm form, Author author, String ipHash,
+                        Optional<CommentStatus> screened) {
         String name = Text.name(form.name());
         String body = Text.body(form.body());
         Optional<String> problem = problemWithText(name, body);
         if (problem.isPresent()) {
             return new Outcome.Refused(422, problem.get());
         }
-        return jdbi.inTransaction(handle -> {
-            var comments = handle.attach(CommentRepository.class);
-            Optional<Discussion> discussion = handle.attach(DiscussionRepository.class).find(article.id(), form.discussionKey());
-            if (discussion.isEmpty()) {
-                return new Outcome.Refused(422, "That discussion does not exist. Please reply from the article page.");
-            }
-            if (discussion.get().locked()) {
-                return new Outcome.Refused(403, LOCKED);
-            }
-            Optional<Comment> parent = Ids.parse(form.parentId()).flatMap(comments::find);
-            Optional<String> parentProblem = form.isReply() ? problemWithParent(parent, discussion.get()) : Optional.empty();
-            if (parentProblem.isPresent()) {
-                return new Outcome.Refused(422, parentProblem.get());
-            }
-            Instant now = clock.instant();
-            if (!duplicateWindow.isZero()
-                    && comments.duplicateExists(discussion.get().id(), author.id(), ipHash, body, now.minus(duplicateWindow))) {
-                return new Outcome.Refused(422, "You already said that in this discussion a moment ago.");
-            }
-            CommentStatus status = screened.orElseGet(() ->
-                    article.moderationPolicy().holds(comments.hasPublished(author.id())) ? CommentStatus.HELD : CommentStatus.PUBLISHED);
-            long id = comments.add(discussion.get().id(), parent.orElse(null),
-                    new CommentRepository.NewComment(author.id(), name, body, status, ipHash, now));
-            return new Outcome.Posted(comments.find(id).orElseThrow());
-        });
+        var comments = handle.attach(CommentRepository.class);
+        Optional<Discussion> discussion = handle.attach(DiscussionRepository.class).find(article.id(), form.discussionKey());
+        if (discussion.isEmpty()) {
+            return new Outcome.Refused(422, "That discussion does not exist. Please reply from the article page.");
+        }
+        if (discussion.get().locked()) {
+            return new Outcome.Refused(403, LOCKED);
+        }
+        Optional<Comment> parent = Ids.parse(form.parentId()).flatMap(comments::find);
+        Optional<String> parentProblem = form.isReply() ? problemWithParent(parent, discussion.get()) : Optional.empty();
+        if (parentProblem.isPresent()) {
+            return new Outcome.Refused(422, parentProblem.get());
+        }
+        Instant now = clock.instant();
+        if (!duplicateWindow.isZero()
+                && comments.duplicateExists(discussion.get().id(), author.id(), ipHash, body, now.minus(duplicateWindow))) {
+            return new Outcome.Refused(422, "You already said that in this discussion a moment ago.");
+        }
+        CommentStatus status = screened.orElseGet(() ->
+                article.moderationPolicy().holds(comments.hasPublished(author.id())) ? CommentStatus.HELD : CommentStatus.PUBLISHED);
+        long id = comments.add(discussion.get().id(), parent.orElse(null),
+                new CommentRepository.NewComment(author.id(), name, body, status, ipHash, now));
+        return new Outcome.Posted(comments.find(id).orElseThrow());
     }
 
-    public boolean isFirstComment(Author author) {
-        return jdbi.onDemand(CommentRepository.class).countByAuthor(author.id()) == 1;
+    public boolean isFirstComment(Handle handle, Author author) {
+        return handle.attach(CommentRepository.class).countByAuthor(author.id()) == 1;
     }
 
     private static Optional<String> problemWithParent(Optional<Comment> parent, Discussion discussion) {

@@ -12,6 +12,7 @@ import org.roundtable.article.Article;
 import org.roundtable.article.ArticleController;
 import org.roundtable.audit.Actor;
 import org.roundtable.db.Database;
+import org.roundtable.db.Writer;
 import org.roundtable.audit.AuditLog;
 import org.roundtable.author.Author;
 import org.roundtable.author.AuthorCookies;
@@ -38,6 +39,7 @@ public final class DiscussionController {
     private final Readers readers;
     private final Bans bans;
     private final SpamScreen spam;
+    private final Writer writer;
     private final IpHashes ipHashes;
     private final AuditLog audit;
     private final Jdbi jdbi;
@@ -45,8 +47,8 @@ public final class DiscussionController {
 
     public DiscussionController(CommentLookup lookup, ArticleController articlePage, CommentPosting posting,
                                 CommentPages commentPages, AuthorCookies authors, FormTokens formTokens,
-                                Readers readers, Bans bans, SpamScreen spam, IpHashes ipHashes, AuditLog audit, Jdbi jdbi,
-                                Clock clock) {
+                                Readers readers, Bans bans, SpamScreen spam, Writer writer, IpHashes ipHashes,
+                                AuditLog audit, Jdbi jdbi, Clock clock) {
         this.lookup = lookup;
         this.articlePage = articlePage;
         this.posting = posting;
@@ -56,6 +58,7 @@ public final class DiscussionController {
         this.readers = readers;
         this.bans = bans;
         this.spam = spam;
+        this.writer = writer;
         this.ipHashes = ipHashes;
         this.audit = audit;
         this.jdbi = jdbi;
@@ -79,15 +82,29 @@ public final class DiscussionController {
         }
     }
 
-    /** Stores the comment, giving a first-time author their private link; a database that cannot write is a 503. */
+    /** What storing a post did: who the author turned out to be, and their private link if it is their first. */
+    private record Stored(Author author, Outcome outcome, String privateLink) {}
+
+    /**
+     * Stores the comment through the group-commit writer, with a new author identity and a first-timer's private
+     * link in the same unit; once it returns, all of it is on disk. A database that cannot write is a 503.
+     */
     private Outcome store(Context ctx, Article article, CommentForm form, String ipHash, Optional<CommentStatus> screened) {
+        Optional<Author> known = authors.current(ctx);
         try {
-            Author author = authors.currentOrNew(ctx);
-            Outcome outcome = posting.post(article, form, author, ipHash, screened);
-            if (outcome instanceof Outcome.Posted && posting.isFirstComment(author)) {
-                authors.issuePrivateLink(ctx, author);
+            Stored stored = writer.write(handle -> {
+                Author author = known.orElseGet(() -> authors.create(handle));
+                Outcome outcome = posting.post(handle, article, form, author, ipHash, screened);
+                boolean first = outcome instanceof Outcome.Posted && posting.isFirstComment(handle, author);
+                return new Stored(author, outcome, first ? authors.newPrivateLink(handle, author) : null);
+            });
+            if (known.isEmpty()) {
+                authors.remember(ctx, stored.author());
             }
-            return outcome;
+            if (stored.privateLink() != null) {
+                authors.showPrivateLink(ctx, stored.privateLink());
+            }
+            return stored.outcome();
         } catch (JdbiException e) {
             if (!Database.isUnavailable(e)) {
                 throw e;

@@ -1,0 +1,113 @@
+package org.roundtable.db;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Group commit: one thread writes comments in batches. Whatever queued up while the last batch was being
+ * committed goes into the next transaction, each unit in a savepoint of its own, so a batch costs one
+ * fsync however many comments it holds, and a unit that fails is undone alone. {@link #write} returns only
+ * after the batch is committed, so an answer sent after it means the data is on disk.
+ */
+public final class Writer implements AutoCloseable {
+
+    static final int MAX_BATCH = 256;
+    private static final Logger log = LoggerFactory.getLogger(Writer.class);
+
+    private record Unit<T>(Function<Handle, T> work, CompletableFuture<T> done) {}
+
+    private final Jdbi jdbi;
+    private final BlockingQueue<Unit<?>> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    public Writer(Jdbi jdbi) {
+        this.jdbi = jdbi;
+        this.thread = new Thread(this::run, "roundtable-writer");
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    /** Runs {@code work} in the next batch and waits until it is committed; rethrows what it threw. */
+    public <T> T write(Function<Handle, T> work) {
+        var unit = new Unit<>(work, new CompletableFuture<T>());
+        if (!running) {
+            throw new IllegalStateException("The writer has stopped");
+        }
+        queue.add(unit);
+        try {
+            return unit.done().get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the database", e);
+        }
+    }
+
+    private void run() {
+        while (running || !queue.isEmpty()) {
+            try {
+                List<Unit<?>> batch = new ArrayList<>();
+                batch.add(queue.take());
+                queue.drainTo(batch, MAX_BATCH - 1);
+                commit(batch);
+            } catch (InterruptedException e) {
+                running = false;
+            }
+        }
+    }
+
+    private void commit(List<Unit<?>> batch) {
+        List<Runnable> completions = new ArrayList<>(batch.size());
+        try (Handle handle = jdbi.open()) {
+            handle.begin();
+            for (Unit<?> unit : batch) {
+                completions.add(runInSavepoint(handle, unit));
+            }
+            handle.commit();
+            completions.forEach(Runnable::run);
+        } catch (RuntimeException e) {
+            log.warn("A batch of {} writes failed to commit: {}", batch.size(), e.getMessage());
+            batch.forEach(unit -> unit.done().completeExceptionally(e));
+        }
+    }
+
+    /** Runs one unit; returns how to tell its caller, which happens only once the whole batch is committed. */
+    private static <T> Runnable runInSavepoint(Handle handle, Unit<T> unit) {
+        handle.savepoint("unit");
+        try {
+            T result = unit.work().apply(handle);
+            handle.releaseSavepoint("unit");
+            return () -> unit.done().complete(result);
+        } catch (RuntimeException e) {
+            handle.rollbackToSavepoint("unit");
+            handle.releaseSavepoint("unit");
+            return () -> unit.done().completeExceptionally(e);
+        }
+    }
+
+    /** Finishes what is queued, then stops. */
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
