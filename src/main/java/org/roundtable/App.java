@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.staticfiles.Location;
 import java.time.Clock;
+import java.util.Map;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.roundtable.admin.AdminBootstrap;
 import org.roundtable.admin.AdminGate;
@@ -43,6 +44,7 @@ import org.roundtable.security.FormTokens;
 import org.roundtable.security.IpHashes;
 import org.roundtable.security.ServerSecret;
 import org.roundtable.security.Signer;
+import org.roundtable.web.Assets;
 import org.roundtable.web.ClientAddress;
 import org.roundtable.web.ErrorPages;
 import org.roundtable.web.Formats;
@@ -116,9 +118,11 @@ public final class App {
             app.startup.showJavalinBanner = false;
             app.events.serverStopped(writer::close);
             app.http.prefer405over404 = true;
-            app.fileRenderer(new Templates());
+            app.fileRenderer(new Templates(new Assets(config.staticDir())));
             app.staticFiles.add(files -> {
                 files.hostedPath = "/static";
+                // Pages link to static files by fingerprinted address (see Assets), so they never go stale.
+                files.headers = Map.of("Cache-Control", "public, max-age=31536000, immutable");
                 files.directory = config.staticDir().map(Object::toString).orElse("/static");
                 files.location = config.staticDir().isPresent() ? Location.EXTERNAL : Location.CLASSPATH;
             });

@@ -16,7 +16,10 @@ public final class Templates implements FileRenderer {
 
     private final TemplateEngine engine = new TemplateEngine();
 
-    public Templates() {
+    private final Assets assets;
+
+    public Templates(Assets assets) {
+        this.assets = assets;
         var resolver = new ClassLoaderTemplateResolver();
         resolver.setPrefix("templates/");
         resolver.setSuffix(".html");
@@ -31,6 +34,7 @@ public final class Templates implements FileRenderer {
         ctx.contentType(HTML);
         var context = new org.thymeleaf.context.Context(Locale.ENGLISH);
         model.forEach(context::setVariable);
+        context.setVariable("assets", assets);
         return engine.process(template, context);
     }
 }

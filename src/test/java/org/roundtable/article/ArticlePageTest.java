@@ -130,10 +130,13 @@ class ArticlePageTest {
     void pageUsesLandmarksAndOnlyItsOwnStylesheet() {
         assertThat(page.select("header, nav, main, article, footer")).isNotEmpty();
         assertThat(page.select("main")).hasSize(1);
-        assertThat(page.select("script").eachAttr("src")).containsExactly("/static/js/discussion.js");
+        assertThat(page.select("script").eachAttr("src")).singleElement().asString().matches("/static/js/discussion\\.js\\?v=[0-9a-f]{12}");
         assertThat(page.select("script").html()).as("no inline script").isEmpty();
-        assertThat(page.select("link[rel=stylesheet]").eachAttr("href")).containsExactly("/static/css/site.css");
-        assertThat(server.get("/static/css/site.css").statusCode()).isEqualTo(200);
+        String css = page.selectFirst("link[rel=stylesheet]").attr("href");
+        assertThat(css).matches("/static/css/site\\.css\\?v=[0-9a-f]{12}");
+        var response = server.get(css);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
     }
 
     @Test
