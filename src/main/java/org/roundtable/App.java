@@ -49,6 +49,7 @@ import org.roundtable.web.ClientAddress;
 import org.roundtable.web.ErrorPages;
 import org.roundtable.web.Formats;
 import org.roundtable.web.HealthController;
+import org.roundtable.web.PageCache;
 import org.roundtable.web.SecurityHeaders;
 import org.roundtable.web.Templates;
 import org.roundtable.web.Utf8Forms;
@@ -94,7 +95,9 @@ public final class App {
         var writer = new Writer(jdbi);
         var audit = new AuditLog(clock);
 
-        var articles = new ArticleController(articlePages, readers);
+        var templates = new Templates(new Assets(config.staticDir()));
+        var pageCache = new PageCache(config.renderCache(), clock);
+        var articles = new ArticleController(articlePages, readers, templates, pageCache);
         var lookup = new CommentLookup(articlePages, jdbi);
         var discussions = new DiscussionController(lookup, articles,
                 new CommentPosting(clock, config.spamRules().duplicateWindow()),
@@ -118,7 +121,7 @@ public final class App {
             app.startup.showJavalinBanner = false;
             app.events.serverStopped(writer::close);
             app.http.prefer405over404 = true;
-            app.fileRenderer(new Templates(new Assets(config.staticDir())));
+            app.fileRenderer(templates);
             app.staticFiles.add(files -> {
                 files.hostedPath = "/static";
                 // Pages link to static files by fingerprinted address (see Assets), so they never go stale.
@@ -136,6 +139,7 @@ public final class App {
             app.jetty.modifyServer(server -> server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, server)));
             app.routes.before(new SecurityHeaders(config.cookieSecure())::apply);
             app.routes.before(Utf8Forms::check);
+            app.routes.after(pageCache::afterRequest);
             routes(app.routes, articles, discussions, reports, authors, feeds, health);
             AdminRoutes.register(app.routes,
                     new AdminGate(adminSessions),

@@ -128,6 +128,17 @@ public final class TestServer implements AutoCloseable {
         return send(client, request);
     }
 
+    public HttpResponse<byte[]> sendBytes(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Sends with {@code client}, turning the checked exceptions of a test's HTTP call into failures. */
     static HttpResponse<String> send(HttpClient client, HttpRequest request) {
         try {

@@ -11,16 +11,22 @@ import org.roundtable.discussion.CommentPaths;
 import org.roundtable.discussion.Readers;
 import org.roundtable.discussion.Sort;
 import org.roundtable.discussion.ThreadCursor;
+import org.roundtable.web.PageCache;
+import org.roundtable.web.Templates;
 
 /** The reader's way in: the list of articles and the article page. */
 public final class ArticleController {
 
     private final ArticlePages pages;
     private final Readers readers;
+    private final Templates templates;
+    private final PageCache cache;
 
-    public ArticleController(ArticlePages pages, Readers readers) {
+    public ArticleController(ArticlePages pages, Readers readers, Templates templates, PageCache cache) {
         this.pages = pages;
         this.readers = readers;
+        this.templates = templates;
+        this.cache = cache;
     }
 
     /** With a single article there is nothing to choose from, so readers go straight to it. */
@@ -33,31 +39,49 @@ public final class ArticleController {
         ctx.render("article/index", Map.of("articles", articles));
     }
 
+    /** Readers with nothing personal on the page share one cached rendering of it. */
     public void show(Context ctx) {
-        render(ctx, ctx.pathParam("slug"), null);
+        String slug = ctx.pathParam("slug");
+        if (cache.isShared(ctx) && pages.article(slug).isPresent()) {
+            Sort sort = Sort.fromParam(ctx.queryParam("sort"));
+            cache.serve(ctx, ctx.path() + "?sort=" + sort.queryValue(),
+                    () -> templates.render("article/article", articleModel(ctx, slug, sort, null), ctx));
+            return;
+        }
+        render(ctx, slug, null);
     }
 
     /** A discussion's own page: all of its threads, a page at a time. */
     public void discussion(Context ctx) {
         Sort sort = Sort.fromParam(ctx.queryParam("sort"));
-        DiscussionPage page = pages.discussion(ctx.pathParam("slug"), ctx.pathParam("discussion"), sort,
-                        ThreadCursor.parse(ctx.queryParam("after")).orElse(ThreadCursor.start(sort)), readers.viewer(ctx), null)
+        ThreadCursor from = ThreadCursor.parse(ctx.queryParam("after")).orElse(ThreadCursor.start(sort));
+        DiscussionPage page = pages.discussion(ctx.pathParam("slug"), ctx.pathParam("discussion"), sort, from,
+                        readers.viewer(ctx), null)
                 .orElseThrow(NotFoundResponse::new);
         var model = readers.personalModel(ctx);
         model.put("page", page);
         model.put("feeds", List.of(new Feed(CommentPaths.discussionFeed(page.article().slug(), page.view().key()),
                 page.heading())));
+        if (cache.isShared(ctx)) {
+            cache.serve(ctx, ctx.path() + "?sort=" + sort.queryValue() + "&after=" + from.value(),
+                    () -> templates.render("article/discussion", model, ctx));
+            return;
+        }
         ctx.render("article/discussion", model);
     }
 
     /** Renders the article page; {@code typed} is a refused post to show again in its form, or null. */
     public void render(Context ctx, String slug, CommentForm typed) {
-        ArticlePage page = pages.find(slug, Sort.fromParam(ctx.queryParam("sort")), readers.viewer(ctx), typed)
-                .orElseThrow(NotFoundResponse::new);
+        ctx.header("Cache-Control", "private, no-cache");
+        ctx.render("article/article", articleModel(ctx, slug, Sort.fromParam(ctx.queryParam("sort")), typed));
+    }
+
+    private Map<String, Object> articleModel(Context ctx, String slug, Sort sort, CommentForm typed) {
+        ArticlePage page = pages.find(slug, sort, readers.viewer(ctx), typed).orElseThrow(NotFoundResponse::new);
         var model = readers.personalModel(ctx);
         model.put("page", page);
         model.put("feeds", feeds(page));
-        ctx.render("article/article", model);
+        return model;
     }
 
     private static List<Feed> feeds(ArticlePage page) {

@@ -1,0 +1,95 @@
+package org.roundtable.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.roundtable.TestServer.ARTICLE;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.roundtable.Reader;
+import org.roundtable.TestServer;
+
+class PageCacheTest {
+
+    @TempDir
+    Path folder;
+    TestServer server;
+
+    @BeforeEach
+    void start() {
+        server = TestServer.start(folder);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void anonymousReadersShareOnePageWithAStrongEtagAndGet304() {
+        var first = server.get(ARTICLE);
+        var second = server.get(ARTICLE);
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        assertThat(etag).matches("\"[0-9a-f]{32}\"");
+        assertThat(second.headers().firstValue("ETag")).hasValue(etag);
+        assertThat(second.body()).isEqualTo(first.body());
+        assertThat(first.headers().firstValue("Last-Modified")).isPresent();
+
+        var notModified = server.send(HttpRequest.newBuilder(server.uri(ARTICLE)).header("If-None-Match", etag).build());
+        assertThat(notModified.statusCode()).isEqualTo(304);
+        assertThat(notModified.body()).isEmpty();
+    }
+
+    @Test
+    void theGzipFormIsTheSamePage() throws IOException {
+        String plain = server.get(ARTICLE).body();
+        var gzipped = server.sendBytes(HttpRequest.newBuilder(server.uri(ARTICLE)).header("Accept-Encoding", "gzip").build());
+        assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        String unzipped = new String(new GZIPInputStream(new ByteArrayInputStream(gzipped.body())).readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(unzipped).isEqualTo(plain);
+        assertThat(gzipped.body().length).isLessThan(plain.length() / 3);
+    }
+
+    @Test
+    void aNewCommentReplacesTheCachedPageForEveryone() {
+        String before = server.get(ARTICLE).headers().firstValue("ETag").orElseThrow();
+        Reader author = server.reader();
+        author.submit(author.open(ARTICLE), "#reply-proposal-1", Map.of("body", "Fresh words"));
+        var after = server.get(ARTICLE);
+        assertThat(after.headers().firstValue("ETag").orElseThrow()).isNotEqualTo(before);
+        assertThat(Jsoup.parse(after.body()).getElementById("proposal-1").text()).contains("Fresh words");
+        assertThat(server.send(HttpRequest.newBuilder(server.uri(ARTICLE)).header("If-None-Match", before).build()).statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void anAuthorsOwnControlsNeverReachTheSharedPage() {
+        Reader author = server.reader();
+        author.follow(author.submit(author.open(ARTICLE), "#reply-general", Map.of("body", "Mine")));
+        var own = author.get(ARTICLE);
+        assertThat(own.headers().firstValue("Cache-Control")).hasValue("private, no-cache");
+        assertThat(Jsoup.parse(own.body()).select("#comments a[href$=/edit]")).hasSize(1);
+        var shared = server.get(ARTICLE);
+        assertThat(Jsoup.parse(shared.body()).select("a[href$=/edit], .private-link")).isEmpty();
+        assertThat(Jsoup.parse(shared.body()).getElementById("comments").text()).contains("Mine");
+    }
+
+    @Test
+    void withTheCacheOffEveryRequestIsRendered(@TempDir Path other) {
+        try (var uncached = TestServer.start(TestServer.config(other, Map.of("RENDER_CACHE", "false")))) {
+            HttpResponse<String> response = uncached.get(ARTICLE);
+            assertThat(response.headers().firstValue("ETag")).isEmpty();
+            assertThat(response.statusCode()).isEqualTo(200);
+        }
+    }
+}
