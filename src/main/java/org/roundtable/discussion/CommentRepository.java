@@ -89,10 +89,13 @@ public interface CommentRepository {
              ORDER BY c.created_at, c.id""")
     List<Comment> threadsAfter(long discussionId, Long viewerId, Instant time, long id, int limit);
 
-    /** How many threads come before this one, oldest first: whether it is on a discussion's first page. */
+    /**
+     * How many threads come before this one, oldest first, counting no further than {@code limit}: enough to
+     * tell whether it is on a discussion's first page, at the same cost however long the discussion.
+     */
     @SqlQuery("SELECT COUNT(*) FROM (" + ROOTS + """
-               AND (r.created_at < :time OR (r.created_at = :time AND r.id < :id))) earlier""")
-    int threadsBefore(long discussionId, Long viewerId, Instant time, long id);
+               AND (r.created_at < :time OR (r.created_at = :time AND r.id < :id)) LIMIT :limit) earlier""")
+    int threadsEarlierThan(long discussionId, Long viewerId, Instant time, long id, int limit);
 
     /** The same, newest threads first: the {@code limit} top-level comments before the cursor. */
     @SqlQuery("SELECT " + COLUMNS + " FROM comments c WHERE c.root_id IN (" + ROOTS + """

@@ -202,8 +202,9 @@ public final class DiscussionController {
     private String whereToSee(String slug, Comment comment) {
         var comments = jdbi.onDemand(CommentRepository.class);
         Comment root = comment.isTopLevel() ? comment : comments.find(comment.rootId()).orElseThrow();
-        boolean onFirstPage = comments.threadsBefore(comment.discussionId(), comment.authorId(), root.createdAt(), root.id())
-                < ThreadPages.THREADS_PER_PAGE;
+        int perPage = ThreadPages.THREADS_PER_PAGE;
+        boolean onFirstPage = comments.threadsEarlierThan(comment.discussionId(), comment.authorId(), root.createdAt(), root.id(), perPage)
+                < perPage;
         if (comment.depth() < Threads.SHOWN_LEVELS) {
             return onFirstPage
                     ? CommentPaths.anchorOnArticle(slug, comment.id())

@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# Roundtable's benchmark. Seeds databases of realistic shape, runs the real jar with -Xmx256m and the spam
+# limits off, loads it with wrk from a separate process on loopback, and prints one table.
+#   SIZES="1000 100000 1000000"  comment counts to test (default: all three)
+#   DURATION=10s                 how long each wrk run lasts
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SIZES=${SIZES:-"1000 100000 1000000"}
+DURATION=${DURATION:-10s}
+PORT=${PORT:-18080}
+NGINX_PORT=$((PORT + 1))
+ARTICLE=/articles/iran-pakistan-strategic-alliance
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+install() {
+  command -v "$1" >/dev/null 2>&1 && return 0
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$2" >/dev/null 2>&1 \
+    || { as_root apt-get update -q >/dev/null 2>&1 && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$2" >/dev/null 2>&1; } \
+    || return 1
+}
+install wrk wrk || { echo "wrk is required (apt-get install wrk)"; exit 1; }
+install sqlite3 sqlite3 || { echo "sqlite3 is required (apt-get install sqlite3)"; exit 1; }
+install nginx nginx-light || echo "nginx not available: the nginx ceiling is skipped"
+
+mvn -q -B -DskipTests package test-compile
+WORK=$(mktemp -d)
+chmod 755 "$WORK"  # nginx's workers run as another user and must read the static copy
+trap 'stop_server; if [ -n "${NGINX_PID:-}" ]; then kill "$NGINX_PID" 2>/dev/null || true; fi; rm -rf "$WORK"' EXIT
+CLASSPATH="target/roundtable.jar:target/test-classes"
+
+SERVER_PID=""
+start_server() { # $1 database file, $2 render cache on/off; sets STARTUP_MS
+  local begin; begin=$(date +%s%N)
+  env DATABASE_URL="jdbc:sqlite:$1" PORT="$PORT" RENDER_CACHE="$2" SPAM_MIN_FILL_SECONDS=0 \
+      FLOOD_MIN_INTERVAL_SECONDS=0 FLOOD_MAX_PER_HOUR=0 DUPLICATE_WINDOW_SECONDS=0 \
+      java -Xmx256m -jar target/roundtable.jar >"$WORK/server.log" 2>&1 &
+  SERVER_PID=$!
+  until curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT$ARTICLE" 2>/dev/null | grep -q 200; do sleep 0.02; done
+  STARTUP_MS=$(( ($(date +%s%N) - begin) / 1000000 ))
+}
+stop_server() {
+  if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi
+  SERVER_PID=""
+}
+peak_rss_mb() { awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$SERVER_PID/status"; }
+
+ROWS=()
+measure() { # $1 label, $2 size, then wrk arguments; appends a table row
+  local label=$1 size=$2; shift 2
+  local out; out=$(wrk --latency -d "$DURATION" "$@")
+  local rps p50 p99 errors
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
+  p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+  errors=$(awk '/Non-2xx or 3xx/ {print $5}' <<<"$out"); errors=${errors:-0}
+  ROWS+=("| $size | $label | $rps | $p50 | $p99 | $errors |")
+  LAST_RPS=$rps
+}
+
+for SIZE in $SIZES; do
+  DB="$WORK/bench-$SIZE.db"
+  echo "Seeding $SIZE comments..." >&2
+  java -Xmx1g -cp "$CLASSPATH" org.roundtable.bench.Seed "$DB" "$SIZE" >&2
+
+  start_server "$DB" true
+  STARTUP=$STARTUP_MS
+  URL="http://127.0.0.1:$PORT"
+  measure "article page, cached" "$SIZE" -t2 -c64 "$URL$ARTICLE"
+  CACHED_RPS=$LAST_RPS
+  if [ -n "${NGINX_PID:-}" ] || command -v nginx >/dev/null 2>&1; then
+    if [ -z "${NGINX_PID:-}" ]; then
+      mkdir -p "$WORK/www" "$WORK/nginx"
+      cat >"$WORK/nginx/nginx.conf" <<CONF
+worker_processes 2; pid $WORK/nginx/nginx.pid; error_log $WORK/nginx/error.log; daemon off;
+events { worker_connections 1024; }
+http { access_log off; server { listen 127.0.0.1:$NGINX_PORT; root $WORK/www; } }
+CONF
+      nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" & NGINX_PID=$!
+      sleep 0.5
+    fi
+    curl -s "$URL$ARTICLE" >"$WORK/www/article.html"
+    measure "nginx, same bytes as a static file" "$SIZE" -t2 -c64 "http://127.0.0.1:$NGINX_PORT/article.html"
+    ROWS+=("| $SIZE | cached page as a share of nginx | $(awk -v a="$CACHED_RPS" -v b="$LAST_RPS" 'BEGIN {printf "%.0f%%", 100 * a / b}') | | | |")
+  fi
+
+  GENERAL=$(sqlite3 "$DB" "SELECT id FROM discussions WHERE discussion_key = 'general'")
+  ROOTS=$(sqlite3 "$DB" "SELECT COUNT(*) FROM comments WHERE discussion_id = $GENERAL AND parent_id IS NULL")
+  CURSOR=$(sqlite3 "$DB" "SELECT created_at || '.' || id FROM comments WHERE discussion_id = $GENERAL AND parent_id IS NULL
+                          ORDER BY created_at, id LIMIT 1 OFFSET $((ROOTS * 4 / 5))")
+  measure "discussion page 80% deep, cached" "$SIZE" -t2 -c64 "$URL$ARTICLE/discussions/general?sort=oldest&after=$CURSOR"
+
+  TOKEN=$(curl -s "$URL$ARTICLE" | grep -o 'name="form_token" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
+  BEFORE=$(sqlite3 "$DB" "SELECT COUNT(*) FROM comments")
+  FORM_TOKEN=$TOKEN POST_PATH="$ARTICLE/comments" measure "comment POSTs, 32 posters" "$SIZE" -t2 -c32 -s bench/post.lua "$URL"
+  AFTER=$(sqlite3 "$DB" "SELECT COUNT(*) FROM comments")
+  DUPLICATES=$(sqlite3 "$DB" "SELECT COUNT(*) - COUNT(DISTINCT body) FROM comments WHERE body LIKE 'benchmark comment %'")
+  ROWS+=("| $SIZE | comments stored by the POST run: $((AFTER - BEFORE)), duplicates: $DUPLICATES | | | | |")
+  RSS=$(peak_rss_mb)
+  stop_server
+
+  start_server "$DB" false
+  measure "article page, cache off" "$SIZE" -t2 -c64 "$URL$ARTICLE"
+  measure "discussion page 80% deep, cache off" "$SIZE" -t2 -c64 "$URL$ARTICLE/discussions/general?sort=oldest&after=$CURSOR"
+  RSS=$(( $(peak_rss_mb) > RSS ? $(peak_rss_mb) : RSS ))
+  stop_server
+  ROWS+=("| $SIZE | start-up to first 200: ${STARTUP} ms; peak RSS: ${RSS} MB (-Xmx256m) | | | | |")
+done
+
+echo
+echo "| comments | what | requests/s | p50 | p99 | non-2xx/3xx |"
+echo "|---|---|---|---|---|---|"
+printf '%s\n' "${ROWS[@]}"
