@@ -2,6 +2,8 @@ package org.roundtable.article;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.commonmark.Extension;
 import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
 import org.commonmark.ext.heading.anchor.IdGenerator;
@@ -23,12 +25,23 @@ final class ArticleMarkdown {
     private final HtmlRenderer html = HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true).build();
     private final TextContentRenderer text = TextContentRenderer.builder().build();
 
+    /**
+     * Article text never changes once imported, and there is little of it, so each piece is rendered once.
+     * Keyed by the Markdown itself, so a changed text can never be served from an old rendering.
+     */
+    private final Map<String, String> rendered = new ConcurrentHashMap<>();
+    private final Map<String, List<Section>> sectionsOf = new ConcurrentHashMap<>();
+
     String toHtml(String markdown) {
-        return html.render(parser.parse(markdown));
+        return rendered.computeIfAbsent(markdown, text -> html.render(parser.parse(text)));
     }
 
     /** The level-2 headings with the same ids the HTML gets, so the table of contents links to them. */
     List<Section> sections(String markdown) {
+        return sectionsOf.computeIfAbsent(markdown, this::findSections);
+    }
+
+    private List<Section> findSections(String markdown) {
         var ids = IdGenerator.builder().build();
         var sections = new ArrayList<Section>();
         for (Node node = parser.parse(markdown).getFirstChild(); node != null; node = node.getNext()) {

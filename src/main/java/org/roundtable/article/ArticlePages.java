@@ -1,24 +1,23 @@
 package org.roundtable.article;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Collectors;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.roundtable.article.ArticlePage.ProposalView;
 import org.roundtable.article.ArticlePage.TocEntry;
-import org.roundtable.discussion.Comment;
 import org.roundtable.discussion.CommentForm;
-import org.roundtable.discussion.CommentRepository;
+import org.roundtable.discussion.CommentView;
 import org.roundtable.discussion.Discussion;
 import org.roundtable.discussion.DiscussionRepository;
 import org.roundtable.discussion.DiscussionView;
 import org.roundtable.discussion.Sort;
 import org.roundtable.discussion.ThreadCursor;
 import org.roundtable.discussion.ThreadPages;
+import org.roundtable.discussion.ThreadHtml;
 import org.roundtable.discussion.Threads;
 import org.roundtable.discussion.Viewer;
 
@@ -48,31 +47,49 @@ public final class ArticlePages {
      * {@code typed} is a refused post to show again in its form, or null.
      */
     public Optional<ArticlePage> find(String slug, Sort sort, Viewer viewer, CommentForm typed) {
-        // No transaction: SQLite's transactions here take the write lock, and reading must go on while writes cannot.
-        return jdbi.withHandle(handle -> handle.attach(ArticleRepository.class).findBySlug(slug).map(article -> {
-            List<Discussion> discussions = handle.attach(DiscussionRepository.class).forArticle(article.id());
-            return page(article, discussions, discussion ->
-                    view(handle, article, discussion, sort, ThreadCursor.start(sort), viewer, typed));
-        }));
+        // Reading happens first, and quickly, so a connection is not held while Markdown is rendered. No
+        // transaction: SQLite's transactions here take the write lock, and reading must go on while writes cannot.
+        Optional<Loaded> loaded = jdbi.withHandle(handle -> handle.attach(ArticleRepository.class).findBySlug(slug)
+                .map(article -> {
+                    Map<Discussion, ThreadPages.Page> pages = new LinkedHashMap<>();
+                    for (Discussion discussion : handle.attach(DiscussionRepository.class).forArticle(article.id())) {
+                        pages.put(discussion, threadPages.read(handle, discussion.id(), viewer.authorId(), sort,
+                                ThreadCursor.start(sort)));
+                    }
+                    return new Loaded(article, pages);
+                }));
+        return loaded.map(data -> page(data.article(), List.copyOf(data.pages().keySet()), discussion ->
+                view(data.article(), discussion, data.pages().get(discussion), sort, viewer, typed)));
     }
 
     /** One discussion's own page, starting at {@code from}; empty if there is no such article or discussion. */
     public Optional<DiscussionPage> discussion(String slug, String key, Sort sort, ThreadCursor from, Viewer viewer,
                                                CommentForm typed) {
-        return jdbi.withHandle(handle -> handle.attach(ArticleRepository.class).findBySlug(slug).flatMap(article ->
-                handle.attach(DiscussionRepository.class).find(article.id(), key).map(discussion -> new DiscussionPage(
-                        article,
-                        discussion.isGeneral() ? null : markdown.toHtml(discussion.bodyMarkdown()),
-                        view(handle, article, discussion, sort, from, viewer, typed),
-                        from.id() != ThreadCursor.start(sort).id()))));
+        Optional<Loaded> loaded = jdbi.withHandle(handle -> handle.attach(ArticleRepository.class).findBySlug(slug)
+                .flatMap(article -> handle.attach(DiscussionRepository.class).find(article.id(), key)
+                        .map(discussion -> new Loaded(article, Map.of(discussion,
+                                threadPages.read(handle, discussion.id(), viewer.authorId(), sort, from))))));
+        return loaded.map(data -> {
+            var entry = data.pages().entrySet().iterator().next();
+            Discussion discussion = entry.getKey();
+            return new DiscussionPage(
+                    data.article(),
+                    discussion.isGeneral() ? null : markdown.toHtml(discussion.bodyMarkdown()),
+                    view(data.article(), discussion, entry.getValue(), sort, viewer, typed),
+                    from.id() != ThreadCursor.start(sort).id());
+        });
     }
 
-    private DiscussionView view(Handle handle, Article article, Discussion discussion, Sort sort, ThreadCursor from,
-                                Viewer viewer, CommentForm typed) {
-        ThreadPages.Page page = threadPages.read(handle, discussion.id(), viewer.authorId(), sort, from);
+    /** What one visit reads from the database: the article and a page of threads per discussion shown. */
+    private record Loaded(Article article, Map<Discussion, ThreadPages.Page> pages) {}
+
+    private DiscussionView view(Article article, Discussion discussion, ThreadPages.Page page, Sort sort, Viewer viewer,
+                                CommentForm typed) {
+        List<CommentView> views = threads.discussion(page.comments(), sort, article.slug(), viewer);
         return new DiscussionView(
                 discussion,
-                threads.discussion(page.comments(), sort, article.slug(), viewer),
+                views,
+                ThreadHtml.threads(views, viewer.formToken()),
                 typed != null && typed.isFor(discussion.key(), null) ? typed : CommentForm.blank(discussion.key(), null),
                 sort,
                 page.next());

@@ -1,5 +1,7 @@
 package org.roundtable.discussion;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import org.commonmark.node.BlockQuote;
 import org.commonmark.node.FencedCodeBlock;
@@ -21,6 +23,7 @@ import org.commonmark.renderer.text.TextContentRenderer;
 public final class CommentMarkdown {
 
     private static final String LINK_REL = "nofollow ugc noopener";
+    private static final int CACHED_COMMENTS = 20_000;
 
     private final Parser parser = Parser.builder()
             .enabledBlockTypes(Set.of(BlockQuote.class, FencedCodeBlock.class, IndentedCodeBlock.class, ListBlock.class))
@@ -37,8 +40,32 @@ public final class CommentMarkdown {
             .nodeRendererFactory(ImageAsText::new)
             .build();
 
+    /** Rendered comments, by id and edit time: Markdown is most of the cost of showing a page of comments. */
+    private final Map<String, String> rendered = new LinkedHashMap<>(1_024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > CACHED_COMMENTS;
+        }
+    };
+
     public String toHtml(String markdown) {
         return renderer.render(parser.parse(markdown));
+    }
+
+    /** A stored comment's body as HTML; a comment's words change only with its edit time, so that is the key. */
+    public String toHtml(Comment comment) {
+        String key = comment.id() + "@" + (comment.editedAt() == null ? 0 : comment.editedAt().toEpochMilli());
+        synchronized (rendered) {
+            String html = rendered.get(key);
+            if (html != null) {
+                return html;
+            }
+        }
+        String html = toHtml(comment.body());
+        synchronized (rendered) {
+            rendered.put(key, html);
+        }
+        return html;
     }
 
     /** Readers cannot embed images: an image is written out as the Markdown that asked for it. */

@@ -2,6 +2,7 @@ package org.roundtable.discussion;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.roundtable.article.Article;
 import org.roundtable.web.ReaderFacingError;
@@ -24,9 +25,10 @@ public final class CommentPages {
 
     /** Renders the page for {@code comment}; {@code typed} is a refused reply to show again, or null. */
     public void render(Context ctx, Article article, Comment comment, CommentForm typed) {
+        Viewer viewer = readers.viewer(ctx);
         CommentView view = jdbi.withHandle(handle -> threads.subtree(
                         handle.attach(CommentRepository.class).inThread(comment.rootId()),
-                        comment.id(), article.slug(), readers.viewer(ctx)))
+                        comment.id(), article.slug(), viewer))
                 .orElseThrow(() -> new ReaderFacingError(HttpStatus.NOT_FOUND, "This comment has been deleted."));
         Discussion discussion = jdbi.onDemand(DiscussionRepository.class).findById(comment.discussionId()).orElseThrow();
 
@@ -38,6 +40,7 @@ public final class CommentPages {
         model.put("discussionPath", CommentPaths.article(article.slug()) + "#" + DiscussionView.anchor(discussion));
         model.put("parentPath", comment.parentId() == null ? null : CommentPaths.comment(article.slug(), comment.parentId()));
         model.put("focus", view);
+        model.put("threadHtml", ThreadHtml.threads(List.of(view), viewer.formToken()));
         // A refused reply is handed back even in a locked discussion, so the words are not lost.
         model.put("canReply", comment.isPublished() && (!discussion.locked() || typed != null));
         model.put("locked", discussion.locked());

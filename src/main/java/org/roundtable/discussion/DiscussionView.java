@@ -6,8 +6,8 @@ import java.util.List;
  * A discussion ready to show: its threads, its "Leave a reply" form (blank, or as the reader typed it when a
  * post was refused) and the words its heading and anchors use.
  */
-public record DiscussionView(Discussion discussion, List<CommentView> threads, CommentForm form, Sort sort,
-                             ThreadCursor next) {
+public record DiscussionView(Discussion discussion, List<CommentView> threads, String threadsHtml, CommentForm form,
+                             Sort sort, ThreadCursor next) {
 
     /** Whether the discussion goes on beyond the threads shown. */
     public boolean hasMore() {

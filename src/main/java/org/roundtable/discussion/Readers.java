@@ -25,7 +25,7 @@ public final class Readers {
     }
 
     public Viewer viewer(Context ctx) {
-        return new Viewer(authors.current(ctx).map(Author::id).orElse(null), clock.instant(), editWindow);
+        return new Viewer(authors.current(ctx).map(Author::id).orElse(null), clock.instant(), editWindow, formTokens.issue());
     }
 
     public Duration editWindow() {

@@ -77,7 +77,7 @@ public final class Threads {
                     comment.authorName(),
                     Formats.iso(comment.createdAt()),
                     formats.readable(comment.createdAt()),
-                    visible ? markdown.toHtml(comment.body()) : "",
+                    visible ? markdown.toHtml(comment) : "",
                     visible && comment.editedAt() != null,
                     visible && comment.editedByModerator(),
                     visible ? null : comment.isDeleted() ? "[deleted]" : "[removed]",

@@ -3,8 +3,11 @@ package org.roundtable.discussion;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Who is reading, and when: decides what they see and which comments offer them Edit and Delete. */
-public record Viewer(Long authorId, Instant now, Duration editWindow) {
+/**
+ * Who is reading, and when: decides what they see and which comments offer them Edit and Delete.
+ * {@code formToken} goes into the forms on their page.
+ */
+public record Viewer(Long authorId, Instant now, Duration editWindow, String formToken) {
 
     /**
      * Everyone sees published comments; an author also sees their own comment while it awaits moderation,
