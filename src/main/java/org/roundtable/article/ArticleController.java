@@ -55,6 +55,15 @@ public final class ArticleController {
     public void discussion(Context ctx) {
         Sort sort = Sort.fromParam(ctx.queryParam("sort"));
         ThreadCursor from = ThreadCursor.parse(ctx.queryParam("after")).orElse(ThreadCursor.start(sort));
+        if (cache.isShared(ctx)) {
+            cache.serve(ctx, ctx.path() + "?sort=" + sort.queryValue() + "&after=" + from.value(),
+                    () -> templates.render("article/discussion", discussionModel(ctx, sort, from), ctx));
+            return;
+        }
+        ctx.render("article/discussion", discussionModel(ctx, sort, from));
+    }
+
+    private Map<String, Object> discussionModel(Context ctx, Sort sort, ThreadCursor from) {
         DiscussionPage page = pages.discussion(ctx.pathParam("slug"), ctx.pathParam("discussion"), sort, from,
                         readers.viewer(ctx), null)
                 .orElseThrow(NotFoundResponse::new);
@@ -62,12 +71,7 @@ public final class ArticleController {
         model.put("page", page);
         model.put("feeds", List.of(new Feed(CommentPaths.discussionFeed(page.article().slug(), page.view().key()),
                 page.heading())));
-        if (cache.isShared(ctx)) {
-            cache.serve(ctx, ctx.path() + "?sort=" + sort.queryValue() + "&after=" + from.value(),
-                    () -> templates.render("article/discussion", model, ctx));
-            return;
-        }
-        ctx.render("article/discussion", model);
+        return model;
     }
 
     /** Renders the article page; {@code typed} is a refused post to show again in its form, or null. */

@@ -31,10 +31,6 @@ public record Comment(
         return status == CommentStatus.PUBLISHED;
     }
 
-    public boolean isHeld() {
-        return status == CommentStatus.HELD;
-    }
-
     /** Held, or set aside as spam: either way a moderator has yet to look at it. */
     public boolean isAwaitingModeration() {
         return status == CommentStatus.HELD || status == CommentStatus.SPAM;

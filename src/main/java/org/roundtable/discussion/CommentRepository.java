@@ -111,9 +111,6 @@ public interface CommentRepository {
     @SqlQuery("SELECT " + COLUMNS + " FROM comments c WHERE c.root_id = :rootId ORDER BY c.created_at, c.id")
     List<Comment> inThread(long rootId);
 
-    @SqlQuery("SELECT " + COLUMNS + " FROM comments c WHERE c.author_id = :authorId ORDER BY c.created_at DESC, c.id DESC")
-    List<Comment> byAuthor(long authorId);
-
     @SqlUpdate("""
             INSERT INTO comments (discussion_id, parent_id, root_id, depth, author_id, author_name, body, status,
                                   ip_hash, created_at)

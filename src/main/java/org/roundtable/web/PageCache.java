@@ -42,8 +42,6 @@ public final class PageCache {
             return size() > MAX_PAGES;
         }
     };
-    private final AtomicLong hits = new AtomicLong();
-    private final AtomicLong misses = new AtomicLong();
 
     public PageCache(boolean enabled, Clock clock) {
         this.enabled = enabled;
@@ -69,12 +67,9 @@ public final class PageCache {
     public void serve(Context ctx, String key, Supplier<String> render) {
         Page page = fresh(key);
         if (page == null) {
-            misses.incrementAndGet();
             // The version is read before rendering: a change made meanwhile leaves this page stale, never wrong.
             long renderedVersion = version.get();
             page = store(key, renderedVersion, render.get());
-        } else {
-            hits.incrementAndGet();
         }
         ctx.header("ETag", page.etag())
                 .header("Last-Modified", HTTP_DATE.format(page.renderedAt()))
@@ -91,11 +86,6 @@ public final class PageCache {
         } else {
             ctx.result(page.html());
         }
-    }
-
-    public double hitRatio() {
-        long total = hits.get() + misses.get();
-        return total == 0 ? 0 : (double) hits.get() / total;
     }
 
     private synchronized Page fresh(String key) {
