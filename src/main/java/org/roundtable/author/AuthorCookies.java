@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.roundtable.security.Signer;
 import org.roundtable.security.Tokens;
@@ -46,25 +45,25 @@ public final class AuthorCookies {
     /** The current author, or a new one remembered by a fresh cookie. */
     public Author currentOrNew(Context ctx) {
         return current(ctx).orElseGet(() -> {
-            Author author = jdbi.withHandle(this::create);
+            Author author = jdbi.withHandle(handle -> create(handle.attach(AuthorRepository.class)));
             remember(ctx, author);
             return author;
         });
     }
 
     /** Stores a new author identity (the caller sets its cookie with {@link #remember}). */
-    public Author create(Handle handle) {
+    public Author create(AuthorRepository authors) {
         String publicId = Tokens.random();
         Instant now = clock.instant();
         // Until a private link is issued, the stored hash is of a token nobody was ever given.
-        long id = handle.attach(AuthorRepository.class).insert(publicId, Tokens.sha256(Tokens.random()), now);
+        long id = authors.insert(publicId, Tokens.sha256(Tokens.random()), now);
         return new Author(id, publicId, now);
     }
 
     /** Gives the author a new private link; any earlier link stops working. Returns the link's token. */
-    public String newPrivateLink(Handle handle, Author author) {
+    public String newPrivateLink(AuthorRepository authors, Author author) {
         String privateLink = Tokens.random();
-        handle.attach(AuthorRepository.class).replaceManageTokenHash(author.id(), Tokens.sha256(privateLink));
+        authors.replaceManageTokenHash(author.id(), Tokens.sha256(privateLink));
         return privateLink;
     }
 

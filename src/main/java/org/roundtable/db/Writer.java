@@ -1,7 +1,9 @@
 package org.roundtable.db;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -23,7 +25,24 @@ public final class Writer implements AutoCloseable {
     static final int MAX_BATCH = 256;
     private static final Logger log = LoggerFactory.getLogger(Writer.class);
 
-    private record Unit<T>(Function<Handle, T> work, CompletableFuture<T> done) {}
+    private record Unit<T>(Function<Session, T> work, CompletableFuture<T> done) {}
+
+    /**
+     * What a unit of work writes through: the batch's handle, with each repository attached once per batch
+     * (attaching a jdbi SqlObject costs more than the inserts it then makes).
+     */
+    public static final class Session {
+        private final Handle handle;
+        private final Map<Class<?>, Object> attached = new HashMap<>();
+
+        Session(Handle handle) {
+            this.handle = handle;
+        }
+
+        public <T> T attach(Class<T> repository) {
+            return repository.cast(attached.computeIfAbsent(repository, handle::attach));
+        }
+    }
 
     private final Jdbi jdbi;
     private final BlockingQueue<Unit<?>> queue = new LinkedBlockingQueue<>();
@@ -38,7 +57,7 @@ public final class Writer implements AutoCloseable {
     }
 
     /** Runs {@code work} in the next batch and waits until it is committed; rethrows what it threw. */
-    public <T> T write(Function<Handle, T> work) {
+    public <T> T write(Function<Session, T> work) {
         var unit = new Unit<>(work, new CompletableFuture<T>());
         if (!running) {
             throw new IllegalStateException("The writer has stopped");
@@ -74,8 +93,9 @@ public final class Writer implements AutoCloseable {
         List<Runnable> completions = new ArrayList<>(batch.size());
         try (Handle handle = jdbi.open()) {
             handle.begin();
+            var session = new Session(handle);
             for (Unit<?> unit : batch) {
-                completions.add(runInSavepoint(handle, unit));
+                completions.add(runInSavepoint(handle, session, unit));
             }
             handle.commit();
             completions.forEach(Runnable::run);
@@ -86,10 +106,10 @@ public final class Writer implements AutoCloseable {
     }
 
     /** Runs one unit; returns how to tell its caller, which happens only once the whole batch is committed. */
-    private static <T> Runnable runInSavepoint(Handle handle, Unit<T> unit) {
+    private static <T> Runnable runInSavepoint(Handle handle, Session session, Unit<T> unit) {
         handle.savepoint("unit");
         try {
-            T result = unit.work().apply(handle);
+            T result = unit.work().apply(session);
             handle.releaseSavepoint("unit");
             return () -> unit.done().complete(result);
         } catch (RuntimeException e) {

@@ -13,6 +13,9 @@ public final class CommentPosting {
 
     /** The result of a post: the stored comment, or the reason it was refused. */
     public sealed interface Outcome {
+        /** Passed every check; to be stored as planned. */
+        record Planned(long discussionId, Comment parent, String name, String body, CommentStatus status, String ipHash,
+                       Instant at) implements Outcome {}
         record Posted(Comment comment) implements Outcome {}
         record Refused(int status, String reason) implements Outcome {}
     }
@@ -43,8 +46,11 @@ public final class CommentPosting {
         return Optional.empty();
     }
 
-    /** Stores the comment, published or held as the article's policy says, or says why it cannot be. */
-    public Outcome post(Handle handle, Article article, CommentForm form, Author author, String ipHash,
+    /**
+     * Checks a post against everything stored (discussion, lock, parent, duplicates) and decides its status
+     * from the article's policy. Reads only, so it runs outside the single writer.
+     */
+    public Outcome plan(Handle handle, Article article, CommentForm form, Long authorId, String ipHash,
                         Optional<CommentStatus> screened) {
         String name = Text.name(form.name());
         String body = Text.body(form.body());
@@ -67,18 +73,26 @@ public final class CommentPosting {
         }
         Instant now = clock.instant();
         if (!duplicateWindow.isZero()
-                && comments.duplicateExists(discussion.get().id(), author.id(), ipHash, body, now.minus(duplicateWindow))) {
+                && comments.duplicateExists(discussion.get().id(), authorId, ipHash, body, now.minus(duplicateWindow))) {
             return new Outcome.Refused(422, "You already said that in this discussion a moment ago.");
         }
+        boolean known = authorId != null && comments.hasPublished(authorId);
         CommentStatus status = screened.orElseGet(() ->
-                article.moderationPolicy().holds(comments.hasPublished(author.id())) ? CommentStatus.HELD : CommentStatus.PUBLISHED);
-        long id = comments.add(discussion.get().id(), parent.orElse(null),
-                new CommentRepository.NewComment(author.id(), name, body, status, ipHash, now));
-        return new Outcome.Posted(comments.find(id).orElseThrow());
+                article.moderationPolicy().holds(known) ? CommentStatus.HELD : CommentStatus.PUBLISHED);
+        return new Outcome.Planned(discussion.get().id(), parent.orElse(null), name, body, status, ipHash, now);
     }
 
-    public boolean isFirstComment(Handle handle, Author author) {
-        return handle.attach(CommentRepository.class).countByAuthor(author.id()) == 1;
+    /** Stores a planned comment by {@code authorId}; run by the writer, so it only writes. */
+    public Comment store(CommentRepository comments, Outcome.Planned plan, long authorId) {
+        long id = comments.add(plan.discussionId(), plan.parent(),
+                new CommentRepository.NewComment(authorId, plan.name(), plan.body(), plan.status(), plan.ipHash(), plan.at()));
+        Comment parent = plan.parent();
+        return new Comment(id, plan.discussionId(), parent == null ? null : parent.id(), parent == null ? id : parent.rootId(),
+                parent == null ? 0 : parent.depth() + 1, authorId, plan.name(), plan.body(), plan.status(), plan.at(), null, false);
+    }
+
+    public boolean isFirstComment(CommentRepository comments, Author author) {
+        return comments.countByAuthor(author.id()) == 1;
     }
 
     private static Optional<String> problemWithParent(Optional<Comment> parent, Discussion discussion) {

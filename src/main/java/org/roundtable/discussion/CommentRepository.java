@@ -129,7 +129,7 @@ public interface CommentRepository {
             SELECT COUNT(*) > 0 FROM comments
              WHERE discussion_id = :discussionId AND body = :body AND created_at > :since
                AND (author_id = :authorId OR ip_hash = :ipHash)""")
-    boolean duplicateExists(long discussionId, long authorId, String ipHash, String body, Instant since);
+    boolean duplicateExists(long discussionId, Long authorId, String ipHash, String body, Instant since);
 
     @SqlQuery("SELECT COUNT(*) FROM comments WHERE author_id = :authorId")
     int countByAuthor(long authorId);

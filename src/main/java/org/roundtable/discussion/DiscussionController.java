@@ -16,6 +16,7 @@ import org.roundtable.db.Writer;
 import org.roundtable.audit.AuditLog;
 import org.roundtable.author.Author;
 import org.roundtable.author.AuthorCookies;
+import org.roundtable.author.AuthorRepository;
 import org.roundtable.moderation.Bans;
 import org.roundtable.security.IpHashes;
 import org.roundtable.discussion.CommentPosting.Outcome;
@@ -92,11 +93,18 @@ public final class DiscussionController {
     private Outcome store(Context ctx, Article article, CommentForm form, String ipHash, Optional<CommentStatus> screened) {
         Optional<Author> known = authors.current(ctx);
         try {
-            Stored stored = writer.write(handle -> {
-                Author author = known.orElseGet(() -> authors.create(handle));
-                Outcome outcome = posting.post(handle, article, form, author, ipHash, screened);
-                boolean first = outcome instanceof Outcome.Posted && posting.isFirstComment(handle, author);
-                return new Stored(author, outcome, first ? authors.newPrivateLink(handle, author) : null);
+            Outcome checked = jdbi.withHandle(handle -> posting.plan(handle, article, form,
+                    known.map(Author::id).orElse(null), ipHash, screened));
+            if (!(checked instanceof Outcome.Planned plan)) {
+                return checked;
+            }
+            Stored stored = writer.write(session -> {
+                var authorRepository = session.attach(AuthorRepository.class);
+                var comments = session.attach(CommentRepository.class);
+                Author author = known.orElseGet(() -> authors.create(authorRepository));
+                Comment comment = posting.store(comments, plan, author.id());
+                boolean first = known.isEmpty() || posting.isFirstComment(comments, author);
+                return new Stored(author, new Outcome.Posted(comment), first ? authors.newPrivateLink(authorRepository, author) : null);
             });
             if (known.isEmpty()) {
                 authors.remember(ctx, stored.author());
