@@ -50,6 +50,7 @@ import org.roundtable.web.ErrorPages;
 import org.roundtable.web.Formats;
 import org.roundtable.web.HealthController;
 import org.roundtable.web.PageCache;
+import org.roundtable.web.RequestLog;
 import org.roundtable.web.SecurityHeaders;
 import org.roundtable.web.Templates;
 import org.roundtable.web.Utf8Forms;
@@ -121,6 +122,7 @@ public final class App {
             app.startup.showJavalinBanner = false;
             app.events.serverStopped(writer::close);
             app.http.prefer405over404 = true;
+            app.requestLogger.http(new RequestLog(ipHashes)::handle);
             app.fileRenderer(templates);
             app.staticFiles.add(files -> {
                 files.hostedPath = "/static";

@@ -18,10 +18,12 @@ public final class JarProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final Path log;
 
-    private JarProcess(Process process, int port) {
+    private JarProcess(Process process, int port, Path log) {
         this.process = process;
         this.port = port;
+        this.log = log;
     }
 
     /** Starts the jar on a free port with {@code env}, and waits until /health answers. */
@@ -31,13 +33,14 @@ public final class JarProcess implements AutoCloseable {
         }
         int port = freePort();
         String java = ProcessHandle.current().info().command().orElse("java");
+        Path log = workDir.resolve("server-" + port + ".log");
         var builder = new ProcessBuilder(java, "-Xmx256m", "-jar", JAR.toAbsolutePath().toString())
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(workDir.resolve("server-" + port + ".log").toFile());
+                .redirectOutput(log.toFile());
         builder.environment().putAll(env);
         builder.environment().put("PORT", Integer.toString(port));
-        var jar = new JarProcess(builder.start(), port);
+        var jar = new JarProcess(builder.start(), port, log);
         jar.awaitHealthy(Duration.ofSeconds(60));
         return jar;
     }
@@ -46,8 +49,9 @@ public final class JarProcess implements AutoCloseable {
         return URI.create("http://localhost:" + port + path);
     }
 
-    public Process process() {
-        return process;
+    /** Everything the server wrote to standard output and error. */
+    public String log() throws IOException {
+        return Files.readString(log);
     }
 
     /** SIGKILL: no shutdown hook, no flush, exactly like a crash or an OOM kill. */

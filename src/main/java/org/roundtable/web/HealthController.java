@@ -14,10 +14,13 @@ public final class HealthController {
     }
 
     public void health(Context ctx) {
-        boolean up = database.isReachable();
+        boolean reachable = database.isReachable();
+        boolean migrated = reachable && database.isMigrated();
+        boolean up = reachable && migrated;
         ctx.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
                 .contentType("application/json")
                 .header("Cache-Control", "no-store")
-                .result(up ? "{\"status\":\"up\",\"database\":\"up\"}" : "{\"status\":\"down\",\"database\":\"down\"}");
+                .result("{\"status\":\"" + (up ? "up" : "down") + "\",\"database\":\"" + (reachable ? "up" : "down")
+                        + "\",\"migrations\":\"" + (migrated ? "applied" : "pending") + "\"}");
     }
 }

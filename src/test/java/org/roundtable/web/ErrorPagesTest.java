@@ -67,6 +67,6 @@ class ErrorPagesTest {
         var response = server.get("/health");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
-        assertThat(response.body()).isEqualTo("{\"status\":\"up\",\"database\":\"up\"}");
+        assertThat(response.body()).isEqualTo("{\"status\":\"up\",\"database\":\"up\",\"migrations\":\"applied\"}");
     }
 }

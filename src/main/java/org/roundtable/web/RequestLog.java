@@ -1,0 +1,33 @@
+package org.roundtable.web;
+
+import io.javalin.http.Context;
+import io.javalin.router.Endpoint;
+import org.roundtable.security.IpHashes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One line per request: method, route, status, duration and a short keyed hash of the client address.
+ * The route is the pattern ("/authors/{token}"), never the path itself, so private-link tokens, comment
+ * ids in query strings and the like stay out of the log, as do addresses and cookies.
+ */
+public final class RequestLog {
+
+    private static final Logger log = LoggerFactory.getLogger("org.roundtable.requests");
+
+    private final IpHashes ipHashes;
+
+    public RequestLog(IpHashes ipHashes) {
+        this.ipHashes = ipHashes;
+    }
+
+    public void handle(Context ctx, Float milliseconds) {
+        if (!log.isInfoEnabled()) {
+            return;
+        }
+        Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
+        String route = endpoint == null ? "(no route)" : endpoint.path;
+        log.info("{} {} {} {}ms client={}", ctx.method(), route, ctx.status().getCode(),
+                String.format("%.1f", milliseconds), ipHashes.of(ctx).substring(0, 10));
+    }
+}
