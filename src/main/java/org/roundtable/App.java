@@ -105,7 +105,7 @@ public final class App {
                 new CommentPages(jdbi, threads, readers), authorCookies, formTokens, readers,
                 new Bans(jdbi, clock, config.timeZone()), new SpamScreen(jdbi, config.spamRules(), clock), writer, ipHashes,
                 audit, jdbi, clock);
-        var authors = new AuthorController(jdbi, authorCookies, formats, clock, config.editWindow());
+        var authors = new AuthorController(jdbi, authorCookies, formTokens, formats, clock, config.editWindow());
         var feeds = new FeedController(jdbi, articlePages, authorCookies, markdown);
         var reports = new ReportController(jdbi, lookup, authorCookies, formTokens, clock, config.reportHideThreshold());
         var health = new HealthController(database);
@@ -176,6 +176,7 @@ public final class App {
         routes.post("/articles/{slug}/comments/{id}/report", reports::report);
 
         routes.get("/authors/{token}", authors::show);
+        routes.post("/authors/{token}", authors::signIn);
         routes.get("/authors/{token}/replies.atom", feeds::replies);
 
         routes.get("/health", health::health);

@@ -8,34 +8,40 @@ import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.roundtable.discussion.CommentPaths;
+import org.roundtable.security.FormTokens;
 import org.roundtable.web.Formats;
 import org.roundtable.web.ReaderFacingError;
 
 /**
- * The page behind an author's private link. Opening it on any device signs that browser in as the author,
- * so edits and deletions work there too, and it offers the private feed of replies.
+ * The page behind an author's private link: their comments, a button that signs the browser in as their
+ * author (so edits and deletions work there too), and the private feed of replies.
  */
 public final class AuthorController {
 
     private final Jdbi jdbi;
     private final AuthorCookies cookies;
+    private final FormTokens formTokens;
     private final Formats formats;
     private final Clock clock;
     private final Duration editWindow;
 
-    public AuthorController(Jdbi jdbi, AuthorCookies cookies, Formats formats, Clock clock, Duration editWindow) {
+    public AuthorController(Jdbi jdbi, AuthorCookies cookies, FormTokens formTokens, Formats formats, Clock clock,
+                            Duration editWindow) {
         this.jdbi = jdbi;
         this.cookies = cookies;
+        this.formTokens = formTokens;
         this.formats = formats;
         this.clock = clock;
         this.editWindow = editWindow;
     }
 
+    /**
+     * Lists the author's comments. Signing this browser in takes a click (a POST from this page): otherwise any
+     * site could sign a visitor in as someone else with a hidden image, and then read and delete what they post.
+     */
     public void show(Context ctx) {
         String token = ctx.pathParam("token");
-        Author author = cookies.byPrivateLink(token).orElseThrow(() -> new ReaderFacingError(HttpStatus.NOT_FOUND,
-                "This private link is not valid. Check that it was copied whole."));
-        cookies.remember(ctx, author);
+        Author author = author(token);
         // The address is the key to this page: keep it out of Referer headers, caches and search engines.
         ctx.header("Referrer-Policy", "no-referrer")
                 .header("Cache-Control", "private, no-store")
@@ -46,8 +52,26 @@ public final class AuthorController {
                 .toList();
         ctx.render("author/private", Map.of(
                 "comments", comments,
-                "feedPath", "/authors/" + token + "/replies.atom",
+                "path", "/authors/" + token,
+                "signedIn", cookies.current(ctx).map(current -> current.id() == author.id()).orElse(false),
+                "formToken", formTokens.issue(),
                 "editMinutes", editWindow.toMinutes()));
+    }
+
+    /** Signs this browser in as the author of the private link, so their comments can be edited from here. */
+    public void signIn(Context ctx) {
+        String token = ctx.pathParam("token");
+        Author author = author(token);
+        if (!formTokens.check(ctx).isValid()) {
+            throw new ReaderFacingError(HttpStatus.FORBIDDEN, "This form could not be verified. Please go back and try again.");
+        }
+        cookies.remember(ctx, author);
+        ctx.redirect("/authors/" + token, HttpStatus.SEE_OTHER);
+    }
+
+    private Author author(String token) {
+        return cookies.byPrivateLink(token).orElseThrow(() -> new ReaderFacingError(HttpStatus.NOT_FOUND,
+                "This private link is not valid. Check that it was copied whole."));
     }
 
     /** A listed comment, with whether it can still be edited. */

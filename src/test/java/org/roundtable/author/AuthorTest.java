@@ -158,6 +158,10 @@ class AuthorTest {
         Document list = Reader.parse(privatePage);
         assertThat(list.select(".own-comments li")).hasSize(1);
         assertThat(list.selectFirst(".own-comments blockquote").text()).isEqualTo("From my laptop");
+        assertThat(phone.get(ARTICLE + "/comments/" + id + "/edit").statusCode()).as("not signed in by a mere visit").isEqualTo(403);
+        var signedIn = phone.submit(list, "form[action=/authors/" + token + "]", Map.of());
+        assertThat(signedIn.statusCode()).isEqualTo(303);
+        assertThat(phone.follow(signedIn).select(".own-comments a[href$=/edit]")).hasSize(1);
 
         var edited = phone.submit(phone.open(ARTICLE + "/comments/" + id + "/edit"), "form[action$=/edit]",
                 Map.of("body", "Edited from my phone"));
