@@ -1,20 +1,19 @@
 package org.roundtable;
 
-import java.time.Clock;
-import org.roundtable.db.Database;
+import org.roundtable.cli.RoundtableCommand;
 
-/** Reads the environment, prepares the database and serves Roundtable until the process is stopped. */
+/**
+ * {@code java -jar roundtable.jar [command]}: serves by default; see {@code --help} for the other commands.
+ * Everything reads its settings from the environment.
+ */
 public final class Main {
 
     public static void main(String[] args) {
-        Config config = Config.fromEnv();
-        Database database = Database.open(config.databaseUrl(), config.databaseBusyTimeout());
-        App.importArticles(config, database, Clock.systemUTC());
-        var app = App.create(config, database).start(config.port());
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.stop();
-            database.close();
-        }, "roundtable-shutdown"));
+        int code = RoundtableCommand.run(System.getenv(), args);
+        // A server keeps running on its own threads; any other command is done here.
+        if (code != 0) {
+            System.exit(code);
+        }
     }
 
     private Main() {}

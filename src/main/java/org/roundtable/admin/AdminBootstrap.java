@@ -70,6 +70,24 @@ public final class AdminBootstrap {
         });
     }
 
+    /** Creates an account from the command line; returns why it could not be, or empty when done. */
+    public Optional<String> createAccount(String username, String password, boolean admin) {
+        Optional<String> problem = Moderator.problemWithUsername(username).or(() -> Passwords.problemWith(password, password));
+        if (problem.isPresent()) {
+            return problem;
+        }
+        return jdbi.inTransaction(handle -> {
+            var moderators = handle.attach(ModeratorRepository.class);
+            if (moderators.usernameTaken(username)) {
+                return Optional.of("the name is taken");
+            }
+            Role role = admin ? Role.ADMIN : Role.MODERATOR;
+            long id = moderators.insert(username, passwords.hash(password), role.dbValue(), clock.instant());
+            audit.record(handle, Actor.SYSTEM, "account.create", "moderator", id, null, username + " (" + role.dbValue() + "), from the command line");
+            return Optional.empty();
+        });
+    }
+
     private void ensureAdmin(String password) {
         Passwords.problemWith(password, password).ifPresent(problem -> {
             throw new IllegalArgumentException("ADMIN_PASSWORD is not acceptable: " + problem);

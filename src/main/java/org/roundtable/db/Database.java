@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -67,6 +70,47 @@ public final class Database implements AutoCloseable {
 
     private void migrate() {
         flyway().migrate();
+    }
+
+    /**
+     * Writes a consistent copy of the live database to {@code target} (SQLite's VACUUM INTO), while the server
+     * keeps serving. The target must not exist yet.
+     */
+    public void backupTo(Path target) {
+        if (Files.exists(target)) {
+            throw new IllegalArgumentException(target + " already exists; choose a new file name");
+        }
+        jdbi.useHandle(handle -> handle.execute("VACUUM INTO '" + target.toAbsolutePath().toString().replace("'", "''") + "'"));
+    }
+
+    /**
+     * Puts the backup in {@code backup} in place of the database at {@code url}. The server must be stopped:
+     * the files are replaced underneath whoever has them open. The backup is checked first.
+     */
+    public static void restore(Path backup, String url) {
+        if (!Files.isRegularFile(backup)) {
+            throw new IllegalArgumentException(backup + " does not exist");
+        }
+        try (var connection = DriverManager.getConnection(SQLITE_PREFIX + backup.toAbsolutePath());
+             var statement = connection.createStatement()) {
+            statement.executeQuery("SELECT COUNT(*) FROM flyway_schema_history").close();
+            statement.executeQuery("SELECT COUNT(*) FROM comments").close();
+        } catch (SQLException e) {
+            throw new IllegalArgumentException(backup + " is not a Roundtable backup (" + e.getMessage() + ")");
+        }
+        Path target = Path.of(url.substring(SQLITE_PREFIX.length()).replaceFirst("\\?.*$", "")).toAbsolutePath();
+        createParentFolder(url);
+        try {
+            Path incoming = Files.copy(backup, target.resolveSibling(target.getFileName() + ".restoring"),
+                    StandardCopyOption.REPLACE_EXISTING);
+            // The old write-ahead log belongs to the old file; left behind, SQLite would replay it onto the backup.
+            Files.deleteIfExists(target.resolveSibling(target.getFileName() + "-wal"));
+            Files.deleteIfExists(target.resolveSibling(target.getFileName() + "-shm"));
+            Files.move(incoming, target, StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot write " + target + ": " + e.getMessage(), e);
+        }
     }
 
     /** Whether every migration in this jar has been applied, as a health check wants to know. */
