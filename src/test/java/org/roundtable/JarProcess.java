@@ -86,6 +86,7 @@ public final class JarProcess implements AutoCloseable {
         }
     }
 
+    /** SIGTERM, and wait for the process to finish shutting down. */
     @Override
     public void close() throws InterruptedException {
         process.destroy();
