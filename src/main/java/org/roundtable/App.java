@@ -13,6 +13,7 @@ import org.roundtable.admin.AdminSessions;
 import org.roundtable.admin.ArticleSettingsController;
 import org.roundtable.admin.AuditController;
 import org.roundtable.admin.AuthController;
+import org.roundtable.admin.BackupController;
 import org.roundtable.admin.BansController;
 import org.roundtable.admin.BlocklistController;
 import org.roundtable.admin.DashboardController;
@@ -153,7 +154,8 @@ public final class App {
                     new ArticleSettingsController(jdbi, moderation),
                     new BlocklistController(jdbi, ipHashes, audit, clock),
                     new AuditController(jdbi, formats),
-                    new ModeratorsController(jdbi, passwords, audit, clock));
+                    new ModeratorsController(jdbi, passwords, audit, clock),
+                    new BackupController(database, audit, clock));
             new ErrorPages().register(app.routes);
         });
     }

@@ -10,7 +10,8 @@ public final class AdminRoutes {
 
     public static void register(RoutesConfig routes, AdminGate gate, AuthController auth, DashboardController dashboard,
                                 QueueController queue, BansController bans, ArticleSettingsController articles,
-                                BlocklistController blocklist, AuditController audit, ModeratorsController moderators) {
+                                BlocklistController blocklist, AuditController audit, ModeratorsController moderators,
+                                BackupController backup) {
         routes.before("/admin", gate::check);
         routes.before("/admin/*", gate::check);
         routes.exception(SignInRequired.class, (e, ctx) ->
@@ -47,6 +48,8 @@ public final class AdminRoutes {
         routes.post("/admin/discussions/{id}/unlock", articles::unlock);
 
         routes.get("/admin/audit", audit::list);
+
+        routes.get("/admin/backup", backup::download);
 
         routes.get("/admin/moderators", moderators::list);
         routes.post("/admin/moderators", moderators::add);

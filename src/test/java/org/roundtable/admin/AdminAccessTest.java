@@ -77,6 +77,18 @@ class AdminAccessTest {
     }
 
     @Test
+    void adminsDownloadAConsistentBackupAndModeratorsCannot() {
+        Reader admin = server.moderator("admin", PASSWORD);
+        var backup = admin.get("/admin/backup");
+        assertThat(backup.statusCode()).isEqualTo(200);
+        assertThat(backup.headers().firstValue("Content-Disposition").orElseThrow()).matches("attachment; filename=\"roundtable-\\d{8}-\\d{6}\\.db\"");
+        assertThat(backup.body()).startsWith("SQLite format 3");
+        admin.submit(admin.open("/admin/moderators"), "form[action=/admin/moderators]",
+                Map.of("username", "mo", "password", "mo's long password", "confirm", "mo's long password", "role", "moderator"));
+        assertThat(server.moderator("mo", "mo's long password").get("/admin/backup").statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void adminPostsNeedTheSessionsCsrfTokenAndOurOrigin() {
         Reader admin = server.moderator("admin", PASSWORD);
         assertThat(admin.post("/admin/discussions/1/lock", Map.of()).statusCode()).isEqualTo(403);
