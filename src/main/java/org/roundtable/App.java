@@ -40,6 +40,8 @@ import org.roundtable.feed.FeedController;
 import org.roundtable.audit.AuditLog;
 import org.roundtable.moderation.Bans;
 import org.roundtable.moderation.ModerationActions;
+import org.roundtable.moderation.QueueFilter;
+import org.roundtable.moderation.QueueRepository;
 import org.roundtable.moderation.ReportController;
 import org.roundtable.security.FormTokens;
 import org.roundtable.security.IpHashes;
@@ -50,6 +52,7 @@ import org.roundtable.web.ClientAddress;
 import org.roundtable.web.ErrorPages;
 import org.roundtable.web.Formats;
 import org.roundtable.web.HealthController;
+import org.roundtable.web.Metrics;
 import org.roundtable.web.PageCache;
 import org.roundtable.web.RequestLog;
 import org.roundtable.web.SecurityHeaders;
@@ -99,13 +102,20 @@ public final class App {
 
         var templates = new Templates(new Assets(config.staticDir()));
         var pageCache = new PageCache(config.renderCache(), clock);
+        var metrics = new Metrics(config.metricsToken());
+        metrics.gauge("roundtable.moderation.queue", "Comments held for a moderator",
+                () -> jdbi.onDemand(QueueRepository.class).count(QueueFilter.HELD.condition()));
+        metrics.gauge("roundtable.render.cache.hit.ratio", "Share of shared pages served from the cache", pageCache::hitRatio);
+        metrics.gauge("roundtable.db.pool.active", "Database connections in use", () -> database.pool().getActiveConnections());
+        metrics.gauge("roundtable.db.pool.idle", "Idle database connections", () -> database.pool().getIdleConnections());
+        metrics.gauge("roundtable.db.pool.waiting", "Threads waiting for a connection", () -> database.pool().getThreadsAwaitingConnection());
         var articles = new ArticleController(articlePages, readers, templates, pageCache);
         var lookup = new CommentLookup(articlePages, jdbi);
         var discussions = new DiscussionController(lookup, articles,
                 new CommentPosting(clock, config.spamRules().duplicateWindow()),
                 new CommentPages(jdbi, threads, readers), authorCookies, formTokens, readers,
                 new Bans(jdbi, clock, config.timeZone()), new SpamScreen(jdbi, config.spamRules(), clock), writer, ipHashes,
-                audit, jdbi, clock);
+                audit, metrics, jdbi, clock);
         var authors = new AuthorController(jdbi, authorCookies, formTokens, formats, clock, config.editWindow());
         var feeds = new FeedController(jdbi, articlePages, authorCookies, markdown);
         var reports = new ReportController(jdbi, lookup, authorCookies, formTokens, clock, config.reportHideThreshold());
@@ -123,7 +133,7 @@ public final class App {
             app.startup.showJavalinBanner = false;
             app.events.serverStopped(writer::close);
             app.http.prefer405over404 = true;
-            app.requestLogger.http(new RequestLog(ipHashes)::handle);
+            app.requestLogger.http(new RequestLog(ipHashes, metrics)::handle);
             app.fileRenderer(templates);
             app.staticFiles.add(files -> {
                 files.hostedPath = "/static";
@@ -143,7 +153,7 @@ public final class App {
             app.routes.before(new SecurityHeaders(config.cookieSecure())::apply);
             app.routes.before(Utf8Forms::check);
             app.routes.after(pageCache::afterRequest);
-            routes(app.routes, articles, discussions, reports, authors, feeds, health);
+            routes(app.routes, articles, discussions, reports, authors, feeds, health, metrics);
             AdminRoutes.register(app.routes,
                     new AdminGate(adminSessions),
                     new AuthController(jdbi, adminSessions, passwords,
@@ -162,7 +172,7 @@ public final class App {
 
     private static void routes(RoutesConfig routes, ArticleController articles, DiscussionController discussions,
                                ReportController reports, AuthorController authors, FeedController feeds,
-                               HealthController health) {
+                               HealthController health, Metrics metrics) {
         routes.get("/", articles::index);
         routes.get("/articles/{slug}", articles::show);
         routes.get("/articles/{slug}/discussions/{discussion}", articles::discussion);
@@ -182,5 +192,6 @@ public final class App {
         routes.get("/authors/{token}/replies.atom", feeds::replies);
 
         routes.get("/health", health::health);
+        routes.get("/metrics", metrics::scrape);
     }
 }

@@ -2,6 +2,7 @@ package org.roundtable.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -58,6 +59,11 @@ public final class Database implements AutoCloseable {
 
     public Jdbi jdbi() {
         return jdbi;
+    }
+
+    /** The connection pool's figures (active, idle, waiting), for the metrics. */
+    public HikariPoolMXBean pool() {
+        return dataSource.getHikariPoolMXBean();
     }
 
     public boolean isReachable() {

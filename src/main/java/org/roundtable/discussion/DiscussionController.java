@@ -23,6 +23,7 @@ import org.roundtable.discussion.CommentPosting.Outcome;
 import org.roundtable.security.FormTokens;
 import org.roundtable.web.ErrorPages;
 import org.roundtable.web.Forms;
+import org.roundtable.web.Metrics;
 import org.roundtable.web.ReaderFacingError;
 
 /**
@@ -43,13 +44,14 @@ public final class DiscussionController {
     private final Writer writer;
     private final IpHashes ipHashes;
     private final AuditLog audit;
+    private final Metrics metrics;
     private final Jdbi jdbi;
     private final Clock clock;
 
     public DiscussionController(CommentLookup lookup, ArticleController articlePage, CommentPosting posting,
                                 CommentPages commentPages, AuthorCookies authors, FormTokens formTokens,
                                 Readers readers, Bans bans, SpamScreen spam, Writer writer, IpHashes ipHashes,
-                                AuditLog audit, Jdbi jdbi, Clock clock) {
+                                AuditLog audit, Metrics metrics, Jdbi jdbi, Clock clock) {
         this.lookup = lookup;
         this.articlePage = articlePage;
         this.posting = posting;
@@ -62,6 +64,7 @@ public final class DiscussionController {
         this.writer = writer;
         this.ipHashes = ipHashes;
         this.audit = audit;
+        this.metrics = metrics;
         this.jdbi = jdbi;
         this.clock = clock;
     }
@@ -109,6 +112,7 @@ public final class DiscussionController {
             if (known.isEmpty()) {
                 authors.remember(ctx, stored.author());
             }
+            metrics.commentPosted(((Outcome.Posted) stored.outcome()).comment().status());
             if (stored.privateLink() != null) {
                 authors.showPrivateLink(ctx, stored.privateLink());
             }

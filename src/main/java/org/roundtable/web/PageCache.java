@@ -36,6 +36,8 @@ public final class PageCache {
     private final boolean enabled;
     private final Clock clock;
     private final AtomicLong version = new AtomicLong();
+    private final AtomicLong hits = new AtomicLong();
+    private final AtomicLong misses = new AtomicLong();
     private final Map<String, Page> pages = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Page> eldest) {
@@ -67,9 +69,12 @@ public final class PageCache {
     public void serve(Context ctx, String key, Supplier<String> render) {
         Page page = fresh(key);
         if (page == null) {
+            misses.incrementAndGet();
             // The version is read before rendering: a change made meanwhile leaves this page stale, never wrong.
             long renderedVersion = version.get();
             page = store(key, renderedVersion, render.get());
+        } else {
+            hits.incrementAndGet();
         }
         ctx.header("ETag", page.etag())
                 .header("Last-Modified", HTTP_DATE.format(page.renderedAt()))
@@ -86,6 +91,12 @@ public final class PageCache {
         } else {
             ctx.result(page.html());
         }
+    }
+
+    /** The share of shared-page requests answered from the cache, for the metrics. */
+    public double hitRatio() {
+        long total = hits.get() + misses.get();
+        return total == 0 ? 0 : (double) hits.get() / total;
     }
 
     private synchronized Page fresh(String key) {
