@@ -50,10 +50,15 @@ public final class ArticleImporter {
         try (Stream<Path> files = Files.list(folder)) {
             files.filter(file -> file.getFileName().toString().endsWith(".md"))
                     .sorted()
-                    .forEach(file -> importIfAbsent(parser.parse(readFile(file), file.toString())));
+                    .forEach(this::importFile);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the articles folder " + folder, e);
         }
+    }
+
+    /** Imports one article file; returns true when it was new and has been stored. */
+    public boolean importFile(Path file) {
+        return importIfAbsent(parser.parse(readFile(file), file.toString()));
     }
 
     /** Returns true when the article was new and has been stored. */

@@ -143,6 +143,12 @@ public interface CommentRepository {
     @SqlUpdate("UPDATE comments SET author_name = :authorName, body = :body, edited_at = :editedAt WHERE id = :id")
     void edit(long id, String authorName, String body, Instant editedAt);
 
+    @SqlQuery("SELECT " + COLUMNS + " FROM comments c WHERE c.import_key = :key")
+    Optional<Comment> findByImportKey(String key);
+
+    @SqlUpdate("UPDATE comments SET import_key = :key WHERE id = :id")
+    void setImportKey(long id, String key);
+
     /** The keyed hash of the poster's address, or null (imported comments have none). */
     @SqlQuery("SELECT ip_hash FROM comments WHERE id = :id")
     String ipHash(long id);

@@ -1,0 +1,121 @@
+package org.roundtable.wxr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.roundtable.TestServer.ARTICLE;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.roundtable.TestServer;
+import org.roundtable.cli.RoundtableCommand;
+
+class WxrImportTest {
+
+    @TempDir
+    Path folder;
+
+    Map<String, String> env() {
+        return Map.of("DATABASE_URL", TestServer.databaseUrl(folder));
+    }
+
+    Path export(String name, String content) throws IOException {
+        return Files.writeString(folder.resolve(name), content);
+    }
+
+    static String sample() throws IOException {
+        try (InputStream in = WxrImportTest.class.getResourceAsStream("/wxr/export-1.2.xml")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void importsTheMatchingPostsCommentsWithTheirStructureStateAndDates() throws IOException {
+        TestServer.start(TestServer.config(folder)).close();
+        assertThat(RoundtableCommand.run(env(), "import-wxr", export("export.xml", sample()).toString())).isZero();
+
+        try (var server = TestServer.start(TestServer.config(folder))) {
+            List<String> rows = server.jdbi().withHandle(h -> h.createQuery("""
+                    SELECT c.author_name || '|' || c.status || '|' || c.depth || '|' || c.created_at || '|' || c.body
+                      FROM comments c WHERE c.import_key IS NOT NULL ORDER BY c.created_at""").mapTo(String.class).list());
+            assertThat(rows).containsExactly(
+                    "\u0631\u0636\u0627|published|1|" + millis("2018-03-23T14:30:00Z") + "|\u067E\u0627\u0633\u062E \u0628\u0647 \u0646\u0638\u0631 \u0627\u0648\u0644",
+                    "Anonymous|published|0|" + millis("2018-03-23T15:20:00Z") + "|Zia al Haq saw Sunni Punjabis as the Umma & the US as his surest sponsor.",
+                    "Farid|published|3|" + millis("2018-03-24T07:30:00Z") + "|Listed before its parent, and three replies deep.",
+                    "Amina|held|2|" + millis("2018-03-24T09:00:00Z") + "|Waiting for approval.",
+                    "Cheap Pills|spam|0|" + millis("2018-03-26T09:00:00Z") + "|Buy now");
+            var page = server.reader().open(ARTICLE);
+            assertThat(page.getElementById("comments").text()).contains("Zia al Haq saw Sunni Punjabis as the Umma & the US")
+                    .doesNotContain("Waiting for approval.", "Buy now", "linked to this");
+            // The comment bundled with the article, and the three approved ones from the export.
+            assertThat(page.selectFirst("#comments h2").text()).startsWith("4 thoughts on");
+            String everything = server.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT GROUP_CONCAT(author_name || body || COALESCE(ip_hash, ''), ' ') FROM comments").mapTo(String.class).one());
+            assertThat(everything).doesNotContain("example.com", "203.0.113", "198.51.100");
+        }
+    }
+
+    @Test
+    void importingTheSameFileAgainChangesNothing() throws IOException {
+        Path file = export("export.xml", sample());
+        assertThat(RoundtableCommand.run(env(), "import-wxr", file.toString())).isZero();
+        int before = count();
+        assertThat(RoundtableCommand.run(env(), "import-wxr", file.toString())).isZero();
+        assertThat(count()).isEqualTo(before).isEqualTo(6);
+    }
+
+    @Test
+    void aMalformedFileImportsNothing() throws IOException {
+        String truncated = sample().substring(0, sample().indexOf("<wp:comment_id>503"));
+        assertThat(RoundtableCommand.run(env(), "import-wxr", export("broken.xml", truncated).toString()))
+                .isEqualTo(3);
+        String orphan = sample().replace("<wp:comment_parent>502</wp:comment_parent>", "<wp:comment_parent>999</wp:comment_parent>");
+        assertThat(RoundtableCommand.run(env(), "import-wxr", export("orphan.xml", orphan).toString())).isEqualTo(3);
+        assertThat(count()).isEqualTo(1);
+    }
+
+    @Test
+    void withoutAMatchingTitleThePostsAreListedAndPostChoosesOne() throws IOException {
+        String renamed = sample().replace("Is Strategic Alliance Between Iran And Pakistan Possible? &#8211; Analysis", "Renamed");
+        Path file = export("renamed.xml", renamed);
+        assertThat(RoundtableCommand.run(env(), "import-wxr", file.toString())).isEqualTo(3);
+        assertThat(count()).isEqualTo(1);
+        assertThat(RoundtableCommand.run(env(), "import-wxr", file.toString(), "--post", "200")).isZero();
+        assertThat(count()).isEqualTo(2);
+    }
+
+    @Test
+    void olderExportsAndHttpsNamespacesAreRead() throws IOException {
+        String older = sample().replace("http://wordpress.org/export/1.2/", "https://wordpress.org/export/1.1/");
+        assertThat(RoundtableCommand.run(env(), "import-wxr", export("older.xml", older).toString())).isZero();
+        assertThat(count()).isEqualTo(6);
+    }
+
+    @Test
+    void externalEntitiesAreNotFollowed() throws IOException {
+        Path secret = Files.writeString(folder.resolve("secret.txt"), "TOP SECRET");
+        String hostile = sample().replace("<?xml version=\"1.0\" encoding=\"UTF-8\" ?>",
+                "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n<!DOCTYPE rss [<!ENTITY x SYSTEM \"file://" + secret + "\">]>")
+                .replace("Buy now", "&x;");
+        RoundtableCommand.run(env(), "import-wxr", export("hostile.xml", hostile).toString());
+        try (var server = TestServer.start(TestServer.config(folder))) {
+            String bodies = server.jdbi().withHandle(h -> h.createQuery("SELECT GROUP_CONCAT(body, ' ') FROM comments").mapTo(String.class).one());
+            assertThat(bodies).doesNotContain("TOP SECRET");
+        }
+    }
+
+    private int count() {
+        try (var server = TestServer.start(TestServer.config(folder))) {
+            return server.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM comments").mapTo(Integer.class).one());
+        }
+    }
+
+    private static long millis(String instant) {
+        return java.time.Instant.parse(instant).toEpochMilli();
+    }
+}
