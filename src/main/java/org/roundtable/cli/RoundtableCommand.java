@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "roundtable", mixinStandardHelpOptions = true, version = "Roundtable",
         description = "A discussion forum, proposal by proposal. Commands act on the database named by DATABASE_URL.",
         subcommands = {ServeCommand.class, MigrateCommand.class, BackupCommand.class, RestoreCommand.class,
-                ImportArticleCommand.class, ImportWxrCommand.class, CreateAdminCommand.class})
+                ExportCommand.class, ImportCommand.class, ImportArticleCommand.class, ImportWxrCommand.class,
+                CreateAdminCommand.class})
 public final class RoundtableCommand implements Callable<Integer> {
 
     /** Exit code for a command that could not do its job, for a reason it has explained. */

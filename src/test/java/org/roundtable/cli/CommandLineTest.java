@@ -47,6 +47,31 @@ class CommandLineTest {
     }
 
     @Test
+    void exportThenImportIntoAnEmptyDatabaseIsLossless(@TempDir Path other) {
+        Path export = folder.resolve("export.json");
+        List<String> before;
+        try (var server = TestServer.start(TestServer.config(folder, Map.of("ADMIN_PASSWORD", "correct horse battery")))) {
+            Reader reader = server.reader();
+            long first = postedId(reader.submit(reader.open(ARTICLE), "#reply-proposal-1", Map.of("name", "سارا", "body", "One")));
+            postedId(reader.submit(reader.open(ARTICLE + "/comments/" + first), "#reply-form", Map.of("body", "Reply")));
+            Reader admin = server.moderator("admin", "correct horse battery");
+            admin.submit(admin.open("/admin/queue?filter=all"), "#queue-" + first + " form:has(input[value=spam])", Map.of());
+            admin.submit(admin.open("/admin/comments/" + first + "/ban"), "form[action$=/ban]", Map.of("reason", "Test", "length", "7d"));
+            assertThat(RoundtableCommand.run(env(), "export", export.toString())).isZero();
+            before = everything(server);
+        }
+        Map<String, String> otherEnv = Map.of("DATABASE_URL", TestServer.databaseUrl(other));
+        TestServer.start(TestServer.config(other)).close();
+        assertThat(RoundtableCommand.run(otherEnv, "import", export.toString())).isZero();
+        try (var imported = TestServer.start(TestServer.config(other))) {
+            assertThat(everything(imported)).isEqualTo(before);
+        }
+        assertThat(RoundtableCommand.run(otherEnv, "import", export.toString())).as("not into a database with comments")
+                .isEqualTo(RoundtableCommand.FAILED);
+        assertThat(RoundtableCommand.run(env(), "export", export.toString())).as("no overwriting").isEqualTo(RoundtableCommand.FAILED);
+    }
+
+    @Test
     void backupRefusesToOverwriteAndRestoreRefusesWhatIsNotABackup() throws Exception {
         TestServer.start(TestServer.config(folder)).close();
         Path existing = Files.writeString(folder.resolve("existing.db"), "keep me");
@@ -73,6 +98,18 @@ class CommandLineTest {
             assertThat(server.moderator("olga", "a long enough password").open("/admin").text()).contains("Signed in as olga (admin)");
         }
         assertThat(RoundtableCommand.run(env(), "migrate")).isZero();
+    }
+
+    /** Every exported table, row by row. */
+    private static List<String> everything(TestServer server) {
+        return server.jdbi().withHandle(h -> {
+            var rows = new java.util.ArrayList<String>();
+            for (String table : List.of("articles", "discussions", "authors", "moderators", "comments", "reports", "bans",
+                    "blocklist", "audit_log")) {
+                h.createQuery("SELECT * FROM " + table + " ORDER BY id").mapToMap().forEach(row -> rows.add(table + " " + row));
+            }
+            return rows;
+        });
     }
 
     private static List<String> snapshot(TestServer server) {
