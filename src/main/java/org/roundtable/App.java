@@ -72,6 +72,7 @@ public final class App {
      */
     static final int MAX_REQUEST_BYTES = 192 * 1024;
     static final int MAX_CONNECTIONS = 2_000;
+    static final long STOP_TIMEOUT_MILLIS = 10_000;
 
     private App() {}
 
@@ -149,7 +150,11 @@ public final class App {
             app.jetty.modifyServletContextHandler(handler -> handler.setMaxFormContentSize(MAX_REQUEST_BYTES));
             app.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
             // Slow clients cost a socket, not a thread (Jetty reads without blocking); this caps the sockets.
-            app.jetty.modifyServer(server -> server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, server)));
+            app.jetty.modifyServer(server -> {
+                server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, server));
+                // On SIGTERM, stop accepting and give requests under way this long to finish.
+                server.setStopTimeout(STOP_TIMEOUT_MILLIS);
+            });
             app.routes.before(new SecurityHeaders(config.cookieSecure())::apply);
             app.routes.before(Utf8Forms::check);
             app.routes.after(pageCache::afterRequest);
