@@ -37,6 +37,7 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
+    private boolean migrated;
 
     private Database(HikariDataSource dataSource) {
         this.dataSource = dataSource;
