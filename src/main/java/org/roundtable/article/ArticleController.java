@@ -42,7 +42,8 @@ public final class ArticleController {
     /** Readers with nothing personal on the page share one cached rendering of it. */
     public void show(Context ctx) {
         String slug = ctx.pathParam("slug");
-        if (cache.isShared(ctx) && pages.article(slug).isPresent()) {
+        // An unknown article is found out while rendering, which throws before anything is cached.
+        if (cache.isShared(ctx)) {
             Sort sort = Sort.fromParam(ctx.queryParam("sort"));
             cache.serve(ctx, ctx.path() + "?sort=" + sort.queryValue(),
                     () -> templates.render("article/article", articleModel(ctx, slug, sort, null), ctx));
