@@ -12,8 +12,11 @@ public final class Passwords {
     private static final int MAXIMUM_BYTES = 72;
 
     private final BCryptPasswordEncoder encoder = new BCryptPasswordEncoder(STRENGTH);
-    /** Checked against when the account does not exist, so timing does not tell which usernames do. */
-    private final String decoy = encoder.encode("no such account, no such password");
+    /**
+     * Checked against when the account does not exist, so timing does not tell which usernames do. Made on
+     * first use: hashing takes a tenth of a second, which start-up need not spend.
+     */
+    private volatile String decoy;
 
     public String hash(String password) {
         return encoder.encode(password);
@@ -22,8 +25,15 @@ public final class Passwords {
     /** BCrypt reads only the first 72 bytes; a longer password could never have been set, so it never matches. */
     public boolean matches(String password, Optional<String> hash) {
         boolean fits = bytes(password) <= MAXIMUM_BYTES;
-        boolean matches = encoder.matches(fits ? password : "", hash.orElse(decoy));
+        boolean matches = encoder.matches(fits ? password : "", hash.orElseGet(this::decoy));
         return hash.isPresent() && fits && matches;
+    }
+
+    private String decoy() {
+        if (decoy == null) {
+            decoy = encoder.encode("no such account, no such password");
+        }
+        return decoy;
     }
 
     private static int bytes(String password) {

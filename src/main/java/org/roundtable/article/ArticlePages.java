@@ -10,6 +10,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.roundtable.article.ArticlePage.ProposalView;
 import org.roundtable.article.ArticlePage.TocEntry;
 import org.roundtable.discussion.CommentForm;
+import org.roundtable.discussion.CommentRepository;
 import org.roundtable.discussion.CommentView;
 import org.roundtable.discussion.Discussion;
 import org.roundtable.discussion.DiscussionRepository;
@@ -52,8 +53,10 @@ public final class ArticlePages {
         Optional<Loaded> loaded = jdbi.withHandle(handle -> handle.attach(ArticleRepository.class).findBySlug(slug)
                 .map(article -> {
                     Map<Discussion, ThreadPages.Page> pages = new LinkedHashMap<>();
+                    // Attached once: attaching costs about as much as reading a page of comments.
+                    var comments = handle.attach(CommentRepository.class);
                     for (Discussion discussion : handle.attach(DiscussionRepository.class).forArticle(article.id())) {
-                        pages.put(discussion, threadPages.read(handle, discussion.id(), viewer.authorId(), sort,
+                        pages.put(discussion, threadPages.read(comments, discussion.id(), viewer.authorId(), sort,
                                 ThreadCursor.start(sort)));
                     }
                     return new Loaded(article, pages);
@@ -68,7 +71,8 @@ public final class ArticlePages {
         Optional<Loaded> loaded = jdbi.withHandle(handle -> handle.attach(ArticleRepository.class).findBySlug(slug)
                 .flatMap(article -> handle.attach(DiscussionRepository.class).find(article.id(), key)
                         .map(discussion -> new Loaded(article, Map.of(discussion,
-                                threadPages.read(handle, discussion.id(), viewer.authorId(), sort, from))))));
+                                threadPages.read(handle.attach(CommentRepository.class), discussion.id(),
+                                        viewer.authorId(), sort, from))))));
         return loaded.map(data -> {
             var entry = data.pages().entrySet().iterator().next();
             Discussion discussion = entry.getKey();

@@ -1,9 +1,15 @@
 package org.roundtable.discussion;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
@@ -11,13 +17,38 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.jdbi.v3.sqlobject.transaction.Transaction;
 
-@RegisterConstructorMapper(Comment.class)
+@RegisterRowMapper(CommentRepository.CommentMapper.class)
 public interface CommentRepository {
 
+    /** The columns {@link CommentMapper} reads, in its order. */
     String COLUMNS = """
             c.id, c.discussion_id, c.parent_id, c.root_id, c.depth, c.author_id, c.author_name, c.body,
             c.status, c.created_at, c.edited_at, c.edited_by_moderator
             """;
+
+    /**
+     * Reads {@link #COLUMNS} by position. A page reads hundreds of comments, and jdbi's reflective constructor
+     * mapping took half of the time of reading them.
+     */
+    final class CommentMapper implements RowMapper<Comment> {
+        @Override
+        public Comment map(ResultSet row, StatementContext context) throws SQLException {
+            return new Comment(row.getLong(1), row.getLong(2), nullableLong(row, 3), row.getLong(4), row.getInt(5),
+                    nullableLong(row, 6), row.getString(7), row.getString(8),
+                    CommentStatus.valueOf(row.getString(9).toUpperCase(Locale.ROOT)),
+                    instant(row, 10), instant(row, 11), row.getBoolean(12));
+        }
+
+        private static Long nullableLong(ResultSet row, int column) throws SQLException {
+            long value = row.getLong(column);
+            return row.wasNull() ? null : value;
+        }
+
+        private static Instant instant(ResultSet row, int column) throws SQLException {
+            Timestamp value = row.getTimestamp(column);
+            return value == null ? null : value.toInstant();
+        }
+    }
 
 
     /** What a new comment is made of, besides where it goes. */

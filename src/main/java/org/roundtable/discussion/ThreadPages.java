@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
-import org.jdbi.v3.core.Handle;
 
 /** Reads a discussion a page of threads at a time, so a page costs the same however long the discussion. */
 public final class ThreadPages {
@@ -14,8 +13,7 @@ public final class ThreadPages {
     /** The comments of one page, oldest first, and where the next page starts (null on the last page). */
     public record Page(List<Comment> comments, ThreadCursor next) {}
 
-    public Page read(Handle handle, long discussionId, Long viewerId, Sort sort, ThreadCursor from) {
-        var repository = handle.attach(CommentRepository.class);
+    public Page read(CommentRepository repository, long discussionId, Long viewerId, Sort sort, ThreadCursor from) {
         // One thread more than a page, to learn whether another page follows.
         List<Comment> comments = sort == Sort.NEWEST
                 ? repository.threadsBefore(discussionId, viewerId, from.time(), from.id(), THREADS_PER_PAGE + 1)
