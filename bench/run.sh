@@ -86,8 +86,10 @@ CONF
 
   GENERAL=$(sqlite3 "$DB" "SELECT id FROM discussions WHERE discussion_key = 'general'")
   ROOTS=$(sqlite3 "$DB" "SELECT COUNT(*) FROM comments WHERE discussion_id = $GENERAL AND parent_id IS NULL")
+  # 80% of the way in, but with a full page (20 threads) after it, so every size measures the same amount of page.
+  DEEP=$(( ROOTS * 4 / 5 < ROOTS - 21 ? ROOTS * 4 / 5 : ROOTS - 21 ))
   CURSOR=$(sqlite3 "$DB" "SELECT created_at || '.' || id FROM comments WHERE discussion_id = $GENERAL AND parent_id IS NULL
-                          ORDER BY created_at, id LIMIT 1 OFFSET $((ROOTS * 4 / 5))")
+                          ORDER BY created_at, id LIMIT 1 OFFSET $(( DEEP > 0 ? DEEP : 0 ))")
   measure "discussion page 80% deep, cached" "$SIZE" -t2 -c64 "$URL$ARTICLE/discussions/general?sort=oldest&after=$CURSOR"
 
   TOKEN=$(curl -s "$URL$ARTICLE" | grep -o 'name="form_token" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
@@ -101,7 +103,12 @@ CONF
 
   start_server "$DB" false
   measure "article page, cache off" "$SIZE" -t2 -c64 "$URL$ARTICLE"
+  # Under 64 connections p50 is mostly waiting in line; one connection at a time shows what one page costs.
+  measure "article page, cache off, one connection" "$SIZE" -t1 -c1 "$URL$ARTICLE"
+  measure "article page, cache off, one connection, gzip" "$SIZE" -t1 -c1 -H "Accept-Encoding: gzip" "$URL$ARTICLE"
   measure "discussion page 80% deep, cache off" "$SIZE" -t2 -c64 "$URL$ARTICLE/discussions/general?sort=oldest&after=$CURSOR"
+  measure "discussion page 80% deep, cache off, one connection" "$SIZE" -t1 -c1 \
+      "$URL$ARTICLE/discussions/general?sort=oldest&after=$CURSOR"
   RSS=$(( $(peak_rss_mb) > RSS ? $(peak_rss_mb) : RSS ))
   stop_server
   ROWS+=("| $SIZE | start-up to first 200: ${STARTUP} ms; peak RSS: ${RSS} MB (-Xmx256m) | | | | |")

@@ -1,0 +1,186 @@
+package org.roundtable.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.roundtable.browser.Forum.ARTICLE;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.roundtable.JarProcess;
+
+/** Every page at phone and desktop width, checked by axe-core, used with the keyboard alone, in dark mode. */
+class AccessibilityBrowserIT {
+
+    private static final String DISCUSSION = ARTICLE + "/discussions/proposal-3";
+    /** What the keyboard can reach; the honeypot field is kept out of the tab order on purpose. */
+    private static final String FOCUSABLE = "a[href], button, select, textarea, input:not([type=hidden]):not([tabindex='-1'])";
+
+    @TempDir
+    Path folder;
+    private JarProcess forum;
+
+    @BeforeEach
+    void startForumWithAHeldComment() throws Exception {
+        forum = Forum.start(folder);
+        try (var reader = Browser.open(forum, false)) {
+            reader.go(ARTICLE);
+            Forum.post(reader, "proposal-3-discussion", "Farid", "Start with the gas pipeline.");
+            Forum.post(reader, "proposal-3-discussion", "Farid", "Then open the border markets. http://a.example http://b.example http://c.example");
+        }
+    }
+
+    @AfterEach
+    void stopForum() throws Exception {
+        forum.close();
+    }
+
+    @Test
+    void pagesFitAPhoneAndAreScreenshotAtBothWidths() {
+        try (var reader = Browser.open(forum, true); var moderator = Browser.open(forum, true)) {
+            Forum.signIn(moderator);
+            for (int width : new int[] {Browser.DESKTOP_WIDTH, Browser.PHONE_WIDTH}) {
+                check(reader, ARTICLE, "article", width);
+                check(reader, DISCUSSION, "proposal-discussion", width);
+                check(moderator, "/admin/queue?filter=all", "admin-queue", width);
+            }
+        }
+    }
+
+    @Test
+    void axeFindsNothingSeriousOnTheArticleADiscussionTheSignInPageAndTheQueue() {
+        try (var reader = Browser.open(forum, true); var moderator = Browser.open(forum, true)) {
+            reader.go(ARTICLE);
+            reader.assertAccessible();
+            reader.go(DISCUSSION);
+            reader.assertAccessible();
+            moderator.go("/admin/login");
+            moderator.assertAccessible();
+            Forum.signIn(moderator);
+            moderator.go("/admin/queue?filter=all");
+            assertThat(moderator.findAll(".queue-item")).isNotEmpty();
+            moderator.assertAccessible();
+        }
+    }
+
+    @Test
+    void theKeyboardReachesEveryControlWithVisibleFocusAndTheInlineReplyTakesAndGivesBackFocus() {
+        try (var reader = Browser.open(forum, true)) {
+            reader.go(DISCUSSION);
+            assertEveryControlIsReachedWithVisibleFocus(reader);
+
+            reader.go(DISCUSSION);
+            WebElement replyLink = tabTo(reader, "a.reply-link");
+            reader.press(Keys.ENTER);
+            WebElement textarea = reader.await(".inline-reply textarea");
+            assertThat(reader.focused()).as("the reply form takes focus").isEqualTo(textarea);
+            tabTo(reader, ".inline-reply .cancel-reply");
+            reader.press(Keys.ENTER);
+            assertThat(reader.findAll(".inline-reply")).isEmpty();
+            assertThat(reader.focused()).as("focus goes back to the Reply link").isEqualTo(replyLink);
+
+            textarea = reader.find("#proposal-3-discussion > form.comment-form textarea");
+            tabTo(reader, "#proposal-3-discussion > form.comment-form textarea");
+            textarea.sendKeys("Typed and sent with the keyboard alone.");
+            tabTo(reader, "#proposal-3-discussion > form.comment-form button[type=submit]");
+            reader.press(Keys.ENTER);
+            Forum.comment(reader, "Typed and sent with the keyboard alone.");
+        }
+    }
+
+    @Test
+    void aModeratorWorksTheQueueWithTheKeyboardAlone() {
+        try (var moderator = Browser.open(forum, true)) {
+            moderator.go("/admin/login");
+            tabTo(moderator, "#login-username").sendKeys("admin");
+            tabTo(moderator, "#login-password").sendKeys(Forum.ADMIN_PASSWORD);
+            moderator.press(Keys.ENTER);
+            moderator.go("/admin/queue?filter=all");
+            assertEveryControlIsReachedWithVisibleFocus(moderator);
+
+            moderator.go("/admin/queue?filter=all");
+            WebElement approve = tabTo(moderator, ".queue-item form:has(input[value=approve]) button");
+            String item = approve.findElement(By.xpath("ancestor::li[contains(@class, 'queue-item')]")).getAttribute("id");
+            moderator.press(Keys.ENTER);
+            moderator.awaitReplaced(approve);
+            assertThat(moderator.find("#" + item + " .badge").getText()).isEqualTo("published");
+        }
+    }
+
+    @Test
+    void darkModeAndReducedMotionAreRespected() {
+        try (var reader = Browser.open(forum, true)) {
+            reader.go(ARTICLE);
+            reader.prefer("prefers-color-scheme", "light");
+            double light = luminance(reader.find("body").getCssValue("background-color"));
+            reader.prefer("prefers-color-scheme", "dark");
+            double dark = luminance(reader.find("body").getCssValue("background-color"));
+            double darkText = luminance(reader.find("body").getCssValue("color"));
+            assertThat(light).isGreaterThan(0.8);
+            assertThat(dark).isLessThan(0.2);
+            assertThat(darkText).as("light text on the dark background").isGreaterThan(0.6);
+
+            reader.prefer("prefers-reduced-motion", "no-preference");
+            assertThat(reader.find("html").getCssValue("scroll-behavior")).isEqualTo("smooth");
+            reader.prefer("prefers-reduced-motion", "reduce");
+            assertThat(reader.find("html").getCssValue("scroll-behavior")).isEqualTo("auto");
+        }
+    }
+
+    private static void check(Browser browser, String path, String name, int width) {
+        browser.width(width);
+        browser.go(path);
+        browser.screenshot(name, width);
+        assertThat(browser.horizontalOverflow()).as("%s scrolls sideways at %d px", path, width).isZero();
+    }
+
+    /** Tabs through the whole page: every visible control is reached, and each shows where focus is. */
+    private static void assertEveryControlIsReachedWithVisibleFocus(Browser browser) {
+        List<WebElement> controls = browser.findAll(FOCUSABLE).stream().filter(WebElement::isDisplayed).toList();
+        Set<WebElement> reached = new LinkedHashSet<>();
+        List<String> invisible = new ArrayList<>();
+        for (int i = 0; i < controls.size() + 5; i++) {
+            browser.tab();
+            WebElement focused = browser.focused();
+            if (focused.getTagName().equals("body")) {
+                continue; // Past the last control, focus leaves the page for the browser's own controls.
+            }
+            reached.add(focused);
+            String outline = focused.getCssValue("outline-style");
+            if ("none".equals(outline) || "0px".equals(focused.getCssValue("outline-width"))) {
+                invisible.add(focused.getTagName() + " " + focused.getText());
+            }
+        }
+        assertThat(reached).as("controls reached with Tab").containsAll(controls);
+        assertThat(invisible).as("controls focused without a visible outline").isEmpty();
+    }
+
+    /** Presses Tab until {@code css} has focus; fails if it never does. */
+    private static WebElement tabTo(Browser browser, String css) {
+        WebElement target = browser.find(css);
+        for (int i = 0; i < 500 && !target.equals(browser.focused()); i++) {
+            browser.tab();
+        }
+        assertThat(browser.focused()).as("Tab reaches %s", css).isEqualTo(target);
+        return target;
+    }
+
+    /** Relative luminance (0 black, 1 white) of a CSS rgb()/rgba() colour. */
+    private static double luminance(String cssColor) {
+        String[] parts = cssColor.replaceAll("[^0-9.,]", "").split(",");
+        double[] channel = new double[3];
+        for (int i = 0; i < 3; i++) {
+            double c = Double.parseDouble(parts[i]) / 255;
+            channel[i] = c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+        }
+        return 0.2126 * channel[0] + 0.7152 * channel[1] + 0.0722 * channel[2];
+    }
+}

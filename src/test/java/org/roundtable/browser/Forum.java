@@ -1,0 +1,58 @@
+package org.roundtable.browser;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.openqa.selenium.WebElement;
+import org.roundtable.JarProcess;
+
+/** The packaged forum on a fresh database, and what readers do in it. */
+final class Forum {
+
+    static final String ARTICLE = "/articles/iran-pakistan-strategic-alliance";
+    static final String ADMIN_PASSWORD = "correct horse battery staple";
+
+    /** Starts the jar in {@code folder}; the spam timers are off, since a test types faster than any person. */
+    static JarProcess start(Path folder) throws IOException, InterruptedException {
+        return JarProcess.start(folder, Map.of(
+                "ADMIN_PASSWORD", ADMIN_PASSWORD,
+                "SPAM_MIN_FILL_SECONDS", "0",
+                "FLOOD_MIN_INTERVAL_SECONDS", "0",
+                "FLOOD_MAX_PER_HOUR", "0",
+                "DUPLICATE_WINDOW_SECONDS", "0"));
+    }
+
+    /** The "Leave a reply" form of the discussion in section {@code discussionId} (not an inline reply form). */
+    static WebElement form(Browser browser, String discussionId) {
+        return browser.find("#" + discussionId + " > form.comment-form");
+    }
+
+    /** Fills in and sends the discussion's form, as a reader does. */
+    static void post(Browser browser, String discussionId, String name, String body) {
+        fillAndSend(browser, form(browser, discussionId), name, body);
+    }
+
+    static void fillAndSend(Browser browser, WebElement form, String name, String body) {
+        browser.type(browser.find(form, "input[name=name]"), name);
+        browser.type(browser.find(form, "textarea[name=body]"), body);
+        browser.submit(browser.find(form, "button[type=submit]"));
+    }
+
+    /** The comment whose body reads {@code text}, once it is on the page. */
+    static WebElement comment(Browser browser, String text) {
+        return browser.await(driver -> driver.findElements(org.openqa.selenium.By.cssSelector("article.comment")).stream()
+                .filter(c -> c.findElements(org.openqa.selenium.By.cssSelector(":scope > .comment-body")).stream()
+                        .anyMatch(body -> body.getText().strip().equals(text)))
+                .findFirst().orElse(null));
+    }
+
+    /** Signs a moderator in through the sign-in page. */
+    static void signIn(Browser moderator) {
+        moderator.go("/admin/login");
+        moderator.type(moderator.find("#login-username"), "admin");
+        moderator.type(moderator.find("#login-password"), ADMIN_PASSWORD);
+        moderator.submit(moderator.find("main form button[type=submit]"));
+    }
+
+    private Forum() {}
+}

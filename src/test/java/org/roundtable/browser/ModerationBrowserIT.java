@@ -1,0 +1,87 @@
+package org.roundtable.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.roundtable.browser.Forum.ARTICLE;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.roundtable.JarProcess;
+
+/** A moderator and a reader, each in their own browser, on the same forum. */
+class ModerationBrowserIT {
+
+    @TempDir
+    Path folder;
+    private JarProcess forum;
+
+    @BeforeEach
+    void startForum() throws Exception {
+        forum = Forum.start(folder);
+    }
+
+    @AfterEach
+    void stopForum() throws Exception {
+        forum.close();
+    }
+
+    @Test
+    void aModeratorHoldsAllCommentsApprovesOneBansItsAuthorAndLocksADiscussion() {
+        try (var moderator = Browser.open(forum, true); var reader = Browser.open(forum, false)) {
+            Forum.signIn(moderator);
+            assertThat(moderator.path()).startsWith("/admin");
+
+            moderator.go("/admin/articles");
+            new Select(moderator.find("select[name=policy]")).selectByValue("all_held");
+            moderator.submit(moderator.find("form.policy-form button[type=submit]"));
+            assertThat(new Select(moderator.find("select[name=policy]")).getFirstSelectedOption().getAttribute("value"))
+                    .isEqualTo("all_held");
+
+            reader.go(ARTICLE);
+            Forum.post(reader, "proposal-4-discussion", "Sana", "Hold this one for a moderator.");
+            assertThat(reader.find(".awaiting-moderation").getText()).contains("awaiting moderation");
+
+            moderator.go("/admin/queue");
+            WebElement item = queueItem(moderator, "Hold this one for a moderator.");
+            moderator.submit(moderator.find(item, "form[action$='/decide']:has(input[value=approve]) button"));
+            assertThat(moderator.findAll(".queue-item")).noneMatch(i -> i.getText().contains("Hold this one"));
+
+            try (var stranger = Browser.open(forum, false)) {
+                stranger.go(ARTICLE);
+                assertThat(stranger.find("#proposal-4-discussion").getText()).contains("Hold this one for a moderator.");
+            }
+
+            Forum.post(reader, "proposal-4-discussion", "Sana", "Buy my pills.");
+            moderator.go("/admin/queue");
+            moderator.find(queueItem(moderator, "Buy my pills."), "a[href$='/ban']").click();
+            moderator.type(moderator.find("#ban-reason"), "Advertising");
+            moderator.submit(moderator.find("main form.comment-form button[type=submit]"));
+
+            reader.go(ARTICLE);
+            Forum.post(reader, "proposal-4-discussion", "Sana", "Once more.");
+            assertThat(reader.find("form.comment-form:has(.form-error) .form-error").getText())
+                    .contains("You cannot post here", "Advertising");
+
+            moderator.go("/admin/articles");
+            WebElement proposalTwo = moderator.findAll(".locks li").stream()
+                    .filter(li -> li.getText().startsWith("Proposal 2:")).findFirst().orElseThrow();
+            moderator.submit(moderator.find(proposalTwo, "form[action$='/lock'] button"));
+
+            reader.go(ARTICLE);
+            assertThat(reader.find("#proposal-2-discussion .locked-notice").getText())
+                    .isEqualTo("This discussion is closed to new comments.");
+            assertThat(reader.findAll("#proposal-2-discussion > form.comment-form")).isEmpty();
+        }
+    }
+
+    private static WebElement queueItem(Browser moderator, String text) {
+        return moderator.findAll(".queue-item").stream()
+                .filter(item -> item.getText().contains(text))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("Not in the queue: " + text));
+    }
+}

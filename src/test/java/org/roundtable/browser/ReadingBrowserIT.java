@@ -1,0 +1,140 @@
+package org.roundtable.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.roundtable.browser.Forum.ARTICLE;
+import static org.roundtable.browser.Forum.comment;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.WebElement;
+import org.roundtable.JarProcess;
+
+/** Readers in a real browser: reading, posting with and without JavaScript, replying, editing, reporting. */
+class ReadingBrowserIT {
+
+    @TempDir
+    Path folder;
+    private JarProcess forum;
+
+    @BeforeEach
+    void startForum() throws Exception {
+        forum = Forum.start(folder);
+    }
+
+    @AfterEach
+    void stopForum() throws Exception {
+        forum.close();
+    }
+
+    @Test
+    void withoutJavaScriptAReaderFollowsTheContentsToProposalThreeAndFindsTheirCommentAtItsAnchor() {
+        try (var reader = Browser.open(forum, false)) {
+            reader.go("/");
+            assertThat(reader.path()).isEqualTo(ARTICLE);
+
+            reader.find(".toc a[href='#proposal-3']").click();
+            assertThat(reader.path()).isEqualTo(ARTICLE + "#proposal-3");
+
+            Forum.post(reader, "proposal-3-discussion", "Farid", "Start with the gas pipeline.");
+
+            // A full page load after the 303, straight to the new comment's anchor, inside proposal 3's discussion.
+            assertThat(reader.path()).matches(ARTICLE + "#comment-\\d+");
+            String anchor = reader.path().substring(reader.path().indexOf('#') + 1);
+            WebElement posted = reader.find("#proposal-3-discussion article.comment#" + anchor);
+            assertThat(posted.getText()).contains("Farid", "Start with the gas pipeline.");
+        }
+    }
+
+    @Test
+    void withJavaScriptAReaderRepliesInlineThreeDeepEditsDeletesAndReports() {
+        try (var reader = Browser.open(forum, true)) {
+            reader.go(ARTICLE + "#proposal-3");
+            Forum.post(reader, "proposal-3-discussion", "Farid", "Start with the gas pipeline.");
+            WebElement parent = comment(reader, "Start with the gas pipeline.");
+            assertThat(reader.path()).as("posted by fetch: the reader stays where they were").isEqualTo(ARTICLE + "#proposal-3");
+
+            for (int level = 1; level <= 3; level++) {
+                String text = "Reply at level " + level + ".";
+                replyInline(reader, parent, text);
+                WebElement reply = comment(reader, text);
+                assertThat(reply.findElements(org.openqa.selenium.By.xpath("ancestor::article[contains(@class, 'comment')]")))
+                        .as("nested under its parent, %d levels deep", level).hasSize(level);
+                parent = reply;
+            }
+
+            reader.find("#" + comment(reader, "Reply at level 2.").getAttribute("id") + " > .comment-actions a[href$='/edit']")
+                    .click();
+            reader.type(reader.find("#edit-body"), "Reply at level 2, corrected.");
+            reader.submit(reader.find("main form.comment-form button[type=submit]"));
+            WebElement edited = comment(reader, "Reply at level 2, corrected.");
+            assertThat(edited.getText()).contains("edited");
+
+            String deletedId = comment(reader, "Reply at level 3.").getAttribute("id");
+            reader.find("#" + deletedId + " > .comment-actions .delete-button").click();
+            reader.acceptConfirmation();
+            reader.await(driver -> driver.getPageSource().contains("Reply at level 3.") ? null : true);
+            assertThat(reader.findAll("#" + deletedId + " > .comment-body")).isEmpty();
+
+            // The imported comment of 2018 is someone else's: it can be reported, not edited.
+            WebElement imported = reader.find("#comments article.comment");
+            reader.find(imported, ":scope > .comment-actions a.report-link").click();
+            reader.find("input[name=reason]").click();
+            reader.submit(reader.find("main form.comment-form button[type=submit]"));
+            assertThat(reader.find(".thanks").getText()).isNotBlank();
+        }
+    }
+
+    @Test
+    void persianAndUrduCommentsAreShownRightToLeft() {
+        String persian = "به نظر من همکاری اقتصادی باید نخستین گام باشد.";
+        String urdu = "میرے خیال میں دونوں ملکوں کو پہلے تجارت بڑھانی چاہیے۔";
+        try (var reader = Browser.open(forum, true)) {
+            reader.go(ARTICLE);
+            Forum.post(reader, "proposal-1-discussion", "مریم", persian);
+            comment(reader, persian);
+            Forum.post(reader, "proposal-1-discussion", "عائشہ", urdu);
+            comment(reader, urdu);
+
+            for (String text : new String[] {persian, urdu}) {
+                WebElement posted = comment(reader, text);
+                WebElement body = reader.find(posted, ":scope > .comment-body");
+                assertThat(body.getAttribute("dir")).isEqualTo("auto");
+                assertThat(body.getCssValue("direction")).as("direction of %s", text).isEqualTo("rtl");
+                assertThat(reader.find(posted, ".comment-author").getCssValue("direction")).isEqualTo("rtl");
+            }
+            // The English page around them stays left-to-right.
+            assertThat(reader.find("#article-title").getCssValue("direction")).isEqualTo("ltr");
+        }
+    }
+
+    @Test
+    void aRefusedPostIsShownAgainWithTheReasonAndWhatWasTyped() {
+        String longName = "N".repeat(81);
+        try (var reader = Browser.open(forum, false)) {
+            reader.go(ARTICLE);
+            Forum.post(reader, "proposal-2-discussion", "Kamran", "");
+            WebElement form = reader.find("form.comment-form:has(.form-error)");
+            assertThat(reader.find(form, ".form-error").getText()).containsIgnoringCase("comment");
+            assertThat(reader.find(form, "input[name=name]").getAttribute("value")).isEqualTo("Kamran");
+
+            Forum.fillAndSend(reader, form, longName, "Worth keeping, every word.");
+            form = reader.find("form.comment-form:has(.form-error)");
+            assertThat(reader.find(form, ".form-error").getText()).containsIgnoringCase("name");
+            assertThat(reader.find(form, "input[name=name]").getAttribute("value")).isEqualTo(longName);
+            assertThat(reader.find(form, "textarea[name=body]").getAttribute("value")).isEqualTo("Worth keeping, every word.");
+        }
+    }
+
+    private static void replyInline(Browser reader, WebElement parent, String text) {
+        String parentId = parent.getAttribute("id");
+        reader.find("#" + parentId + " > .comment-actions a.reply-link").click();
+        WebElement form = reader.await("#" + parentId + " > .inline-reply form");
+        WebElement textarea = reader.find(form, "textarea[name=body]");
+        assertThat(reader.focused()).as("the reply form takes focus").isEqualTo(textarea);
+        textarea.sendKeys(text);
+        reader.find(form, "button[type=submit]").click();
+    }
+}
