@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -78,8 +78,9 @@ final class Browser implements AutoCloseable {
         driver.get(server.uri(path).toString());
     }
 
+    /** What the address bar shows after the host: the path and the fragment (the query is left out). */
     String path() {
-        var uri = java.net.URI.create(driver.getCurrentUrl());
+        var uri = URI.create(driver.getCurrentUrl());
         return uri.getRawPath() + (uri.getRawFragment() == null ? "" : "#" + uri.getRawFragment());
     }
 
@@ -203,14 +204,6 @@ final class Browser implements AutoCloseable {
                 .extracting(rule -> rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " at "
                         + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).toList())
                 .isEmpty();
-    }
-
-    String pageSource() {
-        return driver.getPageSource();
-    }
-
-    File screenshotsFolder() {
-        return SCREENSHOTS.toFile();
     }
 
     @Override

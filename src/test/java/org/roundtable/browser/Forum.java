@@ -3,6 +3,7 @@ package org.roundtable.browser;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.roundtable.JarProcess;
 
@@ -40,8 +41,8 @@ final class Forum {
 
     /** The comment whose body reads {@code text}, once it is on the page. */
     static WebElement comment(Browser browser, String text) {
-        return browser.await(driver -> driver.findElements(org.openqa.selenium.By.cssSelector("article.comment")).stream()
-                .filter(c -> c.findElements(org.openqa.selenium.By.cssSelector(":scope > .comment-body")).stream()
+        return browser.await(driver -> driver.findElements(By.cssSelector("article.comment")).stream()
+                .filter(c -> c.findElements(By.cssSelector(":scope > .comment-body")).stream()
                         .anyMatch(body -> body.getText().strip().equals(text)))
                 .findFirst().orElse(null));
     }

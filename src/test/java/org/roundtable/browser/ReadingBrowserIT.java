@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.roundtable.JarProcess;
 
@@ -60,7 +61,7 @@ class ReadingBrowserIT {
                 String text = "Reply at level " + level + ".";
                 replyInline(reader, parent, text);
                 WebElement reply = comment(reader, text);
-                assertThat(reply.findElements(org.openqa.selenium.By.xpath("ancestor::article[contains(@class, 'comment')]")))
+                assertThat(reply.findElements(By.xpath("ancestor::article[contains(@class, 'comment')]")))
                         .as("nested under its parent, %d levels deep", level).hasSize(level);
                 parent = reply;
             }
