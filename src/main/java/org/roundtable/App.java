@@ -105,11 +105,12 @@ public final class App {
         var audit = new AuditLog(clock);
 
         var templates = new Templates(new Assets(config.staticDir()));
-        var pageCache = new PageCache(config.renderCache(), clock);
+        var pageCache = new PageCache(config.renderCache(), clock, config.renderCacheBytes());
         var metrics = new Metrics(config.metricsToken());
         metrics.gauge("roundtable.moderation.queue", "Comments held for a moderator",
                 () -> jdbi.onDemand(QueueRepository.class).count(QueueFilter.HELD.condition()));
         metrics.gauge("roundtable.render.cache.hit.ratio", "Share of shared pages served from the cache", pageCache::hitRatio);
+        metrics.gauge("roundtable.render.cache.bytes", "Bytes the cached pages take", pageCache::cachedBytes);
         metrics.gauge("roundtable.db.pool.active", "Database connections in use", () -> database.pool().getActiveConnections());
         metrics.gauge("roundtable.db.pool.idle", "Idle database connections", () -> database.pool().getIdleConnections());
         metrics.gauge("roundtable.db.pool.waiting", "Threads waiting for a connection", () -> database.pool().getThreadsAwaitingConnection());

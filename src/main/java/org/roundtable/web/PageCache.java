@@ -2,9 +2,11 @@ package org.roundtable.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import jakarta.servlet.ServletOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,10 +14,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
+import org.eclipse.jetty.ee10.servlet.HttpOutput;
 import org.roundtable.security.Tokens;
 
 /**
@@ -27,27 +29,37 @@ import org.roundtable.security.Tokens;
  */
 public final class PageCache {
 
-    static final int MAX_PAGES = 2_000;
     static final Duration MAX_AGE = Duration.ofHours(1);
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
-    private record Page(long version, Instant renderedAt, byte[] html, byte[] gzip, String etag) {}
+    /**
+     * A rendered page, in direct (off-heap) buffers: Jetty hands those to the socket as they are, where a heap
+     * array is first copied into a direct buffer on every response.
+     */
+    private record Page(long version, Instant renderedAt, ByteBuffer html, ByteBuffer gzip, String etag) {
+        long bytes() {
+            return html.capacity() + gzip.capacity();
+        }
+    }
 
     private final boolean enabled;
     private final Clock clock;
+    private final long maxBytes;
     private final AtomicLong version = new AtomicLong();
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
-    private final Map<String, Page> pages = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Page> eldest) {
-            return size() > MAX_PAGES;
-        }
-    };
+    /** Least recently used first; guarded by {@code this}, like {@link #cachedBytes}. */
+    private final LinkedHashMap<String, Page> pages = new LinkedHashMap<>(256, 0.75f, true);
+    private long cachedBytes;
 
-    public PageCache(boolean enabled, Clock clock) {
+    /**
+     * {@code maxBytes} bounds what the cached pages take together, least recently used going first: a crawler
+     * walking every page of a big discussion must not fill memory.
+     */
+    public PageCache(boolean enabled, Clock clock, long maxBytes) {
         this.enabled = enabled;
         this.clock = clock;
+        this.maxBytes = maxBytes;
     }
 
     /** After every request: a successful POST may have changed any page, so every cached page is now stale. */
@@ -94,16 +106,29 @@ public final class PageCache {
     }
 
     /**
-     * Writes the bytes straight to Jetty in one call, which hands an array this large to the socket without
-     * copying it through its buffers; {@code ctx.result} would stream it in small chunks instead.
+     * Hands the bytes to Jetty in one call, which writes a buffer this large straight to the socket; through
+     * {@code ctx.result} they would be streamed in small chunks and copied twice.
      */
-    private static void send(Context ctx, byte[] bytes) {
-        ctx.res().setContentLength(bytes.length);
+    private static void send(Context ctx, ByteBuffer content) {
+        ByteBuffer own = content.duplicate(); // Each response reads with its own position.
+        ctx.res().setContentLength(own.remaining());
         try {
-            ctx.res().getOutputStream().write(bytes);
+            ServletOutputStream out = ctx.res().getOutputStream();
+            if (out instanceof HttpOutput jetty) {
+                jetty.sendContent(own);
+            } else {
+                byte[] copy = new byte[own.remaining()];
+                own.get(copy);
+                out.write(copy);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** How many bytes the cached pages take, for the metrics and the tests. */
+    public synchronized long cachedBytes() {
+        return cachedBytes;
     }
 
     /** The share of shared-page requests answered from the cache, for the metrics. */
@@ -121,12 +146,27 @@ public final class PageCache {
 
     private Page store(String key, long renderedVersion, String html) {
         byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
-        var page = new Page(renderedVersion, clock.instant(), bytes, gzip(bytes),
+        var page = new Page(renderedVersion, clock.instant(), direct(bytes), direct(gzip(bytes)),
                 "\"" + Tokens.sha256(html).substring(0, 32) + "\"");
         synchronized (this) {
-            pages.put(key, page);
+            Page replaced = pages.put(key, page);
+            cachedBytes += page.bytes() - (replaced == null ? 0 : replaced.bytes());
+            evictBeyondBudget();
         }
         return page;
+    }
+
+    /** Drops least recently used pages until the rest fit in the budget. */
+    private void evictBeyondBudget() {
+        var eldest = pages.values().iterator();
+        while (cachedBytes > maxBytes && eldest.hasNext()) {
+            cachedBytes -= eldest.next().bytes();
+            eldest.remove();
+        }
+    }
+
+    private static ByteBuffer direct(byte[] bytes) {
+        return ByteBuffer.allocateDirect(bytes.length).put(bytes).flip().asReadOnlyBuffer();
     }
 
     private static byte[] gzip(byte[] bytes) {

@@ -92,4 +92,28 @@ class PageCacheTest {
             assertThat(response.statusCode()).isEqualTo(200);
         }
     }
+
+    @Test
+    void cachedPagesStayWithinTheirMemoryBudgetWhateverIsRequested() {
+        server.close();
+        server = TestServer.start(TestServer.config(folder, Map.of("RENDER_CACHE_MB", "1")));
+        // Every made-up cursor is a page of its own, so a crawler (or an attacker) can ask for endless pages.
+        for (int i = 0; i < 400; i++) { // About 6 KB each with its gzip form: 2.4 MB in all.
+            assertThat(server.get(ARTICLE + "/discussions/general?after=" + (1_000_000 + i) + ".1").statusCode()).isEqualTo(200);
+        }
+        long cached = cachedBytes(server.get("/metrics").body());
+        assertThat(cached).isPositive().isLessThanOrEqualTo(1L << 20);
+
+        String etag = server.get(ARTICLE).headers().firstValue("ETag").orElseThrow();
+        assertThat(server.get(ARTICLE).headers().firstValue("ETag")).as("the newest page is still cached").hasValue(etag);
+        assertThat(cachedBytes(server.get("/metrics").body())).isLessThanOrEqualTo(1L << 20);
+    }
+
+    private static long cachedBytes(String metrics) {
+        return metrics.lines()
+                .filter(line -> line.startsWith("roundtable_render_cache_bytes "))
+                .map(line -> (long) Double.parseDouble(line.substring(line.indexOf(' ') + 1)))
+                .findFirst()
+                .orElseThrow();
+    }
 }
