@@ -3,11 +3,13 @@
 # limits off, loads it with wrk from a separate process on loopback, and prints one table.
 #   SIZES="1000 100000 1000000"  comment counts to test (default: all three)
 #   DURATION=10s                 how long each wrk run lasts
+#   WARMUP=3s                    how long the same load runs, unmeasured, before each measured run
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SIZES=${SIZES:-"1000 100000 1000000"}
 DURATION=${DURATION:-10s}
+WARMUP=${WARMUP:-3s}
 PORT=${PORT:-18080}
 NGINX_PORT=$((PORT + 1))
 ARTICLE=/articles/iran-pakistan-strategic-alliance
@@ -50,9 +52,12 @@ stop_server() {
 peak_rss_mb() { awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$SERVER_PID/status"; }
 
 ROWS=()
-measure() { # $1 label, $2 size, then wrk arguments; appends a table row
+measure() { # $1 label, $2 size, then wrk arguments; appends a table row after a warm-up under the same load
   local label=$1 size=$2; shift 2
-  local out; out=$(wrk --latency -d "$DURATION" "$@")
+  local warm; warm=$(BENCH_RUN=warm wrk -d "$WARMUP" "$@")
+  local out; out=$(BENCH_RUN=run wrk --latency -d "$DURATION" "$@")
+  # Requests answered in both runs, to compare with what the database holds afterwards.
+  LAST_ANSWERED=$(awk '/requests in/ {n += $1} END {print n}' <<<"$warm"$'\n'"$out")
   local rps p50 p99 errors
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
@@ -102,9 +107,10 @@ CONF
   TOKEN=$(curl -s "$URL$ARTICLE" | grep -o 'name="form_token" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
   BEFORE=$(sqlite3 "$DB" "SELECT COUNT(*) FROM comments")
   FORM_TOKEN=$TOKEN POST_PATH="$ARTICLE/comments" measure "comment POSTs, 32 posters" "$SIZE" -t2 -c32 -s bench/post.lua "$URL"
+  POSTED=$LAST_ANSWERED
   AFTER=$(sqlite3 "$DB" "SELECT COUNT(*) FROM comments")
   DUPLICATES=$(sqlite3 "$DB" "SELECT COUNT(*) - COUNT(DISTINCT body) FROM comments WHERE body LIKE 'benchmark comment %'")
-  ROWS+=("| $SIZE | comments stored by the POST run: $((AFTER - BEFORE)), duplicates: $DUPLICATES | | | | |")
+  ROWS+=("| $SIZE | POSTs answered (warm-up and run): $POSTED; comments stored: $((AFTER - BEFORE)); duplicates: $DUPLICATES | | | | |")
   RSS=$(peak_rss_mb)
   stop_server
 
