@@ -1,6 +1,7 @@
 package org.roundtable;
 
 import io.javalin.Javalin;
+import io.javalin.http.Handler;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.compression.Gzip;
 import io.javalin.config.RoutesConfig;
@@ -185,14 +186,14 @@ public final class App {
     private static void routes(RoutesConfig routes, ArticleController articles, DiscussionController discussions,
                                ReportController reports, AuthorController authors, FeedController feeds,
                                HealthController health, Metrics metrics) {
-        routes.get("/", articles::index);
-        routes.get("/articles/{slug}", articles::show);
-        routes.get("/articles/{slug}/discussions/{discussion}", articles::discussion);
-        routes.get("/articles/{slug}/comments.atom", feeds::article);
-        routes.get("/articles/{slug}/discussions/{discussion}/comments.atom", feeds::discussion);
+        page(routes, "/", articles::index);
+        page(routes, "/articles/{slug}", articles::show);
+        page(routes, "/articles/{slug}/discussions/{discussion}", articles::discussion);
+        page(routes, "/articles/{slug}/comments.atom", feeds::article);
+        page(routes, "/articles/{slug}/discussions/{discussion}/comments.atom", feeds::discussion);
 
         routes.post("/articles/{slug}/comments", discussions::post);
-        routes.get("/articles/{slug}/comments/{id}", discussions::show);
+        page(routes, "/articles/{slug}/comments/{id}", discussions::show);
         routes.get("/articles/{slug}/comments/{id}/edit", discussions::editForm);
         routes.post("/articles/{slug}/comments/{id}/edit", discussions::edit);
         routes.post("/articles/{slug}/comments/{id}/delete", discussions::delete);
@@ -203,7 +204,17 @@ public final class App {
         routes.post("/authors/{token}", authors::signIn);
         routes.get("/authors/{token}/replies.atom", feeds::replies);
 
-        routes.get("/health", health::health);
+        page(routes, "/health", health::health);
         routes.get("/metrics", metrics::scrape);
+    }
+
+    /**
+     * A public page, which link checkers and monitors may also ask for with HEAD: the same status and headers
+     * as GET, without the body (Jetty drops it). Javalin alone answers HEAD with an empty 200, even for an
+     * article that does not exist.
+     */
+    private static void page(RoutesConfig routes, String path, Handler handler) {
+        routes.get(path, handler);
+        routes.head(path, handler);
     }
 }

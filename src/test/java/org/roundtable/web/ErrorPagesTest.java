@@ -51,6 +51,22 @@ class ErrorPagesTest {
     }
 
     @Test
+    void headAnswersLikeGetWithoutTheBody() {
+        String article = "/articles/iran-pakistan-strategic-alliance";
+        var get = server.get(article);
+        var head = server.send(HttpRequest.newBuilder(server.uri(article))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.body()).isEmpty();
+        assertThat(head.headers().firstValue("Content-Type")).isEqualTo(get.headers().firstValue("Content-Type"));
+        assertThat(head.headers().firstValue("ETag")).isPresent().isEqualTo(get.headers().firstValue("ETag"));
+
+        var unknown = server.send(HttpRequest.newBuilder(server.uri("/articles/no-such-article"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void everyPageCarriesTheSecurityHeaders() {
         for (String path : new String[] {"/articles/iran-pakistan-strategic-alliance", "/nope", "/static/css/site.css"}) {
             var headers = server.get(path).headers();
