@@ -1,10 +1,10 @@
 package org.roundtable;
 
 import io.javalin.Javalin;
-import io.javalin.http.Handler;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.compression.Gzip;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.Handler;
 import io.javalin.http.staticfiles.Location;
 import java.time.Clock;
 import java.util.Map;

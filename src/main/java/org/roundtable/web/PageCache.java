@@ -2,7 +2,6 @@ package org.roundtable.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
-import jakarta.servlet.ServletOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -107,20 +106,14 @@ public final class PageCache {
 
     /**
      * Hands the bytes to Jetty in one call, which writes a buffer this large straight to the socket; through
-     * {@code ctx.result} they would be streamed in small chunks and copied twice.
+     * {@code ctx.result} they would be streamed in small chunks and copied twice. Javalin runs on Jetty's
+     * servlet layer, so the response's stream is Jetty's {@link HttpOutput}.
      */
     private static void send(Context ctx, ByteBuffer content) {
         ByteBuffer own = content.duplicate(); // Each response reads with its own position.
         ctx.res().setContentLength(own.remaining());
         try {
-            ServletOutputStream out = ctx.res().getOutputStream();
-            if (out instanceof HttpOutput jetty) {
-                jetty.sendContent(own);
-            } else {
-                byte[] copy = new byte[own.remaining()];
-                own.get(copy);
-                out.write(copy);
-            }
+            ((HttpOutput) ctx.res().getOutputStream()).sendContent(own);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -147,7 +140,7 @@ public final class PageCache {
     private Page store(String key, long renderedVersion, String html) {
         byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
         var page = new Page(renderedVersion, clock.instant(), direct(bytes), direct(gzip(bytes)),
-                "\"" + Tokens.sha256(html).substring(0, 32) + "\"");
+                "\"" + Tokens.sha256(bytes).substring(0, 32) + "\"");
         synchronized (this) {
             Page replaced = pages.put(key, page);
             cachedBytes += page.bytes() - (replaced == null ? 0 : replaced.bytes());
