@@ -3,44 +3,31 @@ package org.roundtable.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.roundtable.browser.Forum.ARTICLE;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.roundtable.JarProcess;
 
 /** Every page at phone and desktop width, checked by axe-core, used with the keyboard alone, in dark mode. */
-class AccessibilityBrowserIT {
+class AccessibilityBrowserIT extends ForumTest {
 
     private static final String DISCUSSION = ARTICLE + "/discussions/proposal-3";
     /** What the keyboard can reach; the honeypot field is kept out of the tab order on purpose. */
     private static final String FOCUSABLE = "a[href], button, select, textarea, input:not([type=hidden]):not([tabindex='-1'])";
 
-    @TempDir
-    Path folder;
-    private JarProcess forum;
-
+    /** A published comment, and one held for its three links, so the pages and the queue have content. */
     @BeforeEach
-    void startForumWithAHeldComment() throws Exception {
-        forum = Forum.start(folder);
+    void postAPublishedAndAHeldComment() {
         try (var reader = Browser.open(forum, false)) {
             reader.go(ARTICLE);
             Forum.post(reader, "proposal-3-discussion", "Farid", "Start with the gas pipeline.");
             Forum.post(reader, "proposal-3-discussion", "Farid", "Then open the border markets. http://a.example http://b.example http://c.example");
         }
-    }
-
-    @AfterEach
-    void stopForum() throws Exception {
-        forum.close();
     }
 
     @Test

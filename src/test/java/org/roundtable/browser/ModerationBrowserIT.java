@@ -3,31 +3,12 @@ package org.roundtable.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.roundtable.browser.Forum.ARTICLE;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.roundtable.JarProcess;
 
 /** A moderator and a reader, each in their own browser, on the same forum. */
-class ModerationBrowserIT {
-
-    @TempDir
-    Path folder;
-    private JarProcess forum;
-
-    @BeforeEach
-    void startForum() throws Exception {
-        forum = Forum.start(folder);
-    }
-
-    @AfterEach
-    void stopForum() throws Exception {
-        forum.close();
-    }
+class ModerationBrowserIT extends ForumTest {
 
     @Test
     void aModeratorHoldsAllCommentsApprovesOneBansItsAuthorAndLocksADiscussion() {

@@ -4,31 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.roundtable.browser.Forum.ARTICLE;
 import static org.roundtable.browser.Forum.comment;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.roundtable.JarProcess;
 
 /** Readers in a real browser: reading, posting with and without JavaScript, replying, editing, reporting. */
-class ReadingBrowserIT {
-
-    @TempDir
-    Path folder;
-    private JarProcess forum;
-
-    @BeforeEach
-    void startForum() throws Exception {
-        forum = Forum.start(folder);
-    }
-
-    @AfterEach
-    void stopForum() throws Exception {
-        forum.close();
-    }
+class ReadingBrowserIT extends ForumTest {
 
     @Test
     void withoutJavaScriptAReaderFollowsTheContentsToProposalThreeAndFindsTheirCommentAtItsAnchor() {
