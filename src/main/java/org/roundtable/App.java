@@ -112,9 +112,10 @@ public final class App {
                 () -> jdbi.onDemand(QueueRepository.class).count(QueueFilter.HELD.condition()));
         metrics.gauge("roundtable.render.cache.hit.ratio", "Share of shared pages served from the cache", pageCache::hitRatio);
         metrics.gauge("roundtable.render.cache.bytes", "Bytes the cached pages take", pageCache::cachedBytes);
-        metrics.gauge("roundtable.db.pool.active", "Database connections in use", () -> database.pool().getActiveConnections());
-        metrics.gauge("roundtable.db.pool.idle", "Idle database connections", () -> database.pool().getIdleConnections());
-        metrics.gauge("roundtable.db.pool.waiting", "Threads waiting for a connection", () -> database.pool().getThreadsAwaitingConnection());
+        metrics.gauge("roundtable.db.pool.active", "Database connections in use", database::connectionsInUse);
+        metrics.gauge("roundtable.db.pool.idle", "Idle database connections", database::idleConnections);
+        metrics.gauge("roundtable.db.pool.waiting", "Threads waiting for a connection", database::threadsWaitingForConnection);
+        metrics.gauge("roundtable.db.writer.queued", "Writes waiting for the next group commit", writer::queued);
         var articles = new ArticleController(articlePages, readers, templates, pageCache);
         var lookup = new CommentLookup(articlePages, jdbi);
         var discussions = new DiscussionController(lookup, articles,

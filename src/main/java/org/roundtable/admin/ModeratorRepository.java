@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -35,8 +34,9 @@ public interface ModeratorRepository {
     @SqlQuery("SELECT COUNT(*) FROM moderators WHERE removed_at IS NULL AND role = 'admin'")
     int adminCount();
 
-    @SqlUpdate("INSERT INTO moderators (username, password_hash, role, created_at) VALUES (:username, :passwordHash, :role, :createdAt)")
-    @GetGeneratedKeys
+    @SqlQuery("""
+            INSERT INTO moderators (username, password_hash, role, created_at)
+            VALUES (:username, :passwordHash, :role, :createdAt) RETURNING id""")
     long insert(String username, String passwordHash, String role, Instant createdAt);
 
     @SqlUpdate("UPDATE moderators SET password_hash = :passwordHash WHERE id = :id")

@@ -3,7 +3,6 @@ package org.roundtable.antispam;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -19,10 +18,9 @@ public interface BlocklistRepository {
     @SqlQuery("SELECT COUNT(*) > 0 FROM blocklist WHERE kind = :kind AND value = :value")
     boolean exists(String kind, String value);
 
-    @SqlUpdate("""
+    @SqlQuery("""
             INSERT INTO blocklist (kind, value, verdict, created_by, created_at)
-            VALUES (:kind, :value, :verdict, :createdBy, :createdAt)""")
-    @GetGeneratedKeys
+            VALUES (:kind, :value, :verdict, :createdBy, :createdAt) RETURNING id""")
     long insert(String kind, String value, String verdict, long createdBy, Instant createdAt);
 
     @SqlQuery("SELECT kind || ':' || value FROM blocklist WHERE id = :id")

@@ -6,7 +6,6 @@ import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
-import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -31,12 +30,11 @@ public interface ArticleRepository {
     @SqlUpdate("UPDATE articles SET moderation_policy = :policy WHERE id = :id")
     void setPolicy(long id, String policy);
 
-    @SqlUpdate("""
+    @SqlQuery("""
             INSERT INTO articles (slug, title, author, byline, source, published_on,
                                   lead_markdown, closing_markdown, imported_at)
             VALUES (:slug, :title, :author, :byline, :source, :publishedOn,
-                    :leadMarkdown, :closingMarkdown, :importedAt)""")
-    @GetGeneratedKeys
+                    :leadMarkdown, :closingMarkdown, :importedAt) RETURNING id""")
     long insert(@BindMethods ArticleSource article, @Bind("publishedOn") String publishedOn,
                 @Bind("importedAt") Instant importedAt);
 }

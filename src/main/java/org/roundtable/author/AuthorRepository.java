@@ -4,15 +4,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 @RegisterConstructorMapper(Author.class)
 public interface AuthorRepository {
 
-    @SqlUpdate("INSERT INTO authors (public_id, manage_token_hash, created_at) VALUES (:publicId, :manageTokenHash, :createdAt)")
-    @GetGeneratedKeys
+    @SqlQuery("""
+            INSERT INTO authors (public_id, manage_token_hash, created_at)
+            VALUES (:publicId, :manageTokenHash, :createdAt) RETURNING id""")
     long insert(String publicId, String manageTokenHash, Instant createdAt);
 
     @SqlUpdate("UPDATE authors SET manage_token_hash = :manageTokenHash WHERE id = :id")

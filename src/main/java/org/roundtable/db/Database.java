@@ -1,8 +1,5 @@
 package org.roundtable.db;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.HikariPoolMXBean;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,17 +7,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.NoSuchElementException;
 import java.util.Set;
+import org.apache.commons.dbcp2.BasicDataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
-import org.sqlite.SQLiteDataSource;
 
 /**
  * The one place that knows the database is SQLite: connection settings, the pool and the migrations.
@@ -30,17 +27,18 @@ public final class Database implements AutoCloseable {
 
     private static final String SQLITE_PREFIX = "jdbc:sqlite:";
     private static final int POOL_SIZE = 4;
+    /** Enough for every statement the application has, per connection; the least used are closed beyond it. */
+    private static final int CACHED_STATEMENTS = 200;
     /** Failures that mean "not now" (locked, read-only, full, failing disk), not "this request is wrong". */
     private static final Set<SQLiteErrorCode> UNAVAILABLE = EnumSet.of(
             SQLiteErrorCode.SQLITE_BUSY, SQLiteErrorCode.SQLITE_LOCKED, SQLiteErrorCode.SQLITE_READONLY,
             SQLiteErrorCode.SQLITE_IOERR, SQLiteErrorCode.SQLITE_FULL, SQLiteErrorCode.SQLITE_CANTOPEN);
 
-    private final HikariDataSource dataSource;
+    private final BasicDataSource dataSource;
     private final Jdbi jdbi;
-    private boolean migrated;
 
-    private Database(HikariDataSource dataSource) {
-        this.dataSource = dataSource;
+    private Database(String url, Duration busyTimeout) {
+        this.dataSource = pool(url, busyTimeout);
         this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
     }
 
@@ -53,7 +51,7 @@ public final class Database implements AutoCloseable {
             throw new IllegalArgumentException("Only SQLite is supported for now, got DATABASE_URL=" + url);
         }
         createParentFolder(url);
-        var database = new Database(pool(url, busyTimeout));
+        var database = new Database(url, busyTimeout);
         database.migrate();
         return database;
     }
@@ -62,9 +60,17 @@ public final class Database implements AutoCloseable {
         return jdbi;
     }
 
-    /** The connection pool's figures (active, idle, waiting), for the metrics. */
-    public HikariPoolMXBean pool() {
-        return dataSource.getHikariPoolMXBean();
+    /** The connection pool's figures, for the metrics. */
+    public int connectionsInUse() {
+        return dataSource.getNumActive();
+    }
+
+    public int idleConnections() {
+        return dataSource.getNumIdle();
+    }
+
+    public int threadsWaitingForConnection() {
+        return dataSource.getConnectionPool().getNumWaiters();
     }
 
     public boolean isReachable() {
@@ -139,8 +145,8 @@ public final class Database implements AutoCloseable {
     /** Whether {@code failure} means the database cannot take writes right now, so the answer is 503. */
     public static boolean isUnavailable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException) {
-                return true;
+            if (cause instanceof NoSuchElementException) {
+                return true; // the pool gave up waiting for a free connection
             }
             if (cause instanceof SQLiteException sqlite) {
                 // Extended codes (SQLITE_IOERR_WRITE, SQLITE_BUSY_SNAPSHOT...) carry their primary code in the low byte.
@@ -151,7 +157,7 @@ public final class Database implements AutoCloseable {
         return false;
     }
 
-    private static HikariDataSource pool(String url, Duration busyTimeout) {
+    private static BasicDataSource pool(String url, Duration busyTimeout) {
         var sqlite = new SQLiteConfig();
         // WAL lets readers work while a comment is written; FULL makes every commit durable before we answer.
         sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
@@ -161,15 +167,25 @@ public final class Database implements AutoCloseable {
         // Deferred transactions that read then write fail with SQLITE_BUSY under load; take the write lock up front.
         // So transactions are for writes only: pages read without one, and keep working while writes wait.
         sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-        var source = new SQLiteDataSource(sqlite);
-        source.setUrl(url);
+        // Otherwise the driver runs a hidden query after every INSERT and leaves it unfinished until the statement
+        // is closed, which a statement kept for reuse never is, and backups (VACUUM INTO) refuse to run beside it.
+        // New ids come from RETURNING instead, which PostgreSQL has too.
+        sqlite.setGetGeneratedKeys(false);
 
-        var pool = new HikariConfig();
-        pool.setPoolName("roundtable-sqlite");
-        pool.setDataSource(source);
-        pool.setMaximumPoolSize(POOL_SIZE);
-        pool.setConnectionTimeout(Math.max(250, busyTimeout.toMillis()));
-        return new HikariDataSource(pool);
+        var pool = new BasicDataSource();
+        pool.setDriverClassName(org.sqlite.JDBC.class.getName());
+        pool.setUrl(url);
+        sqlite.toProperties().forEach((key, value) -> pool.addConnectionProperty((String) key, (String) value));
+        pool.setMaxTotal(POOL_SIZE);
+        pool.setMaxIdle(POOL_SIZE);
+        pool.setMaxWait(Duration.ofMillis(Math.max(250, busyTimeout.toMillis())));
+        // A local file does not go stale the way a network connection does; checking costs a query per borrow.
+        pool.setTestOnBorrow(false);
+        // SQLite's driver compiles every statement anew, and compiling costs more than running most of ours:
+        // the pool keeps each connection's compiled statements for the next time the same SQL comes.
+        pool.setPoolPreparedStatements(true);
+        pool.setMaxOpenPreparedStatements(CACHED_STATEMENTS);
+        return pool;
     }
 
     private static void createParentFolder(String url) {
@@ -187,6 +203,10 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        dataSource.close();
+        try {
+            dataSource.close();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not close the database connections: " + e.getMessage(), e);
+        }
     }
 }

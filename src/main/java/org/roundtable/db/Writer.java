@@ -42,6 +42,10 @@ public final class Writer implements AutoCloseable {
         public <T> T attach(Class<T> repository) {
             return repository.cast(attached.computeIfAbsent(repository, handle::attach));
         }
+
+        Handle handle() {
+            return handle;
+        }
     }
 
     private final Jdbi jdbi;
@@ -113,10 +117,16 @@ public final class Writer implements AutoCloseable {
             handle.releaseSavepoint("unit");
             return () -> unit.done().complete(result);
         } catch (RuntimeException e) {
+            // Rolling back forgets the savepoint in jdbi; SQLite keeps it open until the commit, harmlessly:
+            // the next unit's savepoint of the same name nests inside it and is the one released.
             handle.rollbackToSavepoint("unit");
-            handle.releaseSavepoint("unit");
             return () -> unit.done().completeExceptionally(e);
         }
+    }
+
+    /** How many writes are waiting for the next batch. */
+    public int queued() {
+        return queue.size();
     }
 
     /** Finishes what is queued, then stops. */

@@ -12,7 +12,6 @@ import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
-import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.jdbi.v3.sqlobject.transaction.Transaction;
@@ -142,12 +141,11 @@ public interface CommentRepository {
     @SqlQuery("SELECT " + COLUMNS + " FROM comments c WHERE c.root_id = :rootId ORDER BY c.created_at, c.id")
     List<Comment> inThread(long rootId);
 
-    @SqlUpdate("""
+    @SqlQuery("""
             INSERT INTO comments (discussion_id, parent_id, root_id, depth, author_id, author_name, body, status,
                                   ip_hash, created_at)
             VALUES (:discussionId, :parentId, :rootId, :depth, :c.authorId, :c.authorName, :c.body, :status,
-                    :c.ipHash, :c.createdAt)""")
-    @GetGeneratedKeys
+                    :c.ipHash, :c.createdAt) RETURNING id""")
     long insert(long discussionId, Long parentId, Long rootId, int depth, @BindMethods("c") NewComment comment,
                 @Bind("status") String status);
 

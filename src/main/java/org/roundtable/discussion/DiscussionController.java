@@ -5,6 +5,7 @@ import io.javalin.http.HttpStatus;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.roundtable.antispam.SpamScreen;
@@ -70,20 +71,34 @@ public final class DiscussionController {
     }
 
     public void post(Context ctx) {
-        Article article = lookup.article(ctx);
         CommentForm form = CommentForm.from(ctx);
         FormTokens.Check token = formTokens.check(ctx);
         String ipHash = ipHashes.of(ctx);
-        Outcome outcome = refusal(token, form, authors.current(ctx).map(Author::id).orElse(null), ipHash)
-                .map(Outcome.class::cast)
-                .orElseGet(() -> store(ctx, article, form, ipHash,
-                        spam.screen(Forms.field(ctx, SpamScreen.HONEYPOT), token, Text.body(form.body()), ipHash)));
+        Optional<Author> known = authors.current(ctx);
+        // Every check reads through this one handle (jdbi lends it to the nested calls on this thread), and it is
+        // given back before the comment waits for the writer.
+        Checked checked = jdbi.withHandle(handle -> check(ctx, handle, form, token, known, ipHash));
+        Outcome outcome = checked.outcome() instanceof Outcome.Planned plan ? store(ctx, plan, known) : checked.outcome();
         if (outcome instanceof Outcome.Posted posted) {
-            ctx.redirect(whereToSee(article.slug(), posted.comment()), HttpStatus.SEE_OTHER);
+            ctx.redirect(whereToSee(checked.article().slug(), posted.comment()), HttpStatus.SEE_OTHER);
         } else {
             var refused = (Outcome.Refused) outcome;
-            showAgain(ctx, article, form.refused(refused.reason()), refused.status());
+            showAgain(ctx, checked.article(), form.refused(refused.reason()), refused.status());
         }
+    }
+
+    /** The article posted to, and whether the post may be stored ({@link Outcome.Planned}) or why not. */
+    private record Checked(Article article, Outcome outcome) {}
+
+    private Checked check(Context ctx, Handle handle, CommentForm form, FormTokens.Check token, Optional<Author> known,
+                          String ipHash) {
+        Article article = lookup.article(ctx);
+        Long authorId = known.map(Author::id).orElse(null);
+        Outcome outcome = refusal(token, form, authorId, ipHash)
+                .map(Outcome.class::cast)
+                .orElseGet(() -> posting.plan(handle, article, form, authorId, ipHash,
+                        spam.screen(Forms.field(ctx, SpamScreen.HONEYPOT), token, Text.body(form.body()), ipHash)));
+        return new Checked(article, outcome);
     }
 
     /** What storing a post did: who the author turned out to be, and their private link if it is their first. */
@@ -93,14 +108,8 @@ public final class DiscussionController {
      * Stores the comment through the group-commit writer, with a new author identity and a first-timer's private
      * link in the same unit; once it returns, all of it is on disk. A database that cannot write is a 503.
      */
-    private Outcome store(Context ctx, Article article, CommentForm form, String ipHash, Optional<CommentStatus> screened) {
-        Optional<Author> known = authors.current(ctx);
+    private Outcome store(Context ctx, Outcome.Planned plan, Optional<Author> known) {
         try {
-            Outcome checked = jdbi.withHandle(handle -> posting.plan(handle, article, form,
-                    known.map(Author::id).orElse(null), ipHash, screened));
-            if (!(checked instanceof Outcome.Planned plan)) {
-                return checked;
-            }
             Stored stored = writer.write(session -> {
                 var authorRepository = session.attach(AuthorRepository.class);
                 var comments = session.attach(CommentRepository.class);
@@ -212,17 +221,19 @@ public final class DiscussionController {
      * otherwise on the page of its thread, or of its parent when the thread is deeper than a page nests.
      */
     private String whereToSee(String slug, Comment comment) {
-        var comments = jdbi.onDemand(CommentRepository.class);
-        Comment root = comment.isTopLevel() ? comment : comments.find(comment.rootId()).orElseThrow();
-        int perPage = ThreadPages.THREADS_PER_PAGE;
-        boolean onFirstPage = comments.threadsEarlierThan(comment.discussionId(), comment.authorId(), root.createdAt(), root.id(), perPage)
-                < perPage;
-        if (comment.depth() < Threads.SHOWN_LEVELS) {
+        if (comment.depth() >= Threads.SHOWN_LEVELS) {
+            return CommentPaths.comment(slug, comment.parentId()) + "#comment-" + comment.id();
+        }
+        return jdbi.withHandle(handle -> {
+            var comments = handle.attach(CommentRepository.class);
+            Comment root = comment.isTopLevel() ? comment : comments.find(comment.rootId()).orElseThrow();
+            int perPage = ThreadPages.THREADS_PER_PAGE;
+            boolean onFirstPage = comments.threadsEarlierThan(comment.discussionId(), comment.authorId(),
+                    root.createdAt(), root.id(), perPage) < perPage;
             return onFirstPage
                     ? CommentPaths.anchorOnArticle(slug, comment.id())
                     : CommentPaths.comment(slug, root.id()) + "#comment-" + comment.id();
-        }
-        return CommentPaths.comment(slug, comment.parentId()) + "#comment-" + comment.id();
+        });
     }
 
     private static String refusal(FormTokens.Verdict verdict) {

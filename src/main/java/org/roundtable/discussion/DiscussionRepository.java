@@ -3,7 +3,6 @@ package org.roundtable.discussion;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -29,9 +28,8 @@ public interface DiscussionRepository {
     @SqlUpdate("UPDATE discussions SET locked = :locked WHERE id = :id")
     void setLocked(long id, boolean locked);
 
-    @SqlUpdate("""
+    @SqlQuery("""
             INSERT INTO discussions (article_id, discussion_key, position, title, body_markdown)
-            VALUES (:articleId, :key, :position, :title, :bodyMarkdown)""")
-    @GetGeneratedKeys
+            VALUES (:articleId, :key, :position, :title, :bodyMarkdown) RETURNING id""")
     long insert(long articleId, String key, int position, String title, String bodyMarkdown);
 }

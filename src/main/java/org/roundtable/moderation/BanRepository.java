@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -32,10 +31,9 @@ public interface BanRepository {
     @SqlQuery(SELECT + " ORDER BY b.created_at DESC, b.id DESC")
     List<Ban> all();
 
-    @SqlUpdate("""
+    @SqlQuery("""
             INSERT INTO bans (author_id, ip_hash, reason, comment_id, created_by, created_at, expires_at)
-            VALUES (:authorId, :ipHash, :reason, :commentId, :createdBy, :createdAt, :expiresAt)""")
-    @GetGeneratedKeys
+            VALUES (:authorId, :ipHash, :reason, :commentId, :createdBy, :createdAt, :expiresAt) RETURNING id""")
     long insert(Long authorId, String ipHash, String reason, long commentId, long createdBy, Instant createdAt,
                 Instant expiresAt);
 

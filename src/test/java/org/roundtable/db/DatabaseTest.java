@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +38,39 @@ class DatabaseTest {
                 assertThat(h.createQuery("PRAGMA foreign_keys").mapTo(Integer.class).one()).isEqualTo(1);
                 assertThat(h.createQuery("PRAGMA busy_timeout").mapTo(Integer.class).one()).isPositive();
             });
+        }
+    }
+
+    @Test
+    void reusedStatementsSeeWhatOtherConnectionsCommitted() throws Exception {
+        String url = "jdbc:sqlite:" + folder.resolve("fresh.db");
+        try (var database = Database.open(url, TIMEOUT);
+             var other = DriverManager.getConnection(url)) {
+            database.jdbi().useHandle(h -> h.execute("CREATE TABLE counter (n INTEGER)"));
+            other.createStatement().execute("INSERT INTO counter VALUES (1)");
+            for (int n = 1; n <= 3; n++) {
+                // Same SQL every time, so the pool hands back the statements it compiled the first time.
+                int seen = database.jdbi().withHandle(h -> h.createQuery("SELECT MAX(n) FROM counter").mapTo(Integer.class).one());
+                assertThat(seen).isEqualTo(n);
+                other.createStatement().execute("INSERT INTO counter VALUES (" + (n + 1) + ")");
+            }
+        }
+    }
+
+    @Test
+    void aBackupCanBeTakenRightAfterWritesThroughThePool() throws Exception {
+        try (var database = Database.open("jdbc:sqlite:" + folder.resolve("live.db"), TIMEOUT)) {
+            // One connection in turn, so the backup runs where the inserts' statements are kept for reuse.
+            database.jdbi().useHandle(h -> {
+                h.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)");
+                h.createUpdate("INSERT INTO notes (text) VALUES (:text)").bind("text", "kept").execute();
+            });
+            database.backupTo(folder.resolve("backup.db"));
+            try (var backup = DriverManager.getConnection("jdbc:sqlite:" + folder.resolve("backup.db"));
+                 var result = backup.createStatement().executeQuery("SELECT text FROM notes")) {
+                assertThat(result.next()).isTrue();
+                assertThat(result.getString(1)).isEqualTo("kept");
+            }
         }
     }
 
