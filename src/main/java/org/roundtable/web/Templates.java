@@ -5,9 +5,11 @@ import io.javalin.rendering.FileRenderer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+import org.thymeleaf.util.FastStringWriter;
 
 /** Thymeleaf, wired into Javalin's {@code ctx.render("feature/page", model)}; templates live in the jar. */
 public final class Templates implements FileRenderer {
@@ -17,6 +19,7 @@ public final class Templates implements FileRenderer {
     private final TemplateEngine engine = new TemplateEngine();
 
     private final Assets assets;
+    private final Map<String, Integer> lastLength = new ConcurrentHashMap<>();
 
     public Templates(Assets assets) {
         this.assets = assets;
@@ -35,6 +38,12 @@ public final class Templates implements FileRenderer {
         var context = new org.thymeleaf.context.Context(Locale.ENGLISH);
         model.forEach(context::setVariable);
         context.setVariable("assets", assets);
-        return engine.process(template, context);
+        // Sized like this template's last page: a megabyte-long article page otherwise grows from 100 characters
+        // by doubling, copying itself a dozen times.
+        var out = new FastStringWriter(lastLength.getOrDefault(template, 16_384) * 9 / 8);
+        engine.process(template, context, out);
+        String page = out.toString();
+        lastLength.put(template, page.length());
+        return page;
     }
 }
