@@ -26,7 +26,8 @@ import org.sqlite.SQLiteException;
 public final class Database implements AutoCloseable {
 
     private static final String SQLITE_PREFIX = "jdbc:sqlite:";
-    private static final int POOL_SIZE = 4;
+    /** Four for readers, one kept by the {@link Writer}. */
+    private static final int POOL_SIZE = 5;
     /** Enough for every statement the application has, per connection; the least used are closed beyond it. */
     private static final int CACHED_STATEMENTS = 200;
     /** Failures that mean "not now" (locked, read-only, full, failing disk), not "this request is wrong". */

@@ -27,16 +27,14 @@ public final class Writer implements AutoCloseable {
 
     private record Unit<T>(Function<Session, T> work, CompletableFuture<T> done) {}
 
-    /**
-     * What a unit of work writes through: the batch's handle, with each repository attached once per batch
-     * (attaching a jdbi SqlObject costs more than the inserts it then makes).
-     */
+    /** What a unit of work writes through: the writer's handle, and the repositories attached to it. */
     public static final class Session {
         private final Handle handle;
-        private final Map<Class<?>, Object> attached = new HashMap<>();
+        private final Map<Class<?>, Object> attached;
 
-        Session(Handle handle) {
+        Session(Handle handle, Map<Class<?>, Object> attached) {
             this.handle = handle;
+            this.attached = attached;
         }
 
         public <T> T attach(Class<T> repository) {
@@ -52,6 +50,13 @@ public final class Writer implements AutoCloseable {
     private final BlockingQueue<Unit<?>> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean running = true;
+    /**
+     * The writer's own connection, kept between batches so it never waits behind readers for one; reopened after
+     * a failure. Used by the writer's thread only, like {@link #attached}.
+     */
+    private Handle handle;
+    /** Repositories attached to {@link #handle} once: attaching a jdbi SqlObject costs more than the inserts it makes. */
+    private final Map<Class<?>, Object> attached = new HashMap<>();
 
     public Writer(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -91,13 +96,15 @@ public final class Writer implements AutoCloseable {
                 running = false;
             }
         }
+        closeHandle();
     }
 
     private void commit(List<Unit<?>> batch) {
         List<Runnable> completions = new ArrayList<>(batch.size());
-        try (Handle handle = jdbi.open()) {
+        try {
+            Handle handle = openHandle();
             handle.begin();
-            var session = new Session(handle);
+            var session = new Session(handle, attached);
             for (Unit<?> unit : batch) {
                 completions.add(runInSavepoint(handle, session, unit));
             }
@@ -105,7 +112,33 @@ public final class Writer implements AutoCloseable {
             completions.forEach(Runnable::run);
         } catch (RuntimeException e) {
             log.warn("A batch of {} writes failed to commit: {}", batch.size(), e.getMessage());
+            closeHandle();
             batch.forEach(unit -> unit.done().completeExceptionally(e));
+        }
+    }
+
+    private Handle openHandle() {
+        if (handle == null) {
+            handle = jdbi.open();
+            attached.clear();
+        }
+        return handle;
+    }
+
+    /** Undoes what a failed batch left open and gives the connection back; the next batch opens a new one. */
+    private void closeHandle() {
+        if (handle == null) {
+            return;
+        }
+        try {
+            if (handle.isInTransaction()) {
+                handle.rollback();
+            }
+            handle.close();
+        } catch (RuntimeException e) {
+            log.warn("The writer's connection did not close cleanly: {}", e.getMessage());
+        } finally {
+            handle = null;
         }
     }
 
