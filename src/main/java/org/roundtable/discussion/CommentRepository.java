@@ -110,11 +110,19 @@ public interface CommentRepository {
             """;
 
     /**
+     * Where a page starts, as a row value: SQLite and PostgreSQL both seek to it on the thread-roots index.
+     * Spelled out as {@code created_at > :time OR (created_at = :time AND id > :id)}, SQLite could not tell the
+     * two {@code :time} were one value and walked the discussion's roots from the first, at 1,000,000 comments
+     * ten times slower.
+     */
+    String AFTER_CURSOR = "   AND (r.created_at, r.id) > (:time, :id)\n";
+    String BEFORE_CURSOR = "   AND (r.created_at, r.id) < (:time, :id)\n";
+
+    /**
      * One page of a discussion, oldest threads first: the {@code limit} top-level comments after the cursor
      * and every reply in their threads, in one query on the thread-roots index and the root_id index.
      */
-    @SqlQuery("SELECT " + COLUMNS + " FROM comments c WHERE c.root_id IN (" + ROOTS + """
-               AND (r.created_at > :time OR (r.created_at = :time AND r.id > :id))
+    @SqlQuery("SELECT " + COLUMNS + " FROM comments c WHERE c.root_id IN (" + ROOTS + AFTER_CURSOR + """
              ORDER BY r.created_at, r.id LIMIT :limit)
              ORDER BY c.created_at, c.id""")
     List<Comment> threadsAfter(long discussionId, Long viewerId, Instant time, long id, int limit);
@@ -123,13 +131,11 @@ public interface CommentRepository {
      * How many threads come before this one, oldest first, counting no further than {@code limit}: enough to
      * tell whether it is on a discussion's first page, at the same cost however long the discussion.
      */
-    @SqlQuery("SELECT COUNT(*) FROM (" + ROOTS + """
-               AND (r.created_at < :time OR (r.created_at = :time AND r.id < :id)) LIMIT :limit) earlier""")
+    @SqlQuery("SELECT COUNT(*) FROM (" + ROOTS + BEFORE_CURSOR + " LIMIT :limit) earlier")
     int threadsEarlierThan(long discussionId, Long viewerId, Instant time, long id, int limit);
 
     /** The same, newest threads first: the {@code limit} top-level comments before the cursor. */
-    @SqlQuery("SELECT " + COLUMNS + " FROM comments c WHERE c.root_id IN (" + ROOTS + """
-               AND (r.created_at < :time OR (r.created_at = :time AND r.id < :id))
+    @SqlQuery("SELECT " + COLUMNS + " FROM comments c WHERE c.root_id IN (" + ROOTS + BEFORE_CURSOR + """
              ORDER BY r.created_at DESC, r.id DESC LIMIT :limit)
              ORDER BY c.created_at, c.id""")
     List<Comment> threadsBefore(long discussionId, Long viewerId, Instant time, long id, int limit);
