@@ -46,7 +46,7 @@ public final class ArticleController {
         if (cache.isShared(ctx)) {
             Sort sort = Sort.fromParam(ctx.queryParam("sort"));
             cache.serve(ctx, ctx.path() + "?sort=" + sort.queryValue(),
-                    () -> templates.render("article/article", articleModel(ctx, slug, sort, null), ctx));
+                    () -> templates.bytes("article/article", articleModel(ctx, slug, sort, null)));
             return;
         }
         render(ctx, slug, null);
@@ -58,10 +58,10 @@ public final class ArticleController {
         ThreadCursor from = ThreadCursor.parse(ctx.queryParam("after")).orElse(ThreadCursor.start(sort));
         if (cache.isShared(ctx)) {
             cache.serve(ctx, ctx.path() + "?sort=" + sort.queryValue() + "&after=" + from.value(),
-                    () -> templates.render("article/discussion", discussionModel(ctx, sort, from), ctx));
+                    () -> templates.bytes("article/discussion", discussionModel(ctx, sort, from)));
             return;
         }
-        ctx.render("article/discussion", discussionModel(ctx, sort, from));
+        templates.stream(ctx, "article/discussion", discussionModel(ctx, sort, from));
     }
 
     private Map<String, Object> discussionModel(Context ctx, Sort sort, ThreadCursor from) {
@@ -78,7 +78,7 @@ public final class ArticleController {
     /** Renders the article page; {@code typed} is a refused post to show again in its form, or null. */
     public void render(Context ctx, String slug, CommentForm typed) {
         ctx.header("Cache-Control", "private, no-cache");
-        ctx.render("article/article", articleModel(ctx, slug, Sort.fromParam(ctx.queryParam("sort")), typed));
+        templates.stream(ctx, "article/article", articleModel(ctx, slug, Sort.fromParam(ctx.queryParam("sort")), typed));
     }
 
     private Map<String, Object> articleModel(Context ctx, String slug, Sort sort, CommentForm typed) {

@@ -130,15 +130,14 @@ public final class Writer implements AutoCloseable {
         if (handle == null) {
             return;
         }
-        try {
-            if (handle.isInTransaction()) {
-                handle.rollback();
-            }
-            handle.close();
-        } catch (RuntimeException e) {
-            log.warn("The writer's connection did not close cleanly: {}", e.getMessage());
-        } finally {
+        try (Handle closing = handle) {
             handle = null;
+            if (closing.isInTransaction()) {
+                closing.rollback();
+            }
+        } catch (RuntimeException e) {
+            // A begin that failed (the database locked) leaves jdbi believing in a transaction SQLite never opened.
+            log.debug("The writer's connection did not close cleanly: {}", e.getMessage());
         }
     }
 

@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,7 +76,7 @@ public final class PageCache {
      * Answers with the shared page at {@code key}, rendering it with {@code render} when it is not cached or
      * stale. Use only when {@link #isShared} says so.
      */
-    public void serve(Context ctx, String key, Supplier<String> render) {
+    public void serve(Context ctx, String key, Supplier<byte[]> render) {
         Page page = fresh(key);
         if (page == null) {
             misses.incrementAndGet();
@@ -137,8 +136,7 @@ public final class PageCache {
         return stale ? null : page;
     }
 
-    private Page store(String key, long renderedVersion, String html) {
-        byte[] bytes = html.getBytes(StandardCharsets.UTF_8);
+    private Page store(String key, long renderedVersion, byte[] bytes) {
         var page = new Page(renderedVersion, clock.instant(), direct(bytes), direct(gzip(bytes)),
                 "\"" + Tokens.sha256(bytes).substring(0, 32) + "\"");
         synchronized (this) {

@@ -2,14 +2,19 @@ package org.roundtable.web;
 
 import io.javalin.http.Context;
 import io.javalin.rendering.FileRenderer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.IContext;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
-import org.thymeleaf.util.FastStringWriter;
 
 /** Thymeleaf, wired into Javalin's {@code ctx.render("feature/page", model)}; templates live in the jar. */
 public final class Templates implements FileRenderer {
@@ -19,7 +24,7 @@ public final class Templates implements FileRenderer {
     private final TemplateEngine engine = new TemplateEngine();
 
     private final Assets assets;
-    private final Map<String, Integer> lastLength = new ConcurrentHashMap<>();
+    private final Map<String, Integer> lastSize = new ConcurrentHashMap<>();
 
     public Templates(Assets assets) {
         this.assets = assets;
@@ -35,15 +40,41 @@ public final class Templates implements FileRenderer {
     @Override
     public String render(String template, Map<String, ?> model, Context ctx) {
         ctx.contentType(HTML);
+        return engine.process(template, context(model));
+    }
+
+    /**
+     * Writes a page to the response as it renders, for the pages that grow to a megabyte (an article with its
+     * discussions): held whole, as text and then as bytes, such a page cost more in copying and garbage
+     * collection than in rendering.
+     */
+    public void stream(Context ctx, String template, Map<String, ?> model) {
+        ctx.contentType(HTML);
+        write(template, model, ctx.outputStream());
+    }
+
+    /** A page as UTF-8 bytes, for the page cache; sized like this template's last page. */
+    public byte[] bytes(String template, Map<String, ?> model) {
+        var out = new ByteArrayOutputStream(lastSize.getOrDefault(template, 16_384) * 9 / 8);
+        write(template, model, out);
+        lastSize.put(template, out.size());
+        return out.toByteArray();
+    }
+
+    private void write(String template, Map<String, ?> model, OutputStream out) {
+        var writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        engine.process(template, context(model), writer);
+        try {
+            writer.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private IContext context(Map<String, ?> model) {
         var context = new org.thymeleaf.context.Context(Locale.ENGLISH);
         model.forEach(context::setVariable);
         context.setVariable("assets", assets);
-        // Sized like this template's last page: a megabyte-long article page otherwise grows from 100 characters
-        // by doubling, copying itself a dozen times.
-        var out = new FastStringWriter(lastLength.getOrDefault(template, 16_384) * 9 / 8);
-        engine.process(template, context, out);
-        String page = out.toString();
-        lastLength.put(template, page.length());
-        return page;
+        return context;
     }
 }

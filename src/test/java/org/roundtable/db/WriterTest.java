@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -99,6 +100,27 @@ class WriterTest {
         List<String> stored = database.jdbi().withHandle(h -> h.createQuery("SELECT text FROM notes ORDER BY id")
                 .mapTo(String.class).list());
         assertThat(stored).containsExactly("first", "before", "after");
+    }
+
+    @Test
+    void writesRefusedWhileTheDatabaseIsLockedLeakNothingAndWritingResumes() throws Exception {
+        writer.close();
+        database.close();
+        database = Database.open(url(), Duration.ofMillis(50));
+        writer = new Writer(database.jdbi());
+        try (var other = DriverManager.getConnection(url()); var lock = other.createStatement()) {
+            lock.execute("BEGIN IMMEDIATE");
+            // More failures than the pool has connections: a connection kept by each would leave none.
+            for (int i = 0; i < 8; i++) {
+                assertThatThrownBy(() -> writer.write(session -> insert(session, "refused")))
+                        .satisfies(refused -> assertThat(Database.isUnavailable(refused)).isTrue());
+            }
+            lock.execute("ROLLBACK");
+        }
+        int accepted = writer.write(session -> insert(session, "accepted"));
+        assertThat(accepted).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM notes")).isEqualTo(1);
+        assertThat(database.connectionsInUse()).as("only the writer's own").isEqualTo(1);
     }
 
     private static int insert(Writer.Session session, String text) {
