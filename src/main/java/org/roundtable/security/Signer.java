@@ -14,10 +14,12 @@ public final class Signer {
     private static final String ALGORITHM = "HmacSHA256";
     private static final char SEPARATOR = '.';
 
-    private final SecretKeySpec key;
+    /** One keyed Mac per thread: looking one up and keying it cost more than the hashing, on every request. */
+    private final ThreadLocal<Mac> macs;
 
     public Signer(byte[] secret) {
-        this.key = new SecretKeySpec(secret, ALGORITHM);
+        var key = new SecretKeySpec(secret, ALGORITHM);
+        this.macs = ThreadLocal.withInitial(() -> keyed(key));
     }
 
     /** {@code purpose} keeps a value signed for one use (say, a cookie) from being replayed as another. */
@@ -41,12 +43,18 @@ public final class Signer {
 
     /** A keyed one-way hash: the same input gives the same output, and nobody without the secret can link them. */
     public String mac(String purpose, String value) {
+        Mac mac = macs.get();
+        mac.update(purpose.getBytes(StandardCharsets.UTF_8));
+        mac.update((byte) 0);
+        // doFinal also resets the Mac, keyed, for the thread's next use.
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static Mac keyed(SecretKeySpec key) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
-            mac.update(purpose.getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) 0);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
         }

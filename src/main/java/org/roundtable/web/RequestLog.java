@@ -7,7 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Counts every request in the metrics, and logs one line per request: method, route, status, duration and a short keyed hash of the client address.
+ * Counts every request in the metrics, and logs one line per request: method, route, status, duration and a
+ * short keyed hash of the client address.
  * The route is the pattern ("/authors/{token}"), never the path itself, so private-link tokens, comment
  * ids in query strings and the like stay out of the log, as do addresses and cookies.
  */
@@ -31,6 +32,6 @@ public final class RequestLog {
         Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
         String route = endpoint == null ? "(no route)" : endpoint.path;
         log.info("{} {} {} {}ms client={}", ctx.method(), route, ctx.status().getCode(),
-                String.format("%.1f", milliseconds), ipHashes.of(ctx).substring(0, 10));
+                Math.round(milliseconds * 10) / 10.0, ipHashes.of(ctx).substring(0, 10));
     }
 }
