@@ -57,6 +57,7 @@ import org.roundtable.web.Formats;
 import org.roundtable.web.HealthController;
 import org.roundtable.web.Metrics;
 import org.roundtable.web.PageCache;
+import org.roundtable.web.RenderGate;
 import org.roundtable.web.RequestLog;
 import org.roundtable.web.SecurityHeaders;
 import org.roundtable.web.Templates;
@@ -116,7 +117,7 @@ public final class App {
         metrics.gauge("roundtable.db.pool.idle", "Idle database connections", database::idleConnections);
         metrics.gauge("roundtable.db.pool.waiting", "Threads waiting for a connection", database::threadsWaitingForConnection);
         metrics.gauge("roundtable.db.writer.queued", "Writes waiting for the next group commit", writer::queued);
-        var articles = new ArticleController(articlePages, readers, templates, pageCache);
+        var articles = new ArticleController(articlePages, readers, templates, pageCache, RenderGate.perCore());
         var lookup = new CommentLookup(articlePages, jdbi);
         var discussions = new DiscussionController(lookup, articles,
                 new CommentPosting(clock, config.spamRules().duplicateWindow()),

@@ -6,12 +6,14 @@ import io.javalin.http.NotFoundResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.roundtable.discussion.CommentForm;
 import org.roundtable.discussion.CommentPaths;
 import org.roundtable.discussion.Readers;
 import org.roundtable.discussion.Sort;
 import org.roundtable.discussion.ThreadCursor;
 import org.roundtable.web.PageCache;
+import org.roundtable.web.RenderGate;
 import org.roundtable.web.Templates;
 
 /** The reader's way in: the list of articles and the article page. */
@@ -21,12 +23,14 @@ public final class ArticleController {
     private final Readers readers;
     private final Templates templates;
     private final PageCache cache;
+    private final RenderGate gate;
 
-    public ArticleController(ArticlePages pages, Readers readers, Templates templates, PageCache cache) {
+    public ArticleController(ArticlePages pages, Readers readers, Templates templates, PageCache cache, RenderGate gate) {
         this.pages = pages;
         this.readers = readers;
         this.templates = templates;
         this.cache = cache;
+        this.gate = gate;
     }
 
     /** With a single article there is nothing to choose from, so readers go straight to it. */
@@ -46,7 +50,7 @@ public final class ArticleController {
         if (cache.isShared(ctx)) {
             Sort sort = Sort.fromParam(ctx.queryParam("sort"));
             cache.serve(ctx, ctx.path() + "?sort=" + sort.queryValue(),
-                    () -> templates.bytes("article/article", articleModel(ctx, slug, sort, null)));
+                    () -> build("article/article", () -> articleModel(ctx, slug, sort, null)));
             return;
         }
         render(ctx, slug, null);
@@ -58,10 +62,10 @@ public final class ArticleController {
         ThreadCursor from = ThreadCursor.parse(ctx.queryParam("after")).orElse(ThreadCursor.start(sort));
         if (cache.isShared(ctx)) {
             cache.serve(ctx, ctx.path() + "?sort=" + sort.queryValue() + "&after=" + from.value(),
-                    () -> templates.bytes("article/discussion", discussionModel(ctx, sort, from)));
+                    () -> build("article/discussion", () -> discussionModel(ctx, sort, from)));
             return;
         }
-        templates.stream(ctx, "article/discussion", discussionModel(ctx, sort, from));
+        templates.send(ctx, build("article/discussion", () -> discussionModel(ctx, sort, from)));
     }
 
     private Map<String, Object> discussionModel(Context ctx, Sort sort, ThreadCursor from) {
@@ -78,7 +82,13 @@ public final class ArticleController {
     /** Renders the article page; {@code typed} is a refused post to show again in its form, or null. */
     public void render(Context ctx, String slug, CommentForm typed) {
         ctx.header("Cache-Control", "private, no-cache");
-        templates.stream(ctx, "article/article", articleModel(ctx, slug, Sort.fromParam(ctx.queryParam("sort")), typed));
+        templates.send(ctx, build("article/article",
+                () -> articleModel(ctx, slug, Sort.fromParam(ctx.queryParam("sort")), typed)));
+    }
+
+    /** Reads and renders a page, no more of them at once than the gate lets through. */
+    private byte[] build(String template, Supplier<Map<String, Object>> model) {
+        return gate.build(() -> templates.bytes(template, model.get()));
     }
 
     private Map<String, Object> articleModel(Context ctx, String slug, Sort sort, CommentForm typed) {

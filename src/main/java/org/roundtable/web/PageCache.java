@@ -12,6 +12,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
@@ -48,6 +52,8 @@ public final class PageCache {
     private final AtomicLong misses = new AtomicLong();
     /** Least recently used first; guarded by {@code this}, like {@link #cachedBytes}. */
     private final LinkedHashMap<String, Page> pages = new LinkedHashMap<>(256, 0.75f, true);
+    /** Pages being rendered right now, by key. */
+    private final Map<String, CompletableFuture<Page>> rendering = new ConcurrentHashMap<>();
     private long cachedBytes;
 
     /**
@@ -80,9 +86,7 @@ public final class PageCache {
         Page page = fresh(key);
         if (page == null) {
             misses.incrementAndGet();
-            // The version is read before rendering: a change made meanwhile leaves this page stale, never wrong.
-            long renderedVersion = version.get();
-            page = store(key, renderedVersion, render.get());
+            page = renderOnce(key, render);
         } else {
             hits.incrementAndGet();
         }
@@ -115,6 +119,43 @@ public final class PageCache {
             ((HttpOutput) ctx.res().getOutputStream()).sendContent(own);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Renders a stale page once however many readers ask for it meanwhile: they wait for that rendering and
+     * share it. Right after a comment every cached page is stale, and readers arriving together used to render
+     * the same page side by side, each holding megabytes.
+     */
+    private Page renderOnce(String key, Supplier<byte[]> render) {
+        var mine = new CompletableFuture<Page>();
+        CompletableFuture<Page> running = rendering.putIfAbsent(key, mine);
+        if (running != null) {
+            return shared(running);
+        }
+        try {
+            // The version is read before rendering: a change made meanwhile leaves this page stale, never wrong.
+            long renderedVersion = version.get();
+            Page page = store(key, renderedVersion, render.get());
+            mine.complete(page);
+            return page;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            rendering.remove(key, mine);
+        }
+    }
+
+    /** The page another request is rendering; if that failed (an unknown article, say), the same failure. */
+    private static Page shared(CompletableFuture<Page> running) {
+        try {
+            return running.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
         }
     }
 

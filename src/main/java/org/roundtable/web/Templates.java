@@ -44,16 +44,19 @@ public final class Templates implements FileRenderer {
     }
 
     /**
-     * Writes a page to the response as it renders, for the pages that grow to a megabyte (an article with its
-     * discussions): held whole, as text and then as bytes, such a page cost more in copying and garbage
-     * collection than in rendering.
+     * Sends a page made by {@link #bytes} in one write: a page of a megabyte, held as text and then encoded,
+     * cost more in copying and garbage collection than in rendering.
      */
-    public void stream(Context ctx, String template, Map<String, ?> model) {
+    public void send(Context ctx, byte[] page) {
         ctx.contentType(HTML);
-        write(template, model, ctx.outputStream());
+        try {
+            ctx.outputStream().write(page);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    /** A page as UTF-8 bytes, for the page cache; sized like this template's last page. */
+    /** A page as UTF-8 bytes, encoded as it renders into a buffer sized like this template's last page. */
     public byte[] bytes(String template, Map<String, ?> model) {
         var out = new ByteArrayOutputStream(lastSize.getOrDefault(template, 16_384) * 9 / 8);
         write(template, model, out);
