@@ -38,6 +38,7 @@ import org.roundtable.discussion.CommentPages;
 import org.roundtable.discussion.CommentPosting;
 import org.roundtable.discussion.DiscussionController;
 import org.roundtable.discussion.Readers;
+import org.roundtable.discussion.ThreadPages;
 import org.roundtable.discussion.Threads;
 import org.roundtable.feed.FeedController;
 import org.roundtable.audit.AuditLog;
@@ -102,7 +103,7 @@ public final class App {
         var formTokens = new FormTokens(signer, clock);
         var ipHashes = new IpHashes(signer);
         var readers = new Readers(authorCookies, formTokens, clock, config.editWindow());
-        var articlePages = new ArticlePages(jdbi, threads);
+        var articlePages = new ArticlePages(jdbi, threads, new ThreadPages(markdown));
         var writer = new Writer(jdbi);
         var audit = new AuditLog(clock);
 

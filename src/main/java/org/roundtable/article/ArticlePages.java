@@ -28,11 +28,12 @@ public final class ArticlePages {
     private final Jdbi jdbi;
     private final Threads threads;
     private final ArticleMarkdown markdown = new ArticleMarkdown();
-    private final ThreadPages threadPages = new ThreadPages();
+    private final ThreadPages threadPages;
 
-    public ArticlePages(Jdbi jdbi, Threads threads) {
+    public ArticlePages(Jdbi jdbi, Threads threads, ThreadPages threadPages) {
         this.jdbi = jdbi;
         this.threads = threads;
+        this.threadPages = threadPages;
     }
 
     public List<Article> all() {
@@ -89,7 +90,7 @@ public final class ArticlePages {
 
     private DiscussionView view(Article article, Discussion discussion, ThreadPages.Page page, Sort sort, Viewer viewer,
                                 CommentForm typed) {
-        List<CommentView> views = threads.discussion(page.comments(), sort, article.slug(), viewer);
+        List<CommentView> views = threads.discussion(page.comments(), page.html(), sort, article.slug(), viewer);
         return new DiscussionView(
                 discussion,
                 views,

@@ -23,6 +23,12 @@ public record Comment(
     /** The name shown for someone who left the name field blank. */
     public static final String ANONYMOUS = "Anonymous";
 
+    /** The same comment with its words, for a comment read without them. */
+    public Comment withBody(String words) {
+        return new Comment(id, discussionId, parentId, rootId, depth, authorId, authorName, words, status, createdAt,
+                editedAt, editedByModerator);
+    }
+
     public boolean isTopLevel() {
         return parentId == null;
     }

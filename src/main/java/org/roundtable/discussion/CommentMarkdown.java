@@ -2,6 +2,7 @@ package org.roundtable.discussion;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.commonmark.node.BlockQuote;
 import org.commonmark.node.FencedCodeBlock;
@@ -54,18 +55,24 @@ public final class CommentMarkdown {
 
     /** A stored comment's body as HTML; a comment's words change only with its edit time, so that is the key. */
     public String toHtml(Comment comment) {
-        String key = comment.id() + "@" + (comment.editedAt() == null ? 0 : comment.editedAt().toEpochMilli());
-        synchronized (rendered) {
-            String html = rendered.get(key);
-            if (html != null) {
-                return html;
+        return cached(comment).orElseGet(() -> {
+            String html = toHtml(comment.body());
+            synchronized (rendered) {
+                rendered.put(key(comment), html);
             }
-        }
-        String html = toHtml(comment.body());
+            return html;
+        });
+    }
+
+    /** The comment's HTML if it has been rendered lately; a page then need not read the comment's words. */
+    public Optional<String> cached(Comment comment) {
         synchronized (rendered) {
-            rendered.put(key, html);
+            return Optional.ofNullable(rendered.get(key(comment)));
         }
-        return html;
+    }
+
+    private static String key(Comment comment) {
+        return comment.id() + "@" + (comment.editedAt() == null ? 0 : comment.editedAt().toEpochMilli());
     }
 
     /** Readers cannot embed images: an image is written out as the Markdown that asked for it. */

@@ -2,16 +2,27 @@ package org.roundtable.discussion;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 
 /** Reads a discussion a page of threads at a time, so a page costs the same however long the discussion. */
 public final class ThreadPages {
 
     public static final int THREADS_PER_PAGE = 20;
 
-    /** The comments of one page, oldest first, and where the next page starts (null on the last page). */
-    public record Page(List<Comment> comments, ThreadCursor next) {}
+    /**
+     * The comments of one page, oldest first, and where the next page starts (null on the last page).
+     * {@code html} holds the HTML of the comments read without their words; the others carry their words.
+     */
+    public record Page(List<Comment> comments, ThreadCursor next, Map<Long, String> html) {}
+
+    private final CommentMarkdown markdown;
+
+    public ThreadPages(CommentMarkdown markdown) {
+        this.markdown = markdown;
+    }
 
     public Page read(CommentRepository repository, long discussionId, Long viewerId, Sort sort, ThreadCursor from) {
         // One thread more than a page, to learn whether another page follows.
@@ -20,7 +31,7 @@ public final class ThreadPages {
                 : repository.threadsAfter(discussionId, viewerId, from.time(), from.id(), THREADS_PER_PAGE + 1);
         List<Comment> roots = comments.stream().filter(Comment::isTopLevel).toList();
         if (roots.size() <= THREADS_PER_PAGE) {
-            return new Page(comments, null);
+            return withWords(repository, comments, null);
         }
         List<Comment> ordered = new ArrayList<>(roots);
         if (sort == Sort.NEWEST) {
@@ -28,7 +39,23 @@ public final class ThreadPages {
         }
         var kept = new HashSet<Long>();
         ordered.subList(0, THREADS_PER_PAGE).forEach(root -> kept.add(root.id()));
-        return new Page(comments.stream().filter(c -> kept.contains(c.rootId())).toList(),
+        return withWords(repository, comments.stream().filter(c -> kept.contains(c.rootId())).toList(),
                 ThreadCursor.of(ordered.get(THREADS_PER_PAGE - 1)));
+    }
+
+    /** Takes each comment's HTML from the cache of rendered comments; reads the words of the others only. */
+    private Page withWords(CommentRepository repository, List<Comment> comments, ThreadCursor next) {
+        Map<Long, String> html = new HashMap<>();
+        List<Long> unrendered = new ArrayList<>();
+        for (Comment comment : comments) {
+            markdown.cached(comment).ifPresentOrElse(known -> html.put(comment.id(), known), () -> unrendered.add(comment.id()));
+        }
+        if (unrendered.isEmpty()) {
+            return new Page(comments, next, html);
+        }
+        Map<Long, String> words = repository.bodies(unrendered);
+        return new Page(comments.stream()
+                .map(comment -> html.containsKey(comment.id()) ? comment : comment.withBody(words.getOrDefault(comment.id(), "")))
+                .toList(), next, html);
     }
 }

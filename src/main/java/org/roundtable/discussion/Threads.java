@@ -25,8 +25,10 @@ public final class Threads {
         this.formats = formats;
     }
 
-    public List<CommentView> discussion(List<Comment> oldestFirst, Sort sort, String articleSlug, Viewer viewer) {
-        var tree = new Tree(oldestFirst, articleSlug, viewer);
+    /** {@code html}: comments' HTML known already, by id; the others are rendered from their words. */
+    public List<CommentView> discussion(List<Comment> oldestFirst, Map<Long, String> html, Sort sort, String articleSlug,
+                                        Viewer viewer) {
+        var tree = new Tree(oldestFirst, html, articleSlug, viewer);
         List<CommentView> threads = new ArrayList<>();
         for (Comment comment : oldestFirst) {
             if (comment.isTopLevel()) {
@@ -41,16 +43,18 @@ public final class Threads {
 
     /** The comment {@code rootId} and its replies, nested afresh from the top of the page. */
     public Optional<CommentView> subtree(List<Comment> threadOldestFirst, long rootId, String articleSlug, Viewer viewer) {
-        var tree = new Tree(threadOldestFirst, articleSlug, viewer);
+        var tree = new Tree(threadOldestFirst, Map.of(), articleSlug, viewer);
         return threadOldestFirst.stream().filter(c -> c.id() == rootId).findFirst().flatMap(root -> tree.view(root, 0));
     }
 
     private final class Tree {
         private final Map<Long, List<Comment>> replies = new HashMap<>();
+        private final Map<Long, String> knownHtml;
         private final String articleSlug;
         private final Viewer viewer;
 
-        Tree(List<Comment> oldestFirst, String articleSlug, Viewer viewer) {
+        Tree(List<Comment> oldestFirst, Map<Long, String> html, String articleSlug, Viewer viewer) {
+            this.knownHtml = html;
             this.articleSlug = articleSlug;
             this.viewer = viewer;
             for (Comment comment : oldestFirst) {
@@ -77,7 +81,7 @@ public final class Threads {
                     comment.authorName(),
                     Formats.iso(comment.createdAt()),
                     formats.readable(comment.createdAt()),
-                    visible ? markdown.toHtml(comment) : "",
+                    visible ? html(comment) : "",
                     visible && comment.editedAt() != null,
                     visible && comment.editedByModerator(),
                     visible ? null : comment.isDeleted() ? "[deleted]" : "[removed]",
@@ -85,6 +89,11 @@ public final class Threads {
                     viewer.canChange(comment),
                     shownReplies,
                     more));
+        }
+
+        private String html(Comment comment) {
+            String known = knownHtml.get(comment.id());
+            return known != null ? known : markdown.toHtml(comment);
         }
 
         private boolean isShown(Comment comment) {
