@@ -89,11 +89,19 @@ public final class App {
         config.articlesDir().ifPresent(importer::importFolder);
     }
 
-    public static Javalin create(Config config, Database database) {
-        return create(config, database, Clock.systemUTC());
+    /**
+     * The application as {@code serve} runs it: while the web server starts, another thread renders the
+     * article pages into the cache, so the first readers after a start or a deployment do not wait for that.
+     */
+    public static Javalin createWarm(Config config, Database database) {
+        return create(config, database, Clock.systemUTC(), true);
     }
 
     public static Javalin create(Config config, Database database, Clock clock) {
+        return create(config, database, clock, false);
+    }
+
+    private static Javalin create(Config config, Database database, Clock clock, boolean warmPageCache) {
         var jdbi = database.jdbi();
         var signer = new Signer(ServerSecret.load(config.secretKey(), jdbi));
         var formats = new Formats(config.timeZone());
@@ -119,6 +127,9 @@ public final class App {
         metrics.gauge("roundtable.db.pool.waiting", "Threads waiting for a connection", database::threadsWaitingForConnection);
         metrics.gauge("roundtable.db.writer.queued", "Writes waiting for the next group commit", writer::queued);
         var articles = new ArticleController(articlePages, readers, templates, pageCache, RenderGate.perCore());
+        if (warmPageCache && config.renderCache()) {
+            warmInBackground(articles);
+        }
         var lookup = new CommentLookup(articlePages, jdbi);
         var discussions = new DiscussionController(lookup, articles,
                 new CommentPosting(clock, config.spamRules().duplicateWindow()),
@@ -184,6 +195,19 @@ public final class App {
                     new BackupController(database, audit, clock));
             new ErrorPages().register(app.routes);
         });
+    }
+
+    private static void warmInBackground(ArticleController articles) {
+        var warmUp = new Thread(() -> {
+            try {
+                articles.warm();
+            } catch (RuntimeException e) {
+                // Only the first reader's wait is lost: the page is rendered on request as usual.
+                log.warn("Could not render the article pages ahead of their first readers", e);
+            }
+        }, "roundtable-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
     }
 
     private static void routes(RoutesConfig routes, ArticleController articles, DiscussionController discussions,

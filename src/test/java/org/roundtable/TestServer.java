@@ -40,6 +40,17 @@ public final class TestServer implements AutoCloseable {
         this.app = App.create(config, database, clock).start(0);
     }
 
+    private TestServer(Config config) {
+        this.database = Database.open(config.databaseUrl(), config.databaseBusyTimeout());
+        App.importArticles(config, database, Clock.systemUTC());
+        this.app = App.createWarm(config, database).start(0);
+    }
+
+    /** The application exactly as {@code serve} runs it, the page cache warmed as it starts. */
+    public static TestServer startAsServed(Config config) {
+        return new TestServer(config);
+    }
+
     public static TestServer start(Path folder) {
         return start(config(folder));
     }

@@ -12,6 +12,7 @@ import org.roundtable.discussion.CommentPaths;
 import org.roundtable.discussion.Readers;
 import org.roundtable.discussion.Sort;
 import org.roundtable.discussion.ThreadCursor;
+import org.roundtable.discussion.Viewer;
 import org.roundtable.web.PageCache;
 import org.roundtable.web.RenderGate;
 import org.roundtable.web.Templates;
@@ -49,11 +50,26 @@ public final class ArticleController {
         // An unknown article is found out while rendering, which throws before anything is cached.
         if (cache.isShared(ctx)) {
             Sort sort = Sort.fromParam(ctx.queryParam("sort"));
-            cache.serve(ctx, ctx.path() + "?sort=" + sort.queryValue(),
-                    () -> build("article/article", () -> articleModel(ctx, slug, sort, null)));
+            cache.serve(ctx, sharedKey(slug, sort), () -> sharedArticle(slug, sort));
             return;
         }
         render(ctx, slug, null);
+    }
+
+    /** Renders every article's shared page into the cache, so that the first reader after a start need not wait. */
+    public void warm() {
+        Sort sort = Sort.fromParam(null);
+        for (Article article : pages.all()) {
+            cache.prime(sharedKey(article.slug(), sort), () -> sharedArticle(article.slug(), sort));
+        }
+    }
+
+    private static String sharedKey(String slug, Sort sort) {
+        return CommentPaths.article(slug) + "?sort=" + sort.queryValue();
+    }
+
+    private byte[] sharedArticle(String slug, Sort sort) {
+        return build("article/article", () -> articleModel(slug, sort, readers.anonymous(), readers.sharedModel(), null));
     }
 
     /** A discussion's own page: all of its threads, a page at a time. */
@@ -82,8 +98,9 @@ public final class ArticleController {
     /** Renders the article page; {@code typed} is a refused post to show again in its form, or null. */
     public void render(Context ctx, String slug, CommentForm typed) {
         ctx.header("Cache-Control", "private, no-cache");
+        Sort sort = Sort.fromParam(ctx.queryParam("sort"));
         templates.send(ctx, build("article/article",
-                () -> articleModel(ctx, slug, Sort.fromParam(ctx.queryParam("sort")), typed)));
+                () -> articleModel(slug, sort, readers.viewer(ctx), readers.personalModel(ctx), typed)));
     }
 
     /** Reads and renders a page, no more of them at once than the gate lets through. */
@@ -91,9 +108,9 @@ public final class ArticleController {
         return gate.build(() -> templates.bytes(template, model.get()));
     }
 
-    private Map<String, Object> articleModel(Context ctx, String slug, Sort sort, CommentForm typed) {
-        ArticlePage page = pages.find(slug, sort, readers.viewer(ctx), typed).orElseThrow(NotFoundResponse::new);
-        var model = readers.personalModel(ctx);
+    private Map<String, Object> articleModel(String slug, Sort sort, Viewer viewer, Map<String, Object> model,
+                                             CommentForm typed) {
+        ArticlePage page = pages.find(slug, sort, viewer, typed).orElseThrow(NotFoundResponse::new);
         model.put("page", page);
         model.put("feeds", feeds(page));
         return model;

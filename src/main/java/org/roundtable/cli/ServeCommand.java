@@ -24,7 +24,7 @@ final class ServeCommand implements Callable<Integer> {
     static int serve(Config config) {
         Database database = Database.open(config.databaseUrl(), config.databaseBusyTimeout());
         App.importArticles(config, database, Clock.systemUTC());
-        var app = App.create(config, database).start(config.port());
+        var app = App.createWarm(config, database).start(config.port());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
             database.close();

@@ -25,18 +25,33 @@ public final class Readers {
     }
 
     public Viewer viewer(Context ctx) {
-        return new Viewer(authors.current(ctx).map(Author::id).orElse(null), clock.instant(), editWindow, formTokens.issue());
+        return viewerWith(authors.current(ctx).map(Author::id).orElse(null));
+    }
+
+    /** A reader the site knows nothing about, as every reader of a shared, cached page is. */
+    public Viewer anonymous() {
+        return viewerWith(null);
+    }
+
+    private Viewer viewerWith(Long authorId) {
+        return new Viewer(authorId, clock.instant(), editWindow, formTokens.issue());
     }
 
     public Duration editWindow() {
         return editWindow;
     }
 
-    /** Model entries every page with a comment form needs. */
-    public Map<String, Object> personalModel(Context ctx) {
+    /** Model entries every page with a comment form needs, the same for every reader. */
+    public Map<String, Object> sharedModel() {
         var model = new HashMap<String, Object>();
         model.put("formToken", formTokens.issue());
         model.put("editMinutes", editWindow.toMinutes());
+        return model;
+    }
+
+    /** The shared entries, and this reader's private link if it was just made. */
+    public Map<String, Object> personalModel(Context ctx) {
+        var model = sharedModel();
         authors.takePrivateLink(ctx).ifPresent(token -> model.put("privateLink", privateLinkUrl(ctx, token)));
         return model;
     }

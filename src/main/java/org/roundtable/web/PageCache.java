@@ -122,6 +122,13 @@ public final class PageCache {
         }
     }
 
+    /** Renders the shared page at {@code key} ahead of its first reader, unless it is cached and fresh. */
+    public void prime(String key, Supplier<byte[]> render) {
+        if (enabled && fresh(key) == null) {
+            renderOnce(key, render);
+        }
+    }
+
     /**
      * Renders a stale page once however many readers ask for it meanwhile: they wait for that rendering and
      * share it. Right after a comment every cached page is stale, and readers arriving together used to render

@@ -85,6 +85,17 @@ class PageCacheTest {
     }
 
     @Test
+    void theArticlePageIsRenderedBeforeItsFirstReaderAsks(@TempDir Path other) throws InterruptedException {
+        try (var served = TestServer.startAsServed(TestServer.config(other))) {
+            for (int tries = 0; cachedBytes(served.get("/metrics").body()) == 0 && tries < 200; tries++) {
+                Thread.sleep(50);
+            }
+            assertThat(served.get(ARTICLE).statusCode()).isEqualTo(200);
+            assertThat(metric(served.get("/metrics").body(), "roundtable_render_cache_hit_ratio")).isEqualTo(1.0);
+        }
+    }
+
+    @Test
     void withTheCacheOffEveryRequestIsRendered(@TempDir Path other) {
         try (var uncached = TestServer.start(TestServer.config(other, Map.of("RENDER_CACHE", "false")))) {
             HttpResponse<String> response = uncached.get(ARTICLE);
@@ -110,9 +121,13 @@ class PageCacheTest {
     }
 
     private static long cachedBytes(String metrics) {
+        return (long) metric(metrics, "roundtable_render_cache_bytes");
+    }
+
+    private static double metric(String metrics, String name) {
         return metrics.lines()
-                .filter(line -> line.startsWith("roundtable_render_cache_bytes "))
-                .map(line -> (long) Double.parseDouble(line.substring(line.indexOf(' ') + 1)))
+                .filter(line -> line.startsWith(name + " "))
+                .map(line -> Double.parseDouble(line.substring(line.indexOf(' ') + 1)))
                 .findFirst()
                 .orElseThrow();
     }
