@@ -155,16 +155,16 @@ public interface CommentRepository {
              ORDER BY c.created_at, c.id""")
     List<Comment> threadsBefore(long discussionId, Long viewerId, Instant time, long id, int limit);
 
-    /**
-     * The whole thread a comment belongs to, oldest first: one indexed query, assembled in memory, where
-     * each reader's view decides what they see.
-     */
     /** The words of these comments, by id. */
     @SqlQuery("SELECT id, body FROM comments WHERE id IN (<ids>)")
     @KeyColumn("id")
     @ValueColumn("body")
     Map<Long, String> bodies(@BindList("ids") Collection<Long> ids);
 
+    /**
+     * The whole thread a comment belongs to, oldest first: one indexed query, assembled in memory, where
+     * each reader's view decides what they see.
+     */
     @SqlQuery("SELECT " + COLUMNS + " FROM comments c WHERE c.root_id = :rootId ORDER BY c.created_at, c.id")
     List<Comment> inThread(long rootId);
 

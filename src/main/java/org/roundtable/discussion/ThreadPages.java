@@ -43,11 +43,17 @@ public final class ThreadPages {
                 ThreadCursor.of(ordered.get(THREADS_PER_PAGE - 1)));
     }
 
-    /** Takes each comment's HTML from the cache of rendered comments; reads the words of the others only. */
+    /**
+     * Takes each comment's HTML from the cache of rendered comments, and reads the words of the others that the
+     * page may show.
+     */
     private Page withWords(CommentRepository repository, List<Comment> comments, ThreadCursor next) {
         Map<Long, String> html = new HashMap<>();
         List<Long> unrendered = new ArrayList<>();
         for (Comment comment : comments) {
+            if (!mayShowWords(comment)) {
+                continue;
+            }
             markdown.cached(comment).ifPresentOrElse(known -> html.put(comment.id(), known), () -> unrendered.add(comment.id()));
         }
         if (unrendered.isEmpty()) {
@@ -57,5 +63,14 @@ public final class ThreadPages {
         return new Page(comments.stream()
                 .map(comment -> html.containsKey(comment.id()) ? comment : comment.withBody(words.getOrDefault(comment.id(), "")))
                 .toList(), next, html);
+    }
+
+    /**
+     * Pages write out no deleted or removed comment's words, nor those of replies nested deeper than they show
+     * (those are behind "Continue this thread"); such comments never reach the cache, so without this every
+     * page would read their words again.
+     */
+    private static boolean mayShowWords(Comment comment) {
+        return comment.depth() < Threads.SHOWN_LEVELS && (comment.isPublished() || comment.isAwaitingModeration());
     }
 }
