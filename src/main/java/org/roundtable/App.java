@@ -110,7 +110,7 @@ public final class App {
         var authorCookies = new AuthorCookies(jdbi, signer, clock, config.cookieSecure());
         var formTokens = new FormTokens(signer, clock);
         var ipHashes = new IpHashes(signer);
-        var readers = new Readers(authorCookies, formTokens, clock, config.editWindow());
+        var readers = new Readers(jdbi, authorCookies, formTokens, clock, config.editWindow());
         var articlePages = new ArticlePages(jdbi, threads, new ThreadPages(markdown));
         var writer = new Writer(jdbi);
         var audit = new AuditLog(clock);

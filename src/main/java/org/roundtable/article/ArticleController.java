@@ -20,6 +20,9 @@ import org.roundtable.web.Templates;
 /** The reader's way in: the list of articles and the article page. */
 public final class ArticleController {
 
+    /** A page with the reader's own comments or controls on it: never kept by a shared cache. */
+    private static final String PERSONAL = "private, no-cache";
+
     private final ArticlePages pages;
     private final Readers readers;
     private final Templates templates;
@@ -48,7 +51,7 @@ public final class ArticleController {
     public void show(Context ctx) {
         String slug = ctx.pathParam("slug");
         // An unknown article is found out while rendering, which throws before anything is cached.
-        if (cache.isShared(ctx)) {
+        if (seesSharedPage(ctx, slug)) {
             Sort sort = Sort.fromParam(ctx.queryParam("sort"));
             cache.serve(ctx, sharedKey(slug, sort), () -> sharedArticle(slug, sort));
             return;
@@ -74,21 +77,28 @@ public final class ArticleController {
 
     /** A discussion's own page: all of its threads, a page at a time. */
     public void discussion(Context ctx) {
+        String slug = ctx.pathParam("slug");
+        String key = ctx.pathParam("discussion");
         Sort sort = Sort.fromParam(ctx.queryParam("sort"));
         ThreadCursor from = ThreadCursor.parse(ctx.queryParam("after")).orElse(ThreadCursor.start(sort));
-        if (cache.isShared(ctx)) {
+        if (seesSharedPage(ctx, slug)) {
             cache.serve(ctx, ctx.path() + "?sort=" + sort.queryValue() + "&after=" + from.value(),
-                    () -> build("article/discussion", () -> discussionModel(ctx, sort, from)));
+                    () -> build("article/discussion",
+                            () -> discussionModel(slug, key, sort, from, readers.anonymous(), readers.sharedModel())));
             return;
         }
-        templates.send(ctx, build("article/discussion", () -> discussionModel(ctx, sort, from)));
+        ctx.header("Cache-Control", PERSONAL);
+        templates.send(ctx, build("article/discussion",
+                () -> discussionModel(slug, key, sort, from, readers.viewer(ctx), readers.personalModel(ctx))));
     }
 
-    private Map<String, Object> discussionModel(Context ctx, Sort sort, ThreadCursor from) {
-        DiscussionPage page = pages.discussion(ctx.pathParam("slug"), ctx.pathParam("discussion"), sort, from,
-                        readers.viewer(ctx), null)
-                .orElseThrow(NotFoundResponse::new);
-        var model = readers.personalModel(ctx);
+    private boolean seesSharedPage(Context ctx, String slug) {
+        return cache.isEnabled() && readers.seesSharedPage(ctx, slug);
+    }
+
+    private Map<String, Object> discussionModel(String slug, String key, Sort sort, ThreadCursor from, Viewer viewer,
+                                                Map<String, Object> model) {
+        DiscussionPage page = pages.discussion(slug, key, sort, from, viewer, null).orElseThrow(NotFoundResponse::new);
         model.put("page", page);
         model.put("feeds", List.of(new Feed(CommentPaths.discussionFeed(page.article().slug(), page.view().key()),
                 page.heading())));
@@ -97,7 +107,7 @@ public final class ArticleController {
 
     /** Renders the article page; {@code typed} is a refused post to show again in its form, or null. */
     public void render(Context ctx, String slug, CommentForm typed) {
-        ctx.header("Cache-Control", "private, no-cache");
+        ctx.header("Cache-Control", PERSONAL);
         Sort sort = Sort.fromParam(ctx.queryParam("sort"));
         templates.send(ctx, build("article/article",
                 () -> articleModel(slug, sort, readers.viewer(ctx), readers.personalModel(ctx), typed)));

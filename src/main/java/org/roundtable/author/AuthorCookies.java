@@ -77,6 +77,11 @@ public final class AuthorCookies {
         ctx.cookie(cookie(AUTHOR_COOKIE, signer.sign(PURPOSE, author.publicId()), TWO_YEARS));
     }
 
+    /** Whether a private link waits to be shown on this reader's next page. */
+    public boolean hasPrivateLinkWaiting(Context ctx) {
+        return ctx.cookie(PRIVATE_LINK_COOKIE) != null;
+    }
+
     /** The private link token waiting to be shown, removed so it is shown only once. */
     public Optional<String> takePrivateLink(Context ctx) {
         String token = ctx.cookie(PRIVATE_LINK_COOKIE);

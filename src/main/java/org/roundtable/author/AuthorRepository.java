@@ -24,6 +24,19 @@ public interface AuthorRepository {
     @SqlQuery("SELECT id, public_id, created_at FROM authors WHERE manage_token_hash = :manageTokenHash")
     Optional<Author> findByManageTokenHash(String manageTokenHash);
 
+    /**
+     * Whether the author has a comment on this article that only they see or can still change: one awaiting a
+     * moderator, or one posted since {@code editableSince}. Their page of the article is then their own.
+     */
+    @SqlQuery("""
+            SELECT EXISTS (
+                SELECT 1 FROM comments c
+                  JOIN discussions d ON d.id = c.discussion_id
+                  JOIN articles a ON a.id = d.article_id
+                 WHERE c.author_id = :authorId AND a.slug = :articleSlug
+                   AND (c.status IN ('held', 'spam') OR (c.status = 'published' AND c.created_at > :editableSince)))""")
+    boolean hasOwnCommentsShowing(long authorId, String articleSlug, Instant editableSince);
+
     /** Everything this author wrote that still has words, newest first, with where it was posted. */
     @SqlQuery("""
             SELECT c.id, a.slug AS article_slug, a.title AS article_title, d.position AS discussion_position,

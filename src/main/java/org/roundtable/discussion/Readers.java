@@ -5,23 +5,42 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
 import org.roundtable.author.Author;
 import org.roundtable.author.AuthorCookies;
+import org.roundtable.author.AuthorRepository;
 import org.roundtable.security.FormTokens;
 
 /** The personal side of a page: who the reader is, a fresh form token, and their private link if just made. */
 public final class Readers {
 
+    private final Jdbi jdbi;
     private final AuthorCookies authors;
     private final FormTokens formTokens;
     private final Clock clock;
     private final Duration editWindow;
 
-    public Readers(AuthorCookies authors, FormTokens formTokens, Clock clock, Duration editWindow) {
+    public Readers(Jdbi jdbi, AuthorCookies authors, FormTokens formTokens, Clock clock, Duration editWindow) {
+        this.jdbi = jdbi;
         this.authors = authors;
         this.formTokens = formTokens;
         this.clock = clock;
         this.editWindow = editWindow;
+    }
+
+    /**
+     * Whether this reader's page of the article is everyone's page, which can come from the cache: no private
+     * link waits to be shown, and nothing of theirs on it awaits a moderator or can still be edited. Readers
+     * who posted once are recognised for two years; most of the time their page is everyone's.
+     */
+    public boolean seesSharedPage(Context ctx, String articleSlug) {
+        if (authors.hasPrivateLinkWaiting(ctx)) {
+            return false;
+        }
+        return authors.current(ctx)
+                .map(author -> !jdbi.onDemand(AuthorRepository.class)
+                        .hasOwnCommentsShowing(author.id(), articleSlug, clock.instant().minus(editWindow)))
+                .orElse(true);
     }
 
     public Viewer viewer(Context ctx) {

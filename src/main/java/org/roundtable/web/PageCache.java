@@ -23,8 +23,8 @@ import org.eclipse.jetty.ee10.servlet.HttpOutput;
 import org.roundtable.security.Tokens;
 
 /**
- * Rendered pages, kept for readers who have nothing personal on them: no author cookie, no private link to
- * show. They all get the same bytes (and the same gzip bytes), with a strong ETag and Last-Modified, so a
+ * Rendered pages, kept for readers who have nothing personal on them (see {@code Readers.seesSharedPage}).
+ * They all get the same bytes (and the same gzip bytes), with a strong ETag and Last-Modified, so a
  * reader who has the page already gets a 304. Every successful POST anywhere changes the content version,
  * so no cached page outlives a change; a page is also re-rendered after an hour, which keeps the form
  * tokens in it young.
@@ -73,14 +73,13 @@ public final class PageCache {
         }
     }
 
-    /** Whether this reader sees the shared page: nobody's own comments, controls or private link are on it. */
-    public boolean isShared(Context ctx) {
-        return enabled && ctx.cookie("rt_author") == null && ctx.cookie("rt_private_link") == null;
+    public boolean isEnabled() {
+        return enabled;
     }
 
     /**
      * Answers with the shared page at {@code key}, rendering it with {@code render} when it is not cached or
-     * stale. Use only when {@link #isShared} says so.
+     * stale. Only for readers who see nothing personal on the page.
      */
     public void serve(Context ctx, String key, Supplier<byte[]> render) {
         Page page = fresh(key);

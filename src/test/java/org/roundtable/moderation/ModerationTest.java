@@ -65,6 +65,17 @@ class ModerationTest {
     }
 
     @Test
+    void aHeldCommentStaysOnItsAuthorsPagesAfterTheEditWindow() {
+        setPolicy("all_held");
+        long id = post(reader, "general", "Still waiting for a moderator");
+        clock.advance(Duration.ofDays(2));
+        for (String page : List.of(ARTICLE, ARTICLE + "/discussions/general")) {
+            assertThat(reader.open(page).getElementById("comment-" + id).selectFirst(".awaiting-moderation")).isNotNull();
+            assertThat(server.reader().open(page).getElementById("comment-" + id)).isNull();
+        }
+    }
+
+    @Test
     void firstTimePostersAreHeldUntilTheyHaveAnApprovedComment() {
         setPolicy("first_time_held");
         long first = post(reader, "general", "My first words");

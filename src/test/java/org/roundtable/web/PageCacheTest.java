@@ -9,6 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.jsoup.Jsoup;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.roundtable.MutableClock;
 import org.roundtable.Reader;
 import org.roundtable.TestServer;
 
@@ -82,6 +85,26 @@ class PageCacheTest {
         var shared = server.get(ARTICLE);
         assertThat(Jsoup.parse(shared.body()).select("a[href$=/edit], .private-link")).isEmpty();
         assertThat(Jsoup.parse(shared.body()).getElementById("comments").text()).contains("Mine");
+    }
+
+    @Test
+    void anAuthorSharesTheCachedPagesOnceNothingOfTheirsCanBeEditedAnyMore(@TempDir Path other) {
+        var clock = new MutableClock();
+        try (var timed = TestServer.start(TestServer.config(other, Map.of("EDIT_WINDOW_MINUTES", "15")), clock)) {
+            Reader author = timed.reader();
+            author.follow(author.submit(author.open(ARTICLE), "#reply-general", Map.of("body", "Mine")));
+            String general = ARTICLE + "/discussions/general";
+            assertThat(author.get(ARTICLE).headers().firstValue("Cache-Control")).hasValue("private, no-cache");
+            assertThat(author.get(general).headers().firstValue("Cache-Control")).hasValue("private, no-cache");
+
+            clock.advance(Duration.ofMinutes(16));
+            for (String page : List.of(ARTICLE, general)) {
+                var own = author.get(page);
+                assertThat(own.headers().firstValue("ETag")).isPresent().isEqualTo(timed.get(page).headers().firstValue("ETag"));
+                assertThat(Jsoup.parse(own.body()).select("a[href$=/edit]")).isEmpty();
+                assertThat(Jsoup.parse(own.body()).text()).contains("Mine");
+            }
+        }
     }
 
     @Test
