@@ -13,6 +13,7 @@ import org.roundtable.discussion.Readers;
 import org.roundtable.discussion.Sort;
 import org.roundtable.discussion.ThreadCursor;
 import org.roundtable.discussion.Viewer;
+import org.roundtable.web.PageBuffer;
 import org.roundtable.web.PageCache;
 import org.roundtable.web.RenderGate;
 import org.roundtable.web.Templates;
@@ -71,7 +72,7 @@ public final class ArticleController {
         return CommentPaths.article(slug) + "?sort=" + sort.queryValue();
     }
 
-    private byte[] sharedArticle(String slug, Sort sort) {
+    private PageBuffer sharedArticle(String slug, Sort sort) {
         return build("article/article", () -> articleModel(slug, sort, readers.anonymous(), readers.sharedModel(), null));
     }
 
@@ -114,8 +115,8 @@ public final class ArticleController {
     }
 
     /** Reads and renders a page, no more of them at once than the gate lets through. */
-    private byte[] build(String template, Supplier<Map<String, Object>> model) {
-        return gate.build(() -> templates.bytes(template, model.get()));
+    private PageBuffer build(String template, Supplier<Map<String, Object>> model) {
+        return gate.build(() -> templates.page(template, model.get()));
     }
 
     private Map<String, Object> articleModel(String slug, Sort sort, Viewer viewer, Map<String, Object> model,

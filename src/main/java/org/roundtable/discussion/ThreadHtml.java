@@ -1,5 +1,6 @@
 package org.roundtable.discussion;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.unbescape.html.HtmlEscape;
 
@@ -11,16 +12,25 @@ import org.unbescape.html.HtmlEscape;
 public final class ThreadHtml {
 
     static final String DELETE_CONFIRMATION = "Delete this comment? This cannot be undone.";
+    /** Room for one comment's markup besides its words: a little more than the most a comment takes. */
+    private static final int MARKUP_PER_COMMENT = 1_024;
 
-    /** The list items of a list of threads. {@code formToken} goes into the forms of the reader's own comments. */
-    public static String threads(List<CommentView> threads, String formToken) {
-        var out = new StringBuilder(threads.size() * 2_048);
+    /**
+     * The list item of each thread. {@code formToken} goes into the forms of the reader's own comments. One
+     * string per thread, not per page: a page's threads run to a megabyte, which in one string the garbage
+     * collector must treat as humongous (see {@code PageBuffer}).
+     */
+    public static List<String> threads(List<CommentView> threads, String formToken) {
+        var items = new ArrayList<String>(threads.size());
         for (CommentView thread : threads) {
+            // Sized up front: grown by doubling, a long thread was copied over and over.
+            var out = new StringBuilder(length(thread));
             out.append("<li>");
             comment(out, thread, formToken);
             out.append("</li>\n");
+            items.add(out.toString());
         }
-        return out.toString();
+        return items;
     }
 
     private static void comment(StringBuilder out, CommentView c, String formToken) {
@@ -79,6 +89,14 @@ public final class ThreadHtml {
             out.append("<a class=\"report-link\" href=\"").append(path).append("/report\">Report</a>\n");
         }
         out.append("</div>\n");
+    }
+
+    private static int length(CommentView comment) {
+        int length = MARKUP_PER_COMMENT + comment.bodyHtml().length();
+        for (CommentView reply : comment.replies()) {
+            length += length(reply);
+        }
+        return length;
     }
 
     /** Escaped for text and for attribute values alike. */

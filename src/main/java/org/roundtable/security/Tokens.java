@@ -1,5 +1,6 @@
 package org.roundtable.security;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,13 +21,15 @@ public final class Tokens {
     }
 
     public static String sha256(String value) {
-        return sha256(value.getBytes(StandardCharsets.UTF_8));
+        return sha256(ByteBuffer.wrap(value.getBytes(StandardCharsets.UTF_8)));
     }
 
-    public static String sha256(byte[] value) {
+    /** The hash of the buffer's remaining bytes; the buffer itself is left as it was. */
+    public static String sha256(ByteBuffer value) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value);
-            return HexFormat.of().formatHex(digest);
+            var digest = MessageDigest.getInstance("SHA-256");
+            digest.update(value.duplicate());
+            return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }

@@ -2,7 +2,6 @@ package org.roundtable.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -81,7 +80,7 @@ public final class PageCache {
      * Answers with the shared page at {@code key}, rendering it with {@code render} when it is not cached or
      * stale. Only for readers who see nothing personal on the page.
      */
-    public void serve(Context ctx, String key, Supplier<byte[]> render) {
+    public void serve(Context ctx, String key, Supplier<PageBuffer> render) {
         Page page = fresh(key);
         if (page == null) {
             misses.incrementAndGet();
@@ -122,7 +121,7 @@ public final class PageCache {
     }
 
     /** Renders the shared page at {@code key} ahead of its first reader, unless it is cached and fresh. */
-    public void prime(String key, Supplier<byte[]> render) {
+    public void prime(String key, Supplier<PageBuffer> render) {
         if (enabled && fresh(key) == null) {
             renderOnce(key, render);
         }
@@ -133,7 +132,7 @@ public final class PageCache {
      * share it. Right after a comment every cached page is stale, and readers arriving together used to render
      * the same page side by side, each holding megabytes.
      */
-    private Page renderOnce(String key, Supplier<byte[]> render) {
+    private Page renderOnce(String key, Supplier<PageBuffer> render) {
         var mine = new CompletableFuture<Page>();
         CompletableFuture<Page> running = rendering.putIfAbsent(key, mine);
         if (running != null) {
@@ -183,9 +182,10 @@ public final class PageCache {
         return stale ? null : page;
     }
 
-    private Page store(String key, long renderedVersion, byte[] bytes) {
-        var page = new Page(renderedVersion, clock.instant(), direct(bytes), direct(gzip(bytes)),
-                "\"" + Tokens.sha256(bytes).substring(0, 32) + "\"");
+    private Page store(String key, long renderedVersion, PageBuffer rendered) {
+        ByteBuffer html = rendered.toDirectBuffer();
+        var page = new Page(renderedVersion, clock.instant(), html, gzip(rendered).toDirectBuffer(),
+                "\"" + Tokens.sha256(html).substring(0, 32) + "\"");
         synchronized (this) {
             Page replaced = pages.put(key, page);
             cachedBytes += page.bytes() - (replaced == null ? 0 : replaced.bytes());
@@ -203,17 +203,13 @@ public final class PageCache {
         }
     }
 
-    private static ByteBuffer direct(byte[] bytes) {
-        return ByteBuffer.allocateDirect(bytes.length).put(bytes).flip().asReadOnlyBuffer();
-    }
-
-    private static byte[] gzip(byte[] bytes) {
-        var out = new ByteArrayOutputStream(bytes.length / 4);
-        try (var gzip = new GZIPOutputStream(out)) {
-            gzip.write(bytes);
+    private static PageBuffer gzip(PageBuffer page) {
+        var compressed = new PageBuffer();
+        try (var gzip = new GZIPOutputStream(compressed)) {
+            page.writeTo(gzip);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toByteArray();
+        return compressed;
     }
 }

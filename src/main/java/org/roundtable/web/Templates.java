@@ -2,7 +2,7 @@ package org.roundtable.web;
 
 import io.javalin.http.Context;
 import io.javalin.rendering.FileRenderer;
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.IContext;
 import org.thymeleaf.standard.StandardDialect;
@@ -22,11 +21,11 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 public final class Templates implements FileRenderer {
 
     private static final String HTML = "text/html; charset=utf-8";
+    private static final int BUFFER_CHARS = 8_192;
 
     private final TemplateEngine engine = new TemplateEngine();
 
     private final Assets assets;
-    private final Map<String, Integer> lastSize = new ConcurrentHashMap<>();
 
     public Templates(Assets assets) {
         this.assets = assets;
@@ -50,29 +49,30 @@ public final class Templates implements FileRenderer {
         return engine.process(template, context(model));
     }
 
-    /**
-     * Sends a page made by {@link #bytes} in one write: a page of a megabyte, held as text and then encoded,
-     * cost more in copying and garbage collection than in rendering.
-     */
-    public void send(Context ctx, byte[] page) {
+    /** Sends a page made by {@link #page}. */
+    public void send(Context ctx, PageBuffer page) {
         ctx.contentType(HTML);
         try {
-            ctx.outputStream().write(page);
+            page.writeTo(ctx.outputStream());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** A page as UTF-8 bytes, encoded as it renders into a buffer sized like this template's last page. */
-    public byte[] bytes(String template, Map<String, ?> model) {
-        var out = new ByteArrayOutputStream(lastSize.getOrDefault(template, 16_384) * 9 / 8);
-        write(template, model, out);
-        lastSize.put(template, out.size());
-        return out.toByteArray();
+    /**
+     * A page as UTF-8 bytes, encoded as it renders: a page of a megabyte, held as text and then encoded, cost
+     * more in copying and garbage collection than in rendering.
+     */
+    public PageBuffer page(String template, Map<String, ?> model) {
+        var page = new PageBuffer();
+        write(template, model, page);
+        return page;
     }
 
     private void write(String template, Map<String, ?> model, OutputStream out) {
-        var writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        // Buffered, so that the threads of comments (a long string) are encoded through a small buffer: written
+        // straight to an OutputStreamWriter, every long string was first copied into a new array of its length.
+        var writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), BUFFER_CHARS);
         engine.process(template, context(model), writer);
         try {
             writer.flush();

@@ -35,7 +35,10 @@ class RenderOnceTest {
             config.routes.get("/page", ctx -> cache.serve(ctx, "page", () -> {
                 renders.incrementAndGet();
                 sleep(300);
-                return "<p>rendered once</p>".getBytes(StandardCharsets.UTF_8);
+                byte[] html = "<p>rendered once</p>".getBytes(StandardCharsets.UTF_8);
+                var page = new PageBuffer();
+                page.write(html, 0, html.length);
+                return page;
             }));
             config.routes.post("/comment", ctx -> ctx.status(303));
             config.routes.after(cache::afterRequest);
