@@ -94,7 +94,7 @@ public final class ArticlePages {
         return new DiscussionView(
                 discussion,
                 views,
-                ThreadHtml.threads(views, viewer.formToken()),
+                new ThreadHtml(views, viewer.formToken()),
                 typed != null && typed.isFor(discussion.key(), null) ? typed : CommentForm.blank(discussion.key(), null),
                 sort,
                 page.next());

@@ -6,7 +6,7 @@ import java.util.List;
  * A discussion ready to show: its threads, its "Leave a reply" form (blank, or as the reader typed it when a
  * post was refused) and the words its heading and anchors use.
  */
-public record DiscussionView(Discussion discussion, List<CommentView> threads, List<String> threadsHtml, CommentForm form,
+public record DiscussionView(Discussion discussion, List<CommentView> threads, ThreadHtml threadsHtml, CommentForm form,
                              Sort sort, ThreadCursor next) {
 
     /** Whether the discussion goes on beyond the threads shown. */

@@ -1,51 +1,87 @@
 package org.roundtable.discussion;
 
-import java.util.ArrayList;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.List;
+import org.thymeleaf.util.IWritableCharSequence;
 import org.unbescape.html.HtmlEscape;
 
 /**
- * Writes threads of comments as HTML. Comments are most of a page, and as nested Thymeleaf fragments each
- * cost a fraction of a millisecond: a page of 20 threads took about 160 ms to render. Written directly, with
- * every value escaped, the same markup takes a few milliseconds. Page layout stays in the templates.
+ * Threads of comments as HTML, written straight into the page as it renders ({@code rt:html} in the templates).
+ * Comments are most of a page, and as nested Thymeleaf fragments each cost a fraction of a millisecond: a page
+ * of 20 threads took about 160 ms to render. Written directly, with every value escaped, the same markup takes
+ * a few milliseconds; written into the page rather than into a string first, a megabyte of it is neither
+ * copied nor left for the garbage collector. Page layout stays in the templates.
  */
-public final class ThreadHtml {
+public final class ThreadHtml implements IWritableCharSequence {
 
     static final String DELETE_CONFIRMATION = "Delete this comment? This cannot be undone.";
-    /** Room for one comment's markup besides its words: a little more than the most a comment takes. */
-    private static final int MARKUP_PER_COMMENT = 1_024;
 
-    /**
-     * The list item of each thread. {@code formToken} goes into the forms of the reader's own comments. One
-     * string per thread, not per page: a page's threads run to a megabyte, which in one string the garbage
-     * collector must treat as humongous (see {@code PageBuffer}).
-     */
-    public static List<String> threads(List<CommentView> threads, String formToken) {
-        var items = new ArrayList<String>(threads.size());
-        for (CommentView thread : threads) {
-            // Sized up front: grown by doubling, a long thread was copied over and over.
-            var out = new StringBuilder(length(thread));
-            out.append("<li>");
-            comment(out, thread, formToken);
-            out.append("</li>\n");
-            items.add(out.toString());
-        }
-        return items;
+    private final List<CommentView> threads;
+    private final String formToken;
+    private String text;
+
+    /** {@code formToken} goes into the forms of the reader's own comments. */
+    public ThreadHtml(List<CommentView> threads, String formToken) {
+        this.threads = threads;
+        this.formToken = formToken;
     }
 
-    private static void comment(StringBuilder out, CommentView c, String formToken) {
+    /** The list item of each thread. */
+    @Override
+    public void write(Writer out) throws IOException {
+        for (CommentView thread : threads) {
+            out.write("<li>");
+            comment(out, thread);
+            out.write("</li>\n");
+        }
+    }
+
+    /** The same HTML as a string. Pages never ask for it: they have the threads write themselves. */
+    @Override
+    public String toString() {
+        if (text == null) {
+            var out = new StringWriter();
+            try {
+                write(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException("A StringWriter does not fail", e);
+            }
+            text = out.toString();
+        }
+        return text;
+    }
+
+    @Override
+    public int length() {
+        return toString().length();
+    }
+
+    @Override
+    public char charAt(int index) {
+        return toString().charAt(index);
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+        return toString().subSequence(start, end);
+    }
+
+    private void comment(Writer out, CommentView c) throws IOException {
         out.append("<article class=\"comment").append(c.placeholder() != null ? " placeholder" : "")
                 .append("\" id=\"").append(c.anchor()).append("\">\n");
         if (c.placeholder() != null) {
             out.append("<p class=\"comment-placeholder\">").append(text(c.placeholder())).append("</p>\n");
         } else {
-            own(out, c, formToken);
+            own(out, c);
         }
         if (!c.replies().isEmpty()) {
             out.append("<ol class=\"comment-list replies\">\n");
             for (CommentView reply : c.replies()) {
                 out.append("<li>");
-                comment(out, reply, formToken);
+                comment(out, reply);
                 out.append("</li>\n");
             }
             out.append("</ol>\n");
@@ -58,7 +94,7 @@ public final class ThreadHtml {
     }
 
     /** The comment itself: who wrote it and when, what they wrote, and what the reader can do with it. */
-    private static void own(StringBuilder out, CommentView c, String formToken) {
+    private void own(Writer out, CommentView c) throws IOException {
         String path = text(c.path());
         out.append("<header class=\"comment-meta\">\n<span class=\"comment-author\" dir=\"auto\">").append(text(c.author()))
                 .append("</span>\n<a class=\"permalink\" href=\"#").append(c.anchor()).append("\" title=\"Link to this comment\">")
@@ -76,7 +112,7 @@ public final class ThreadHtml {
         out.append("<div class=\"comment-body\" dir=\"auto\">").append(c.bodyHtml()).append("</div>\n");
         out.append("<div class=\"comment-actions\">\n");
         if (!c.awaitingModeration()) {
-            out.append("<a class=\"reply-link\" href=\"").append(path).append("#reply\" data-parent=\"").append(c.id())
+            out.append("<a class=\"reply-link\" href=\"").append(path).append("#reply\" data-parent=\"").append(String.valueOf(c.id()))
                     .append("\">Reply</a>\n");
         }
         if (c.changeable()) {
@@ -91,18 +127,8 @@ public final class ThreadHtml {
         out.append("</div>\n");
     }
 
-    private static int length(CommentView comment) {
-        int length = MARKUP_PER_COMMENT + comment.bodyHtml().length();
-        for (CommentView reply : comment.replies()) {
-            length += length(reply);
-        }
-        return length;
-    }
-
     /** Escaped for text and for attribute values alike. */
     private static String text(String value) {
         return HtmlEscape.escapeHtml5Xml(value);
     }
-
-    private ThreadHtml() {}
 }

@@ -41,6 +41,7 @@ public final class Templates implements FileRenderer {
         // an ObjectMapper for that while the first reader waits (a tenth of a second at start-up).
         dialect.setJavaScriptSerializer(new StandardJavaScriptSerializer(false));
         engine.setDialect(dialect);
+        engine.addDialect(new HtmlDialect());
     }
 
     @Override
