@@ -37,7 +37,11 @@ final class HtmlDialect extends AbstractProcessorDialect {
         @Override
         protected void doProcess(ITemplateContext context, IProcessableElementTag tag, AttributeName attributeName,
                                  String attributeValue, Object html, IElementTagStructureHandler structure) {
-            structure.setBody(html instanceof CharSequence text ? text : html == null ? "" : html.toString(), false);
+            if (html instanceof CharSequence text) {
+                structure.setBody(text, false);
+            } else {
+                structure.setBody(html == null ? "" : html.toString(), false);
+            }
         }
     }
 }

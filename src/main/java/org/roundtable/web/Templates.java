@@ -71,8 +71,8 @@ public final class Templates implements FileRenderer {
     }
 
     private void write(String template, Map<String, ?> model, OutputStream out) {
-        // Buffered, so that the threads of comments (a long string) are encoded through a small buffer: written
-        // straight to an OutputStreamWriter, every long string was first copied into a new array of its length.
+        // Buffered: a page arrives in thousands of pieces (tags, names, each comment's words), and an
+        // OutputStreamWriter copies every string it is given into a new array before encoding it.
         var writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), BUFFER_CHARS);
         engine.process(template, context(model), writer);
         try {
