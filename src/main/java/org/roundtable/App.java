@@ -8,7 +8,6 @@ import io.javalin.http.Handler;
 import io.javalin.http.staticfiles.Location;
 import java.time.Clock;
 import java.util.Map;
-import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.roundtable.admin.AdminBootstrap;
 import org.roundtable.admin.AdminGate;
 import org.roundtable.admin.AdminRoutes;
@@ -53,6 +52,7 @@ import org.roundtable.security.ServerSecret;
 import org.roundtable.security.Signer;
 import org.roundtable.web.Assets;
 import org.roundtable.web.ClientAddress;
+import org.roundtable.web.EagerBodies;
 import org.roundtable.web.ErrorPages;
 import org.roundtable.web.Formats;
 import org.roundtable.web.HealthController;
@@ -61,6 +61,7 @@ import org.roundtable.web.PageCache;
 import org.roundtable.web.RenderGate;
 import org.roundtable.web.RequestLog;
 import org.roundtable.web.SecurityHeaders;
+import org.roundtable.web.ServerLimits;
 import org.roundtable.web.Templates;
 import org.roundtable.web.Utf8Forms;
 import org.slf4j.Logger;
@@ -71,12 +72,6 @@ public final class App {
 
     private static final Logger log = LoggerFactory.getLogger(App.class);
 
-    /**
-     * The largest request body accepted. Room for a 10,000-character comment in any script: four UTF-8
-     * bytes a character, each sent as three characters of percent-encoding, is 120,000 bytes.
-     */
-    static final int MAX_REQUEST_BYTES = 192 * 1024;
-    static final int MAX_CONNECTIONS = 2_000;
     private static final int DYNAMIC_GZIP_LEVEL = 3;
     static final long STOP_TIMEOUT_MILLIS = 10_000;
 
@@ -168,16 +163,16 @@ public final class App {
             if (config.trustProxy()) {
                 app.contextResolver.ip = ClientAddress::behindProxy;
             }
-            app.http.maxRequestSize = MAX_REQUEST_BYTES;
-            app.jetty.modifyServletContextHandler(handler -> handler.setMaxFormContentSize(MAX_REQUEST_BYTES));
+            app.http.maxRequestSize = ServerLimits.MAX_REQUEST_BYTES;
+            app.jetty.modifyServletContextHandler(handler -> handler.setMaxFormContentSize(ServerLimits.MAX_REQUEST_BYTES));
             app.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
-            // Slow clients cost a socket, not a thread (Jetty reads without blocking); this caps the sockets.
             app.jetty.modifyServer(server -> {
-                server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, server));
+                config.serverLimits().applyTo(server);
                 // On SIGTERM, stop accepting and give requests under way this long to finish.
                 server.setStopTimeout(STOP_TIMEOUT_MILLIS);
             });
             app.routes.before(new SecurityHeaders(config.cookieSecure())::apply);
+            app.routes.before(EagerBodies::refuse);
             app.routes.before(Utf8Forms::check);
             app.routes.after(pageCache::afterRequest);
             routes(app.routes, articles, discussions, reports, authors, feeds, health, metrics);

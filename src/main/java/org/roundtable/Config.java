@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import org.roundtable.antispam.SpamRules;
+import org.roundtable.web.ServerLimits;
 
 /** Everything Roundtable reads from its environment, with the defaults a fresh checkout runs with. */
 public record Config(
@@ -26,7 +27,8 @@ public record Config(
         Optional<String> adminPassword,
         Duration adminIdleTimeout,
         int loginMaxFailures,
-        SpamRules spamRules) {
+        SpamRules spamRules,
+        ServerLimits serverLimits) {
 
     public static final String DEFAULT_DATABASE_URL = "jdbc:sqlite:data/roundtable.db";
 
@@ -54,7 +56,8 @@ public record Config(
                 optional(env.get("ADMIN_PASSWORD")),
                 Duration.ofMinutes(Long.parseLong(env.getOrDefault("ADMIN_IDLE_MINUTES", "120"))),
                 Integer.parseInt(env.getOrDefault("LOGIN_MAX_FAILURES", "5")),
-                SpamRules.fromMap(env));
+                SpamRules.fromMap(env),
+                ServerLimits.fromMap(env, Boolean.parseBoolean(env.getOrDefault("TRUST_PROXY", "false"))));
     }
 
     private static Optional<String> optional(String value) {

@@ -41,11 +41,11 @@ public final class Metrics {
         new UptimeMetrics().bindTo(registry);
     }
 
-    /** Records a finished request under its route pattern, never its path. */
+    /** Records a finished request under its route pattern, never its path: every label from a fixed set. */
     public void request(Context ctx, float milliseconds) {
         Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
         Timer.builder("http.server.requests")
-                .tag("method", ctx.method().name())
+                .tag("method", KnownMethods.METHODS.contains(ctx.method().name()) ? ctx.method().name() : "other")
                 .tag("route", endpoint == null ? "unmatched" : endpoint.path)
                 .tag("status", Integer.toString(ctx.status().getCode()))
                 .register(registry)

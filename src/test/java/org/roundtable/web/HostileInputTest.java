@@ -52,6 +52,47 @@ class HostileInputTest {
     }
 
     @Test
+    void bodiesThatAreNotFormsAreRefusedWithoutBeingRead() throws IOException {
+        for (String type : new String[] {"multipart/form-data; boundary=x", "text/plain; charset=utf-8", "application/octet-stream",
+                "application/json"}) {
+            // Declares half a gigabyte and sends a few bytes: the answer comes without waiting for the rest.
+            String answer = raw("POST " + ARTICLE + "/comments HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + type
+                    + "\r\nContent-Length: 500000000\r\n\r\n", "--x\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(statusOf(answer)).as(type).isEqualTo(415);
+            assertThat(answer).as(type).contains("Only forms can be sent here");
+        }
+    }
+
+    @Test
+    void aFormDeclaredLargerThanTheLimitIsRefusedBeforeItArrives() throws IOException {
+        String answer = raw("POST " + ARTICLE + "/comments HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded"
+                + "\r\nContent-Length: 500000000\r\n\r\n", "body=x".getBytes(StandardCharsets.US_ASCII));
+        assertThat(statusOf(answer)).isEqualTo(413);
+    }
+
+    @Test
+    void aChunkedFormLargerThanTheLimitIsRefused() throws IOException {
+        String chunk = "x".repeat(0x10000);
+        var body = new StringBuilder();
+        for (int i = 0; i < 4; i++) {
+            body.append("10000\r\n").append(chunk).append("\r\n");
+        }
+        body.append("0\r\n\r\n");
+        String answer = raw("POST " + ARTICLE + "/comments HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded"
+                + "\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n", body.toString().getBytes(StandardCharsets.US_ASCII));
+        assertThat(statusOf(answer)).isEqualTo(413);
+    }
+
+    @Test
+    void madeUpMethodsGet501AndLeaveNoTraceInTheMetrics() throws IOException {
+        for (int i = 0; i < 50; i++) {
+            String answer = raw("XMETHOD" + i + " " + ARTICLE + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", new byte[0]);
+            assertThat(statusOf(answer)).isEqualTo(501);
+        }
+        assertThat(server.get("/metrics").body()).doesNotContain("XMETHOD");
+    }
+
+    @Test
     void invalidUtf8IsRefusedCleanly() throws IOException {
         byte[] body = "discussion=general&body=%C3%28%FF".getBytes(StandardCharsets.US_ASCII);
         String answer = raw("POST " + ARTICLE + "/comments HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\n"

@@ -1,0 +1,242 @@
+package org.roundtable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One client trying to make the site unavailable, against the packaged jar with a 256 MB heap, while a reader
+ * at another address asks for the article once a second: at least 95% of the reader's requests must be
+ * answered within 2 seconds. The attacks are those of slowhttptest and a method-name fuzzer, in Java.
+ */
+class AttackIT {
+
+    static final String ARTICLE = "/articles/iran-pakistan-strategic-alliance";
+    static final int ATTACK_SECONDS = 20;
+
+    @TempDir
+    Path folder;
+
+    /** slowhttptest -B: POST bodies of 100,000 bytes sent a few bytes at a time, from ten addresses. */
+    @Test
+    void slowRequestBodiesDoNotTakeTheThreads() throws Exception {
+        try (JarProcess jar = start()) {
+            List<Socket> attackers = new ArrayList<>();
+            for (int address = 1; address <= 10; address++) {
+                var client = new LoopbackClient("127.0.1." + address, jar.uri("/").getPort());
+                for (int i = 0; i < 30; i++) {
+                    Socket socket = client.connect(5_000);
+                    socket.getOutputStream().write(("POST " + ARTICLE + "/comments HTTP/1.1\r\nHost: localhost\r\n"
+                            + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 100000\r\n\r\nbody=")
+                            .getBytes(StandardCharsets.US_ASCII));
+                    attackers.add(socket);
+                }
+            }
+            var reader = SteadyReader.start(jar);
+            for (int second = 0; second < ATTACK_SECONDS; second++) {
+                dribble(attackers, "xxxx");
+                Thread.sleep(1_000);
+            }
+            reader.assertServed();
+            closeAll(attackers);
+        }
+    }
+
+    /**
+     * slowhttptest -H: 2,500 connections from one address, opened as fast as the server takes them, each
+     * sending a header line every second so that none goes idle.
+     */
+    @Test
+    void slowlorisFromOneAddressCannotTakeEveryConnection() throws Exception {
+        try (JarProcess jar = start()) {
+            var client = new LoopbackClient("127.0.0.1", jar.uri("/").getPort());
+            List<Socket> attackers = java.util.Collections.synchronizedList(new ArrayList<>());
+            ExecutorService openers = Executors.newFixedThreadPool(8);
+            for (int i = 0; i < 2_500; i++) {
+                openers.submit(() -> {
+                    try {
+                        Socket socket = client.connect(2_000);
+                        socket.getOutputStream().write(("GET " + ARTICLE + " HTTP/1.1\r\nHost: localhost\r\n").getBytes(StandardCharsets.US_ASCII));
+                        attackers.add(socket);
+                    } catch (IOException refused) {
+                        // The server may refuse or close some: an attacker keeps going.
+                    }
+                });
+            }
+            openers.shutdown();
+            while (!openers.awaitTermination(1, java.util.concurrent.TimeUnit.SECONDS)) {
+                dribble(List.copyOf(attackers), "X-a: b\r\n");
+            }
+            var reader = SteadyReader.start(jar);
+            for (int second = 0; second < ATTACK_SECONDS; second++) {
+                dribble(List.copyOf(attackers), "X-a: b\r\n");
+                Thread.sleep(1_000);
+            }
+            reader.assertServed();
+            closeAll(attackers);
+        }
+    }
+
+    /** 200,000 requests with made-up 12-letter methods: metrics stay small and /metrics answers. */
+    @Test
+    void madeUpMethodsDoNotGrowTheMetrics() throws Exception {
+        try (JarProcess jar = start()) {
+            HttpClient http = HttpClient.newHttpClient();
+            // The reader's requests and the scrape itself make their own series first.
+            http.send(HttpRequest.newBuilder(jar.uri(ARTICLE)).build(), HttpResponse.BodyHandlers.discarding());
+            applicationSeries(http, jar);
+            long seriesBefore = applicationSeries(http, jar);
+            var reader = SteadyReader.start(jar);
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            var answered = new AtomicInteger();
+            List<Future<?>> senders = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                long seed = i;
+                senders.add(pool.submit(() -> {
+                    sendMadeUpMethods(jar, new Random(seed), 25_000, answered);
+                    return null;
+                }));
+            }
+            for (Future<?> sender : senders) {
+                sender.get();
+            }
+            pool.shutdown();
+            reader.assertServed();
+            assertThat(answered.get()).isEqualTo(200_000);
+
+            var metrics = http.send(HttpRequest.newBuilder(jar.uri("/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            assertThat(applicationSeries(http, jar) - seriesBefore).as("new application series").isLessThanOrEqualTo(3);
+        }
+    }
+
+    private JarProcess start() throws IOException, InterruptedException {
+        return JarProcess.start(folder, Map.of("DATABASE_URL", "jdbc:sqlite:" + folder.resolve("attack.db")));
+    }
+
+    /**
+     * Pipelines requests with random method names, 100 at a time and 20 batches a second (about 16,000
+     * requests a second from 8 senders, so the reader sees the attack for over 10 s), and counts the answers.
+     */
+    private static void sendMadeUpMethods(JarProcess jar, Random random, int count, AtomicInteger answered)
+            throws IOException, InterruptedException {
+        var client = new LoopbackClient("127.0.0.1", jar.uri("/").getPort());
+        Socket socket = client.connect(10_000);
+        OutputStream out = socket.getOutputStream();
+        InputStream in = socket.getInputStream();
+        byte[] buffer = new byte[64 * 1024];
+        byte[] statusLine = "HTTP/1.1 ".getBytes(StandardCharsets.US_ASCII);
+        int matched = 0;
+        for (int sent = 0; sent < count; sent += 100) {
+            var batch = new StringBuilder();
+            for (int i = 0; i < 100; i++) {
+                batch.append(randomMethod(random)).append(' ').append(ARTICLE).append(" HTTP/1.1\r\nHost: localhost\r\n\r\n");
+            }
+            out.write(batch.toString().getBytes(StandardCharsets.US_ASCII));
+            int answers = 0;
+            while (answers < 100) {
+                int read = in.read(buffer);
+                if (read < 0) {
+                    throw new IOException("The server closed the connection after " + answers + " answers of a batch");
+                }
+                for (int i = 0; i < read; i++) {
+                    matched = buffer[i] == statusLine[matched] ? matched + 1 : (buffer[i] == statusLine[0] ? 1 : 0);
+                    if (matched == statusLine.length) {
+                        answers++;
+                        matched = 0;
+                    }
+                }
+            }
+            answered.addAndGet(answers);
+            Thread.sleep(50);
+        }
+        socket.close();
+    }
+
+    private static String randomMethod(Random random) {
+        var method = new StringBuilder(12);
+        for (int i = 0; i < 12; i++) {
+            method.append((char) ('A' + random.nextInt(26)));
+        }
+        return method.toString();
+    }
+
+    /** The application's own series (requests, comments, cache, pool), not the JVM's. */
+    private static long applicationSeries(HttpClient http, JarProcess jar) throws IOException, InterruptedException {
+        String metrics = http.send(HttpRequest.newBuilder(jar.uri("/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return metrics.lines().filter(line -> line.startsWith("http_server_requests") || line.startsWith("roundtable_")).count();
+    }
+
+    private static void dribble(List<Socket> sockets, String text) {
+        for (Socket socket : sockets) {
+            try {
+                socket.getOutputStream().write(text.getBytes(StandardCharsets.US_ASCII));
+            } catch (IOException closedByServer) {
+                // The server may drop an attacker; that is what it should do.
+            }
+        }
+    }
+
+    private static void closeAll(List<Socket> sockets) throws IOException {
+        for (Socket socket : sockets) {
+            socket.close();
+        }
+    }
+
+    /** A reader at 127.0.0.2 asking for the article once a second, on a thread of its own. */
+    static final class SteadyReader {
+        private final AtomicInteger asked = new AtomicInteger();
+        private final AtomicInteger servedInTime = new AtomicInteger();
+        private final Thread thread;
+
+        private SteadyReader(JarProcess jar) {
+            var client = new LoopbackClient("127.0.0.2", jar.uri("/").getPort());
+            thread = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    long started = System.nanoTime();
+                    int status = client.get(ARTICLE, 2_000);
+                    asked.incrementAndGet();
+                    if (status == 200 && System.nanoTime() - started < 2_000_000_000L) {
+                        servedInTime.incrementAndGet();
+                    }
+                    try {
+                        Thread.sleep(Math.max(0, 1_000 - (System.nanoTime() - started) / 1_000_000));
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "steady-reader");
+            thread.start();
+        }
+
+        static SteadyReader start(JarProcess jar) {
+            return new SteadyReader(jar);
+        }
+
+        void assertServed() throws InterruptedException {
+            thread.interrupt();
+            thread.join();
+            System.out.printf("Reader during the attack: %d of %d answered within 2 s%n", servedInTime.get(), asked.get());
+            assertThat(asked.get()).isGreaterThanOrEqualTo(5);
+            assertThat(servedInTime.get()).as("answered within 2 s, of %d", asked.get()).isGreaterThanOrEqualTo((int) Math.ceil(asked.get() * 0.95));
+        }
+    }
+}
