@@ -1,9 +1,14 @@
 -- wrk script: each connection posts new top-level comments to the general discussion, every body unique.
+-- With COOKIES set (author cookies, comma-separated), the posts take turns among those browsers.
 local counter = 0
 local thread_id = 0
 local token = os.getenv("FORM_TOKEN")
 local path = os.getenv("POST_PATH")
-local run = os.getenv("BENCH_RUN") or ""
+local run = (os.getenv("BODY_TAG") or "") .. (os.getenv("BENCH_RUN") or "")
+local cookies = {}
+for cookie in string.gmatch(os.getenv("COOKIES") or "", "[^,]+") do
+  table.insert(cookies, cookie)
+end
 
 function setup(thread)
   thread_id = thread_id + 1
@@ -13,5 +18,9 @@ end
 function request()
   counter = counter + 1
   local body = "discussion=general&form_token=" .. token .. "&body=benchmark+comment+" .. run .. "-" .. id .. "-" .. counter
-  return wrk.format("POST", path, {["Content-Type"] = "application/x-www-form-urlencoded"}, body)
+  local headers = {["Content-Type"] = "application/x-www-form-urlencoded"}
+  if #cookies > 0 then
+    headers["Cookie"] = cookies[(counter + id) % #cookies + 1]
+  end
+  return wrk.format("POST", path, headers, body)
 end

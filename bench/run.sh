@@ -4,6 +4,7 @@
 #   SIZES="1000 100000 1000000"  comment counts to test (default: all three)
 #   DURATION=10s                 how long each wrk run lasts
 #   WARMUP=3s                    how long the same load runs, unmeasured, before each measured run
+#   CHECKS=1                     also measure posting with the flood and duplicate checks running (set 0 to skip)
 #   STEADY=30s                   the longer warm-up before the first run of a code path that is measured for what
 #                                it costs once compiled (POSTs, pages with the cache off): the JIT needs that long
 #                                on two busy cores
@@ -39,11 +40,15 @@ CLASSPATH="target/roundtable.jar:target/test-classes"
 bin/cds-archive.sh target/roundtable.jar "$WORK/roundtable.jsa"
 
 SERVER_PID=""
+LIMITS_OFF="FLOOD_MIN_INTERVAL_SECONDS=0 FLOOD_MAX_PER_HOUR=0 FLOOD_ADDRESS_MAX_PER_HOUR=0 DUPLICATE_WINDOW_SECONDS=0"
+# Every check runs, with ceilings no benchmark reaches: 0 would skip them.
+LIMITS_GENEROUS="FLOOD_MIN_INTERVAL_SECONDS=0 FLOOD_MAX_PER_HOUR=10000000 FLOOD_ADDRESS_MAX_PER_HOUR=10000000 DUPLICATE_WINDOW_SECONDS=600"
+LIMITS=$LIMITS_OFF
 start_server() { # $1 database file, $2 render cache on/off, then extra JVM options; sets STARTUP_MS
   local database=$1 cache=$2; shift 2
   local begin; begin=$(date +%s%N)
-  env DATABASE_URL="jdbc:sqlite:$database" PORT="$PORT" RENDER_CACHE="$cache" SPAM_MIN_FILL_SECONDS=0 \
-      FLOOD_MIN_INTERVAL_SECONDS=0 FLOOD_MAX_PER_HOUR=0 DUPLICATE_WINDOW_SECONDS=0 \
+  # shellcheck disable=SC2086
+  env DATABASE_URL="jdbc:sqlite:$database" PORT="$PORT" RENDER_CACHE="$cache" SPAM_MIN_FILL_SECONDS=0 $LIMITS \
       java -Xmx256m "$@" -jar target/roundtable.jar >"$WORK/server.log" 2>&1 &
   SERVER_PID=$!
   until curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT$ARTICLE" 2>/dev/null | grep -q 200; do sleep 0.02; done
@@ -133,6 +138,41 @@ CONF
   stop_server
   ROWS+=("| $SIZE | start-up to first 200: ${STARTUP} ms (${STARTUP_CDS} ms with the CDS archive, as in the container); peak RSS: ${RSS} MB (-Xmx256m) | | | | |")
 done
+
+if [ "${CHECKS:-1}" = 1 ]; then
+  # Posting with every check running: first-time posters, 32 browsers behind one address, and the same 32
+  # browsers once each has 10,000 earlier comments from that address. Per-post cost must not grow with history.
+  AUTHORS=32; EARLIER=10000
+  DB="$WORK/bench-checks.db"
+  echo "Seeding $((AUTHORS * EARLIER + 1000)) comments for the posting checks..." >&2
+  java -Xmx1g -cp "$CLASSPATH" org.roundtable.bench.Seed "$DB" $((AUTHORS * EARLIER + 1000)) >&2
+  LIMITS=$LIMITS_GENEROUS start_server "$DB" true
+  URL="http://127.0.0.1:$PORT"
+  TOKEN=$(curl -s "$URL$ARTICLE" | grep -o 'name="form_token" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
+  # Every row posts words of its own: the duplicate check is on.
+  BODY_TAG=first FORM_TOKEN=$TOKEN POST_PATH="$ARTICLE/comments" MEASURE_WARMUP=$STEADY \
+      measure "comment POSTs, checks on, 32 first-time posters (no cookie)" "checks" -t2 -c32 -s bench/post.lua "$URL"
+  COOKIES=""
+  for i in $(seq 1 $AUTHORS); do
+    COOKIE=$(curl -s -o /dev/null -D - -X POST -H "Content-Type: application/x-www-form-urlencoded" \
+        --data "discussion=general&form_token=$TOKEN&body=browser+$i+says+hello" "$URL$ARTICLE/comments" \
+        | grep -o 'rt_author=[^;]*' | head -1)
+    COOKIES="$COOKIES${COOKIES:+,}$COOKIE"
+  done
+  BODY_TAG=browsers COOKIES=$COOKIES FORM_TOKEN=$TOKEN POST_PATH="$ARTICLE/comments" \
+      measure "comment POSTs, checks on, 32 browsers behind one address" "checks" -t2 -c32 -s bench/post.lua "$URL"
+  # Each browser takes 10,000 of the seeded comments as its own, from the same address.
+  sqlite3 "$DB" "PRAGMA busy_timeout = 30000;
+    CREATE TEMP TABLE browsers AS SELECT author_id, ip_hash, ROW_NUMBER() OVER (ORDER BY author_id) - 1 AS n
+                                    FROM comments WHERE body LIKE 'browser % says hello';
+    CREATE INDEX temp.browsers_by_n ON browsers (n);
+    UPDATE comments SET author_id = (SELECT author_id FROM browsers WHERE n = comments.id % $AUTHORS),
+                        ip_hash = (SELECT ip_hash FROM browsers WHERE n = comments.id % $AUTHORS)
+     WHERE author_id IS NULL AND id <= $((AUTHORS * EARLIER));"
+  BODY_TAG=returning COOKIES=$COOKIES FORM_TOKEN=$TOKEN POST_PATH="$ARTICLE/comments" \
+      measure "comment POSTs, checks on, 32 returning authors with $EARLIER earlier comments each" "checks" -t2 -c32 -s bench/post.lua "$URL"
+  stop_server
+fi
 
 echo
 echo "| comments | what | requests/s | p50 | p99 | non-2xx/3xx |"

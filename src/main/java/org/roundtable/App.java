@@ -23,6 +23,7 @@ import org.roundtable.admin.LoginThrottle;
 import org.roundtable.admin.ModeratorsController;
 import org.roundtable.admin.Passwords;
 import org.roundtable.admin.QueueController;
+import org.roundtable.antispam.FloodControl;
 import org.roundtable.antispam.SpamScreen;
 import org.roundtable.article.ArticleController;
 import org.roundtable.article.ArticleImporter;
@@ -127,13 +128,13 @@ public final class App {
         }
         var lookup = new CommentLookup(articlePages, jdbi);
         var discussions = new DiscussionController(lookup, articles,
-                new CommentPosting(clock, config.spamRules().duplicateWindow()),
+                new CommentPosting(clock, config.spamRules().duplicateWindow(), new FloodControl(config.spamRules(), clock)),
                 new CommentPages(jdbi, threads, readers), authorCookies, formTokens, readers,
-                new Bans(jdbi, clock, config.timeZone()), new SpamScreen(jdbi, config.spamRules(), clock), writer, ipHashes,
+                new Bans(jdbi, clock, config.timeZone()), new SpamScreen(jdbi, config.spamRules(), markdown, clock), writer, ipHashes,
                 audit, metrics, jdbi, clock);
         var authors = new AuthorController(jdbi, authorCookies, formTokens, formats, clock, config.editWindow());
         var feeds = new FeedController(jdbi, articlePages, authorCookies, markdown);
-        var reports = new ReportController(jdbi, lookup, authorCookies, formTokens, clock, config.reportHideThreshold());
+        var reports = new ReportController(jdbi, lookup, authorCookies, formTokens, ipHashes, clock, config.reportHideThreshold());
         var health = new HealthController(database);
 
         var passwords = new Passwords();
@@ -141,7 +142,7 @@ public final class App {
         bootstrap.prepare(config.adminPassword()).ifPresent(token -> log.warn(
                 "No moderator account exists yet. Create the first admin, once, at http://localhost:{}/admin/setup/{}",
                 config.port(), token));
-        var adminSessions = new AdminSessions(jdbi, clock, config.adminIdleTimeout(), config.cookieSecure());
+        var adminSessions = new AdminSessions(jdbi, signer, clock, config.adminIdleTimeout(), config.cookieSecure());
         var moderation = new ModerationActions(jdbi, audit, clock);
 
         return Javalin.create(app -> {

@@ -41,6 +41,11 @@ class OperationsIT {
                     .map(c -> HttpCookie.parse(c).get(0).getValue()).findFirst().orElseThrow();
             var privatePage = client.send(HttpRequest.newBuilder(jar.uri("/authors/" + token)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(privatePage.statusCode()).isEqualTo(200);
+            var malformed = client.send(HttpRequest.newBuilder(jar.uri("/authors/" + token))
+                    .header("Content-Type", "multipart/form-data; boundary=x")
+                    .POST(HttpRequest.BodyPublishers.ofString("--x\r\nContent-Disposition: form-data\r\n\r\n")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(malformed.statusCode()).isEqualTo(415);
 
             String log = jar.log();
             assertThat(log).contains("GET /health 200", "POST /articles/{slug}/comments 303", "GET /authors/{token} 200")

@@ -33,7 +33,8 @@ final class PostingBurst {
     /** Env for a jar that lets a burst through: the spam limits off. */
     static Map<String, String> env(String databaseUrl) {
         return Map.of("DATABASE_URL", databaseUrl,
-                "SPAM_MIN_FILL_SECONDS", "0", "FLOOD_MIN_INTERVAL_SECONDS", "0", "FLOOD_MAX_PER_HOUR", "0");
+                "SPAM_MIN_FILL_SECONDS", "0", "FLOOD_MIN_INTERVAL_SECONDS", "0", "FLOOD_MAX_PER_HOUR", "0",
+                "FLOOD_ADDRESS_MAX_PER_HOUR", "0");
     }
 
     static PostingBurst start(JarProcess jar, int clients) throws Exception {

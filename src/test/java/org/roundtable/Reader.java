@@ -22,10 +22,22 @@ public final class Reader {
     private final TestServer server;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient client;
+    /** The address a trusted proxy (TRUST_PROXY=true) says this reader comes from, or null. */
+    private final String forwardedFor;
 
     Reader(TestServer server) {
+        this(server, null);
+    }
+
+    private Reader(TestServer server, String forwardedFor) {
         this.server = server;
+        this.forwardedFor = forwardedFor;
         this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).cookieHandler(cookies).build();
+    }
+
+    /** A reader whose requests reach a server behind a proxy (TRUST_PROXY=true) from {@code address}. */
+    public static Reader from(TestServer server, String address) {
+        return new Reader(server, address);
     }
 
     public CookieManager cookies() {
@@ -33,7 +45,7 @@ public final class Reader {
     }
 
     public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(server.uri(path)).GET().build());
+        return send(request(path).GET().build());
     }
 
     public Document open(String path) {
@@ -66,7 +78,7 @@ public final class Reader {
 
     /** Posts a body already in {@code application/x-www-form-urlencoded} form, for repeated fields. */
     public HttpResponse<String> postEncoded(String path, String body) {
-        return send(HttpRequest.newBuilder(server.uri(path))
+        return send(request(path)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Origin", server.origin())
                 .POST(HttpRequest.BodyPublishers.ofString(body))
@@ -91,6 +103,11 @@ public final class Reader {
 
     public static Document parse(HttpResponse<String> response) {
         return Jsoup.parse(response.body(), response.uri().toString());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        var request = HttpRequest.newBuilder(server.uri(path));
+        return forwardedFor == null ? request : request.header("X-Forwarded-For", forwardedFor);
     }
 
     private HttpResponse<String> send(HttpRequest request) {

@@ -92,7 +92,8 @@ public final class TestServer implements AutoCloseable {
      * limits are off unless a test sets them, since tests post far faster than people do.
      */
     public static Config config(Path folder, Map<String, String> env) {
-        var all = new HashMap<>(Map.of("SPAM_MIN_FILL_SECONDS", "0", "FLOOD_MIN_INTERVAL_SECONDS", "0", "FLOOD_MAX_PER_HOUR", "0"));
+        var all = new HashMap<>(Map.of("SPAM_MIN_FILL_SECONDS", "0", "FLOOD_MIN_INTERVAL_SECONDS", "0", "FLOOD_MAX_PER_HOUR", "0",
+                "FLOOD_ADDRESS_MAX_PER_HOUR", "0"));
         all.putAll(env);
         all.put("PORT", "0");
         all.put("DATABASE_URL", databaseUrl(folder));

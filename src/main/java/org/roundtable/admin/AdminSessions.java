@@ -11,6 +11,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.roundtable.security.Signer;
 import org.roundtable.security.Tokens;
 
 /**
@@ -20,7 +21,11 @@ import org.roundtable.security.Tokens;
 public final class AdminSessions {
 
     static final String COOKIE = "rt_admin";
+    /** Says this browser once signed in to an account, so that account's sign-in pause does not apply to it. */
+    static final String DEVICE_COOKIE = "rt_admin_device";
     static final String PATH = "/admin";
+    private static final String DEVICE_PURPOSE = "admin-device";
+    private static final int ONE_YEAR = (int) Duration.ofDays(365).toSeconds();
 
     @RegisterConstructorMapper(AdminSession.class)
     interface SessionRepository {
@@ -43,12 +48,14 @@ public final class AdminSessions {
     }
 
     private final Jdbi jdbi;
+    private final Signer signer;
     private final Clock clock;
     private final Duration idleTimeout;
     private final boolean secureCookies;
 
-    public AdminSessions(Jdbi jdbi, Clock clock, Duration idleTimeout, boolean secureCookies) {
+    public AdminSessions(Jdbi jdbi, Signer signer, Clock clock, Duration idleTimeout, boolean secureCookies) {
         this.jdbi = jdbi;
+        this.signer = signer;
         this.clock = clock;
         this.idleTimeout = idleTimeout;
         this.secureCookies = secureCookies;
@@ -71,7 +78,13 @@ public final class AdminSessions {
         end(ctx);
         String id = Tokens.random();
         jdbi.onDemand(SessionRepository.class).insert(Tokens.sha256(id), moderator.id(), Tokens.random(), clock.instant());
-        ctx.cookie(cookie(id, -1));
+        ctx.cookie(cookie(COOKIE, id, -1));
+        ctx.cookie(cookie(DEVICE_COOKIE, signer.sign(DEVICE_PURPOSE, moderator.username()), ONE_YEAR));
+    }
+
+    /** Whether this browser has signed in to {@code username} before. */
+    public boolean isKnownDevice(Context ctx, String username) {
+        return signer.verify(DEVICE_PURPOSE, ctx.cookie(DEVICE_COOKIE)).filter(username::equals).isPresent();
     }
 
     /** Ends this browser's session, and sweeps away sessions that idled out. */
@@ -79,11 +92,11 @@ public final class AdminSessions {
         String id = ctx.cookie(COOKIE);
         jdbi.onDemand(SessionRepository.class).delete(id == null ? "" : Tokens.sha256(id), clock.instant().minus(idleTimeout));
         if (id != null) {
-            ctx.cookie(cookie("", 0));
+            ctx.cookie(cookie(COOKIE, "", 0));
         }
     }
 
-    private Cookie cookie(String value, int maxAge) {
-        return new Cookie(COOKIE, value, PATH, maxAge, secureCookies, true, null, SameSite.STRICT);
+    private Cookie cookie(String name, String value, int maxAge) {
+        return new Cookie(name, value, PATH, maxAge, secureCookies, true, null, SameSite.STRICT);
     }
 }

@@ -53,15 +53,18 @@ public final class AuthController {
             renderLogin(ctx, username, "This sign-in form expired or did not come from this site. Please try again.", 400);
             return;
         }
-        if (throttle.isBlocked(username, ipHash)) {
-            renderLogin(ctx, username, "Too many failed sign-in attempts. Please try again in "
-                    + throttle.windowMinutes() + " minutes.", 429);
+        if (throttle.attempt(username, ipHash, sessions.isKnownDevice(ctx, username)) instanceof LoginThrottle.Attempt.Refused refused) {
+            // Told when to come back, never kept waiting on a thread.
+            ctx.header("Retry-After", Long.toString(Math.max(1, refused.retryAfter().toSeconds())));
+            renderLogin(ctx, username, refused.retryAfter().compareTo(LoginThrottle.WINDOW) >= 0
+                    ? "Too many failed sign-in attempts. Please try again in " + throttle.windowMinutes() + " minutes."
+                    : "Too many failed sign-in attempts on this account. Please try again in "
+                            + Math.max(1, refused.retryAfter().toSeconds()) + " seconds.", 429);
             return;
         }
         var moderators = jdbi.onDemand(ModeratorRepository.class);
         Optional<Moderator> moderator = moderators.findByUsername(username);
         if (!passwords.matches(password, moderators.passwordHash(username)) || moderator.isEmpty()) {
-            throttle.failed(username, ipHash);
             renderLogin(ctx, username, "That username and password do not match an account.", 401);
             return;
         }

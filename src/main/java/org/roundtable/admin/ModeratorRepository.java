@@ -45,6 +45,9 @@ public interface ModeratorRepository {
     @SqlUpdate("DELETE FROM moderator_sessions WHERE moderator_id = :id")
     void endSessions(long id);
 
+    @SqlUpdate("DELETE FROM moderator_sessions WHERE moderator_id = :id AND id_hash <> :keptIdHash")
+    void endSessionsBut(long id, String keptIdHash);
+
     @SqlUpdate("UPDATE moderators SET removed_at = :now WHERE id = :id")
     void remove(long id, Instant now);
 }

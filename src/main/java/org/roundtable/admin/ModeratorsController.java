@@ -80,7 +80,12 @@ public final class ModeratorsController {
             throw onlyAdmins();
         }
         String password = Forms.field(ctx, "password");
-        Optional<String> problem = Passwords.problemWith(password, Forms.field(ctx, "confirm"));
+        // Whoever sits at a signed-in browser must still know its password to change one.
+        boolean knowsOwnPassword = passwords.matches(Forms.field(ctx, "current"),
+                jdbi.onDemand(ModeratorRepository.class).passwordHash(me.username()));
+        Optional<String> problem = knowsOwnPassword
+                ? Passwords.problemWith(password, Forms.field(ctx, "confirm"))
+                : Optional.of("Your current password was not right, so no password was changed.");
         if (problem.isPresent()) {
             render(ctx, problem.get(), null, 422);
             return;
@@ -88,9 +93,8 @@ public final class ModeratorsController {
         jdbi.useTransaction(handle -> {
             var repository = handle.attach(ModeratorRepository.class);
             repository.setPasswordHash(target.id(), passwords.hash(password));
-            if (target.id() != me.moderatorId()) {
-                repository.endSessions(target.id());
-            }
+            // Anyone signed in with the old password is signed out: all of the account's other browsers.
+            repository.endSessionsBut(target.id(), me.idHash());
             audit.record(handle, me.actor(), "account.password", "moderator", target.id(), null, target.username());
         });
         render(ctx, null, "Password for " + target.username() + " changed.", 200);

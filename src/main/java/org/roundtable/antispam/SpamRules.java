@@ -5,12 +5,14 @@ import java.util.Map;
 
 /**
  * The thresholds of the spam defences, each from an environment variable; 0 switches a time or rate limit
- * off (load tests need that). Defaults follow WordPress: one comment per 15 seconds, 30 an hour.
+ * off (load tests need that). Defaults follow WordPress: one comment per 15 seconds, 30 an hour, from one
+ * browser; ten times as many an hour from one address, which many readers may share.
  */
 public record SpamRules(
         Duration minFillTime,
         Duration floodMinInterval,
         int floodMaxPerHour,
+        int floodAddressMaxPerHour,
         int maxLinks,
         Duration duplicateWindow) {
 
@@ -19,6 +21,7 @@ public record SpamRules(
                 Duration.ofSeconds(number(env, "SPAM_MIN_FILL_SECONDS", 3)),
                 Duration.ofSeconds(number(env, "FLOOD_MIN_INTERVAL_SECONDS", 15)),
                 (int) number(env, "FLOOD_MAX_PER_HOUR", 30),
+                (int) number(env, "FLOOD_ADDRESS_MAX_PER_HOUR", 300),
                 (int) number(env, "SPAM_MAX_LINKS", 2),
                 Duration.ofSeconds(number(env, "DUPLICATE_WINDOW_SECONDS", 600)));
     }

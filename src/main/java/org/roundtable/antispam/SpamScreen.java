@@ -1,12 +1,10 @@
 package org.roundtable.antispam;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Locale;
+import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
+import org.roundtable.discussion.CommentMarkdown;
 import org.roundtable.discussion.CommentStatus;
 import org.roundtable.security.FormTokens;
 
@@ -19,15 +17,16 @@ public final class SpamScreen {
 
     /** The hidden field people leave empty and form-filling robots do not. */
     public static final String HONEYPOT = "website";
-    private static final Pattern LINK = Pattern.compile("(?i)\\b(?:https?://|www\\.)");
 
     private final Jdbi jdbi;
     private final SpamRules rules;
+    private final CommentMarkdown markdown;
     private final Clock clock;
 
-    public SpamScreen(Jdbi jdbi, SpamRules rules, Clock clock) {
+    public SpamScreen(Jdbi jdbi, SpamRules rules, CommentMarkdown markdown, Clock clock) {
         this.jdbi = jdbi;
         this.rules = rules;
+        this.markdown = markdown;
         this.clock = clock;
     }
 
@@ -35,55 +34,44 @@ public final class SpamScreen {
         return rules;
     }
 
-    /** Why this author or address must wait before posting again, or empty when they may post now. */
-    public Optional<String> flood(Long authorId, String ipHash) {
-        var recent = jdbi.onDemand(RecentPostsRepository.class);
-        Instant now = clock.instant();
-        if (!rules.floodMinInterval().isZero()) {
-            Instant latest = recent.latest(authorId, ipHash);
-            if (latest != null && latest.plus(rules.floodMinInterval()).isAfter(now)) {
-                return Optional.of("You are posting too quickly. Please wait " + rules.floodMinInterval().toSeconds()
-                        + " seconds between comments; your text is still here.");
-            }
-        }
-        if (rules.floodMaxPerHour() > 0 && recent.countSince(authorId, ipHash, now.minusSeconds(3600)) >= rules.floodMaxPerHour()) {
-            return Optional.of("You have posted " + rules.floodMaxPerHour()
-                    + " comments in the last hour, which is the limit. Please come back later; your text is still here.");
-        }
-        return Optional.empty();
-    }
-
     /** The status a comment must wait in because it looks like spam, or empty when it looks fine. */
     public Optional<CommentStatus> screen(String honeypot, FormTokens.Check token, String body, String ipHash) {
         if (!honeypot.isEmpty() || !token.isValid() || tooFast(token)) {
             return Optional.of(CommentStatus.SPAM);
         }
+        return screenWords(body, ipHash);
+    }
+
+    /**
+     * The status words must wait in because of what they say (the blocklist, too many links), or empty: the
+     * checks a comment's words pass on every path, an author's edit included.
+     */
+    public Optional<CommentStatus> screenWords(String body, String ipHash) {
         Optional<CommentStatus> listed = blocklisted(body, ipHash);
         if (listed.isPresent()) {
             return listed;
         }
-        return rules.maxLinks() > 0 && links(body) > rules.maxLinks() ? Optional.of(CommentStatus.HELD) : Optional.empty();
-    }
-
-    static int links(String body) {
-        Matcher matcher = LINK.matcher(body);
-        int count = 0;
-        while (matcher.find()) {
-            count++;
-        }
-        return count;
+        return rules.maxLinks() > 0 && markdown.links(body) > rules.maxLinks() ? Optional.of(CommentStatus.HELD) : Optional.empty();
     }
 
     private boolean tooFast(FormTokens.Check token) {
         return !rules.minFillTime().isZero() && token.issuedAt().plus(rules.minFillTime()).isAfter(clock.instant());
     }
 
-    /** The harshest verdict among the entries that match; phrases match case-insensitively. */
+    /**
+     * The harshest verdict among the entries that match. Phrases are compared as they look, in the words as
+     * typed and as they render (where character references such as {@code &#97;} have become letters).
+     */
     private Optional<CommentStatus> blocklisted(String body, String ipHash) {
-        String text = body.toLowerCase(Locale.ROOT);
-        return jdbi.onDemand(BlocklistRepository.class).all().stream()
+        List<BlockedEntry> entries = jdbi.onDemand(BlocklistRepository.class).all();
+        if (entries.isEmpty()) {
+            return Optional.empty();
+        }
+        String typed = Lookalikes.skeleton(body);
+        String shown = Lookalikes.skeleton(markdown.plainText(body));
+        return entries.stream()
                 .filter(entry -> entry.isPhrase()
-                        ? text.contains(entry.value().toLowerCase(Locale.ROOT))
+                        ? typed.contains(Lookalikes.skeleton(entry.value())) || shown.contains(Lookalikes.skeleton(entry.value()))
                         : entry.value().equals(ipHash))
                 .map(entry -> "spam".equals(entry.verdict()) ? CommentStatus.SPAM : CommentStatus.HELD)
                 .min(java.util.Comparator.comparing(status -> status == CommentStatus.SPAM ? 0 : 1));

@@ -27,14 +27,20 @@ public interface AuthorRepository {
     /**
      * Whether the author has a comment on this article that only they see or can still change: one awaiting a
      * moderator, or one posted since {@code editableSince}. Their page of the article is then their own.
+     * Two lookups, each bounded (by status, by time), rather than a walk through everything they wrote.
      */
     @SqlQuery("""
             SELECT EXISTS (
                 SELECT 1 FROM comments c
                   JOIN discussions d ON d.id = c.discussion_id
                   JOIN articles a ON a.id = d.article_id
-                 WHERE c.author_id = :authorId AND a.slug = :articleSlug
-                   AND (c.status IN ('held', 'spam') OR (c.status = 'published' AND c.created_at > :editableSince)))""")
+                 WHERE c.author_id = :authorId AND c.status IN ('held', 'spam') AND a.slug = :articleSlug)
+                OR EXISTS (
+                SELECT 1 FROM comments c
+                  JOIN discussions d ON d.id = c.discussion_id
+                  JOIN articles a ON a.id = d.article_id
+                 WHERE c.author_id = :authorId AND c.created_at > :editableSince AND c.status = 'published'
+                   AND a.slug = :articleSlug)""")
     boolean hasOwnCommentsShowing(long authorId, String articleSlug, Instant editableSince);
 
     /** Everything this author wrote that still has words, newest first, with where it was posted. */

@@ -41,7 +41,7 @@ public final class Writer implements AutoCloseable {
             return repository.cast(attached.computeIfAbsent(repository, handle::attach));
         }
 
-        Handle handle() {
+        public Handle handle() {
             return handle;
         }
     }

@@ -1,9 +1,12 @@
 package org.roundtable.discussion;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.commonmark.node.BlockQuote;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Image;
@@ -15,6 +18,7 @@ import org.commonmark.parser.Parser;
 import org.commonmark.renderer.NodeRenderer;
 import org.commonmark.renderer.html.HtmlNodeRendererContext;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.html.HtmlWriter;
 import org.commonmark.renderer.text.TextContentRenderer;
 
 /**
@@ -24,6 +28,11 @@ import org.commonmark.renderer.text.TextContentRenderer;
 public final class CommentMarkdown {
 
     private static final String LINK_REL = "nofollow ugc noopener";
+    /** Schemes a link may have; anything else (data:, javascript:, file:, ...) is shown as text. */
+    private static final Set<String> LINK_SCHEMES = Set.of("http", "https", "mailto");
+    private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):");
+    private static final Pattern ANCHOR = Pattern.compile("<a [^>]*>.*?</a>", Pattern.DOTALL);
+    private static final Pattern WEB_ADDRESS = Pattern.compile("(?i)(?:https?://|\\bwww\\.)");
     private static final int CACHED_COMMENTS = 20_000;
 
     private final Parser parser = Parser.builder()
@@ -31,7 +40,6 @@ public final class CommentMarkdown {
             .build();
     private final HtmlRenderer renderer = HtmlRenderer.builder()
             .escapeHtml(true)
-            .sanitizeUrls(true)
             .softbreak("<br>\n")
             .attributeProviderFactory(context -> (node, tagName, attributes) -> {
                 if (node instanceof Link) {
@@ -39,7 +47,10 @@ public final class CommentMarkdown {
                 }
             })
             .nodeRendererFactory(ImageAsText::new)
+            .nodeRendererFactory(WebLinksOnly::new)
             .build();
+
+    private final TextContentRenderer plainText = TextContentRenderer.builder().build();
 
     /** Rendered comments, by id and edit time: Markdown is most of the cost of showing a page of comments. */
     private final Map<String, String> rendered = new LinkedHashMap<>(1_024, 0.75f, true) {
@@ -50,7 +61,32 @@ public final class CommentMarkdown {
     };
 
     public String toHtml(String markdown) {
-        return renderer.render(parser.parse(markdown));
+        // Character references such as &#1; decode to characters no HTML or XML page may hold.
+        return Text.withoutForbiddenCharacters(renderer.render(parser.parse(markdown)));
+    }
+
+    /** The words of a comment as readers see them, without markup and with character references decoded. */
+    public String plainText(String markdown) {
+        return plainText.render(parser.parse(markdown));
+    }
+
+    /**
+     * How many links a comment holds as readers will see it: every link element of the rendered comment, and
+     * every web address written out in its text. Counting the rendering, not the typing, catches
+     * {@code [x](//host)}, {@code http&#58;//} and whatever else Markdown turns into a link.
+     */
+    public int links(String markdown) {
+        String html = toHtml(markdown);
+        int anchors = 0;
+        for (int at = html.indexOf("<a "); at >= 0; at = html.indexOf("<a ", at + 3)) {
+            anchors++;
+        }
+        Matcher written = WEB_ADDRESS.matcher(ANCHOR.matcher(html).replaceAll(" "));
+        int addresses = 0;
+        while (written.find()) {
+            addresses++;
+        }
+        return anchors + addresses;
     }
 
     /** A stored comment's body as HTML; a comment's words change only with its edit time, so that is the key. */
@@ -73,6 +109,43 @@ public final class CommentMarkdown {
 
     private static String key(Comment comment) {
         return comment.id() + "@" + (comment.editedAt() == null ? 0 : comment.editedAt().toEpochMilli());
+    }
+
+    /** Links go to the web or to an email address; a link to anything else is shown as its text alone. */
+    private static final class WebLinksOnly implements NodeRenderer {
+
+        private final HtmlNodeRendererContext context;
+
+        WebLinksOnly(HtmlNodeRendererContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Set<Class<? extends Node>> getNodeTypes() {
+            return Set.of(Link.class);
+        }
+
+        @Override
+        public void render(Node node) {
+            Link link = (Link) node;
+            Matcher scheme = SCHEME.matcher(link.getDestination());
+            boolean web = !scheme.find() || LINK_SCHEMES.contains(scheme.group(1).toLowerCase(Locale.ROOT));
+            HtmlWriter html = context.getWriter();
+            if (web) {
+                var attributes = new LinkedHashMap<String, String>();
+                attributes.put("href", context.encodeUrl(link.getDestination()));
+                if (link.getTitle() != null) {
+                    attributes.put("title", link.getTitle());
+                }
+                html.tag("a", context.extendAttributes(link, "a", attributes));
+            }
+            for (Node child = link.getFirstChild(); child != null; child = child.getNext()) {
+                context.render(child);
+            }
+            if (web) {
+                html.tag("/a");
+            }
+        }
     }
 
     /** Readers cannot embed images: an image is written out as the Markdown that asked for it. */

@@ -6,7 +6,8 @@ import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.roundtable.article.Article;
-import org.roundtable.author.Author;
+import org.roundtable.antispam.FloodControl;
+import org.roundtable.antispam.PostQuotas;
 
 /** Checks a new comment against the rules readers are told about, and stores it. */
 public final class CommentPosting {
@@ -24,10 +25,12 @@ public final class CommentPosting {
 
     private final Clock clock;
     private final Duration duplicateWindow;
+    private final FloodControl flood;
 
-    public CommentPosting(Clock clock, Duration duplicateWindow) {
+    public CommentPosting(Clock clock, Duration duplicateWindow, FloodControl flood) {
         this.clock = clock;
         this.duplicateWindow = duplicateWindow;
+        this.flood = flood;
     }
 
     /** Refuses what no one should be able to post; returns the reason, or empty when the text is fine. */
@@ -44,6 +47,11 @@ public final class CommentPosting {
                     + " characters long; the limit is 10,000. Please shorten it.");
         }
         return Optional.empty();
+    }
+
+    /** Why this browser or address must wait before posting again (429), or empty when it may post now. */
+    public Optional<Outcome.Refused> flood(Handle handle, Long authorId, String ipHash) {
+        return flood.refusal(handle.attach(PostQuotas.class), authorId, ipHash).map(reason -> new Outcome.Refused(429, reason));
     }
 
     /**
@@ -82,8 +90,13 @@ public final class CommentPosting {
         return new Outcome.Planned(discussion.get().id(), parent.orElse(null), name, body, status, ipHash, now);
     }
 
-    /** Stores a planned comment by {@code authorId}; run by the writer, so it only writes. */
-    public Comment store(CommentRepository comments, Outcome.Planned plan, long authorId) {
+    /**
+     * Stores a planned comment by {@code authorId}, counting it against the flood limits first; run by the
+     * writer, so it only writes. Throws {@link FloodControl.Flooded} when a post sent at the same moment took
+     * the last place, which undoes the writer's unit of work.
+     */
+    public Comment store(CommentRepository comments, PostQuotas quotas, Outcome.Planned plan, long authorId) {
+        flood.take(quotas, authorId, plan.ipHash());
         long id = comments.add(plan.discussionId(), plan.parent(),
                 new CommentRepository.NewComment(authorId, plan.name(), plan.body(), plan.status(), plan.ipHash(), plan.at()));
         Comment parent = plan.parent();
@@ -91,8 +104,9 @@ public final class CommentPosting {
                 parent == null ? 0 : parent.depth() + 1, authorId, plan.name(), plan.body(), plan.status(), plan.at(), null, false);
     }
 
-    public boolean isFirstComment(CommentRepository comments, Author author) {
-        return comments.countByAuthor(author.id()) == 1;
+    /** Whether {@code comment} is the first its author ever posted: at most two index entries are read. */
+    public boolean isFirstComment(CommentRepository comments, Comment comment) {
+        return !comments.hasOtherComments(comment.authorId(), comment.id());
     }
 
     private static Optional<String> problemWithParent(Optional<Comment> parent, Discussion discussion) {

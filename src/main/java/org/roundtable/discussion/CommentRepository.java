@@ -180,17 +180,20 @@ public interface CommentRepository {
         return insert(discussionId, parentId, rootId, depth, comment, comment.status().dbValue());
     }
 
-    /** The same words from the same author or address in the same discussion since {@code since}. */
+    /**
+     * The same words from the same author or address in the same discussion since {@code since}: looked up by
+     * their opening words (an index of its own), so only comments that start alike are read.
+     */
     @SqlQuery("""
-            SELECT COUNT(*) > 0 FROM comments
-             WHERE discussion_id = :discussionId AND body = :body AND created_at > :since
-               AND (author_id = :authorId OR ip_hash = :ipHash)""")
+            SELECT EXISTS (SELECT 1 FROM comments
+             WHERE discussion_id = :discussionId AND substr(body, 1, 64) = substr(:body, 1, 64) AND created_at > :since
+               AND body = :body AND (author_id = :authorId OR ip_hash = :ipHash))""")
     boolean duplicateExists(long discussionId, Long authorId, String ipHash, String body, Instant since);
 
-    @SqlQuery("SELECT COUNT(*) FROM comments WHERE author_id = :authorId")
-    int countByAuthor(long authorId);
+    @SqlQuery("SELECT EXISTS (SELECT 1 FROM comments WHERE author_id = :authorId AND id <> :commentId)")
+    boolean hasOtherComments(long authorId, long commentId);
 
-    @SqlQuery("SELECT COUNT(*) > 0 FROM comments WHERE author_id = :authorId AND status = 'published'")
+    @SqlQuery("SELECT EXISTS (SELECT 1 FROM comments WHERE author_id = :authorId AND status = 'published')")
     boolean hasPublished(long authorId);
 
     @SqlUpdate("UPDATE comments SET root_id = id WHERE id = :id")

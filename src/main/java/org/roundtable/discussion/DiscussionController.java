@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import org.roundtable.antispam.FloodControl;
+import org.roundtable.antispam.PostQuotas;
 import org.roundtable.antispam.SpamScreen;
 import org.roundtable.article.Article;
 import org.roundtable.article.ArticleController;
@@ -94,7 +96,7 @@ public final class DiscussionController {
                           String ipHash) {
         Article article = lookup.article(ctx);
         Long authorId = known.map(Author::id).orElse(null);
-        Outcome outcome = refusal(token, form, authorId, ipHash)
+        Outcome outcome = refusal(handle, token, form, authorId, ipHash)
                 .map(Outcome.class::cast)
                 .orElseGet(() -> posting.plan(handle, article, form, authorId, ipHash,
                         spam.screen(Forms.field(ctx, SpamScreen.HONEYPOT), token, Text.body(form.body()), ipHash)));
@@ -114,8 +116,8 @@ public final class DiscussionController {
                 var authorRepository = session.attach(AuthorRepository.class);
                 var comments = session.attach(CommentRepository.class);
                 Author author = known.orElseGet(() -> authors.create(authorRepository));
-                Comment comment = posting.store(comments, plan, author.id());
-                boolean first = known.isEmpty() || posting.isFirstComment(comments, author);
+                Comment comment = posting.store(comments, session.attach(PostQuotas.class), plan, author.id());
+                boolean first = known.isEmpty() || posting.isFirstComment(comments, comment);
                 return new Stored(author, new Outcome.Posted(comment), first ? authors.newPrivateLink(authorRepository, author) : null);
             });
             if (known.isEmpty()) {
@@ -126,6 +128,8 @@ public final class DiscussionController {
                 authors.showPrivateLink(ctx, stored.privateLink());
             }
             return stored.outcome();
+        } catch (FloodControl.Flooded e) {
+            return new Outcome.Refused(429, e.getMessage());
         } catch (JdbiException e) {
             if (!Database.isUnavailable(e)) {
                 throw e;
@@ -139,14 +143,15 @@ public final class DiscussionController {
      * Why a post is refused before anything is stored: sent from another site, text out of bounds, a ban,
      * or a flood. What merely looks like spam is not refused but held; see {@link SpamScreen}.
      */
-    private Optional<Outcome.Refused> refusal(FormTokens.Check token, CommentForm form, Long authorId, String ipHash) {
+    private Optional<Outcome.Refused> refusal(Handle handle, FormTokens.Check token, CommentForm form, Long authorId,
+                                              String ipHash) {
         if (token.verdict() == FormTokens.Verdict.FOREIGN_ORIGIN) {
             return Optional.of(new Outcome.Refused(403, refusal(token.verdict())));
         }
         return CommentPosting.problemWithText(Text.name(form.name()), Text.body(form.body()))
                 .map(problem -> new Outcome.Refused(422, problem))
                 .or(() -> bans.refusalFor(authorId, ipHash).map(reason -> new Outcome.Refused(403, reason)))
-                .or(() -> spam.flood(authorId, ipHash).map(reason -> new Outcome.Refused(429, reason)));
+                .or(() -> posting.flood(handle, authorId, ipHash));
     }
 
     /** A comment's own page: the comment with its replies, and the form to answer it. */
@@ -174,12 +179,35 @@ public final class DiscussionController {
         }
         String name = Text.name(typedName);
         String body = Text.body(typedBody);
-        Optional<String> problem = CommentPosting.problemWithText(name, body);
-        if (problem.isPresent()) {
-            renderEdit(ctx, article, comment, typedName, typedBody, problem.get(), 422);
+        Long authorId = comment.authorId();
+        String ipHash = ipHashes.of(ctx);
+        // An edit passes the rules a new post passes: text, lock, ban; what a post would wait with, it waits with.
+        Optional<Outcome.Refused> refused = CommentPosting.problemWithText(name, body).map(problem -> new Outcome.Refused(422, problem))
+                .or(() -> jdbi.onDemand(DiscussionRepository.class).findById(comment.discussionId())
+                        .filter(Discussion::locked).map(locked -> new Outcome.Refused(403, CommentPosting.LOCKED)))
+                .or(() -> bans.refusalFor(authorId, ipHash).map(reason -> new Outcome.Refused(403, reason)));
+        if (refused.isPresent()) {
+            renderEdit(ctx, article, comment, typedName, typedBody, refused.get().reason(), refused.get().status());
             return;
         }
-        jdbi.useExtension(CommentRepository.class, comments -> comments.edit(comment.id(), name, body, clock.instant()));
+        Optional<CommentStatus> screened = spam.screenWords(body, ipHash);
+        try {
+            writer.write(session -> {
+                var comments = session.attach(CommentRepository.class);
+                comments.edit(comment.id(), name, body, clock.instant());
+                screened.filter(status -> comment.isPublished()).ifPresent(status -> comments.changeStatus(comment, status));
+                audit.record(session.handle(), Actor.AUTHOR, "comment.author_edit", "comment", comment.id(),
+                        comment.authorName() + ": " + comment.body(), name + ": " + body);
+                return null;
+            });
+        } catch (JdbiException e) {
+            if (!Database.isUnavailable(e)) {
+                throw e;
+            }
+            renderEdit(ctx, article, comment, typedName, typedBody, "We could not save your changes just now. Your text is "
+                    + "still here: please send it again in a minute.", 503);
+            return;
+        }
         ctx.redirect(whereToSee(article.slug(), comment), HttpStatus.SEE_OTHER);
     }
 

@@ -9,6 +9,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.roundtable.discussion.CommentMarkdown;
 import org.roundtable.discussion.CommentPaths;
+import org.roundtable.discussion.Text;
 
 /** Writes an Atom 1.0 feed (RFC 4287) with the JDK's XML writer, which does all the escaping. */
 final class AtomWriter {
@@ -68,9 +69,10 @@ final class AtomWriter {
         xml.writeEndElement();
     }
 
+    /** Text that came from people (names, titles) passes through here; XML has characters it cannot hold. */
     private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
         xml.writeStartElement(name);
-        xml.writeCharacters(text);
+        xml.writeCharacters(Text.withoutForbiddenCharacters(text));
         xml.writeEndElement();
     }
 

@@ -17,11 +17,13 @@ import org.roundtable.author.AuthorCookies;
 import org.roundtable.discussion.Comment;
 import org.roundtable.discussion.CommentPaths;
 import org.roundtable.security.FormTokens;
+import org.roundtable.security.IpHashes;
 import org.roundtable.web.Forms;
 
 /**
- * "Report" on every comment: no account needed, one report per author cookie per comment. Enough open
- * reports hide the comment until a moderator decides.
+ * "Report" on every comment: no account needed, one report per author cookie per comment. Reports from enough
+ * addresses hide the comment until a moderator decides; one address counts once, so a client that drops its
+ * cookie to report again cannot hide a comment alone.
  */
 public final class ReportController {
 
@@ -31,15 +33,17 @@ public final class ReportController {
     private final CommentLookup lookup;
     private final AuthorCookies authors;
     private final FormTokens formTokens;
+    private final IpHashes ipHashes;
     private final Clock clock;
     private final int hideThreshold;
 
-    public ReportController(Jdbi jdbi, CommentLookup lookup, AuthorCookies authors, FormTokens formTokens, Clock clock,
-                            int hideThreshold) {
+    public ReportController(Jdbi jdbi, CommentLookup lookup, AuthorCookies authors, FormTokens formTokens,
+                            IpHashes ipHashes, Clock clock, int hideThreshold) {
         this.jdbi = jdbi;
         this.lookup = lookup;
         this.authors = authors;
         this.formTokens = formTokens;
+        this.ipHashes = ipHashes;
         this.clock = clock;
         this.hideThreshold = hideThreshold;
     }
@@ -73,8 +77,9 @@ public final class ReportController {
             if (reports.exists(comment.id(), reporter.id())) {
                 return;
             }
-            reports.insert(comment.id(), reporter.id(), reason.get().value(), details.isEmpty() ? null : details, clock.instant());
-            if (reports.openCount(comment.id()) >= hideThreshold && comment.isPublished()) {
+            reports.insert(comment.id(), reporter.id(), ipHashes.of(ctx), reason.get().value(), details.isEmpty() ? null : details,
+                    clock.instant());
+            if (reports.openReporters(comment.id()) >= hideThreshold && comment.isPublished()) {
                 // Hidden until a moderator decides: held, like a comment awaiting approval.
                 handle.attach(CommentRepository.class).changeStatus(comment, CommentStatus.HELD);
             }

@@ -10,12 +10,18 @@ public interface ReportRepository {
     boolean exists(long commentId, long authorId);
 
     @SqlUpdate("""
-            INSERT INTO reports (comment_id, author_id, reason, details, created_at)
-            VALUES (:commentId, :authorId, :reason, :details, :createdAt)""")
-    void insert(long commentId, long authorId, String reason, String details, Instant createdAt);
+            INSERT INTO reports (comment_id, author_id, ip_hash, reason, details, created_at)
+            VALUES (:commentId, :authorId, :ipHash, :reason, :details, :createdAt)""")
+    void insert(long commentId, long authorId, String ipHash, String reason, String details, Instant createdAt);
 
-    @SqlQuery("SELECT COUNT(*) FROM reports WHERE comment_id = :commentId AND resolved_at IS NULL")
-    int openCount(long commentId);
+    /**
+     * The people who reported the comment and wait for a moderator: one per address, however many browsers
+     * report from it (reports from before addresses were kept count one per browser).
+     */
+    @SqlQuery("""
+            SELECT COUNT(DISTINCT COALESCE(ip_hash, 'browser:' || author_id)) FROM reports
+             WHERE comment_id = :commentId AND resolved_at IS NULL""")
+    int openReporters(long commentId);
 
     @SqlUpdate("UPDATE reports SET resolved_at = :now WHERE comment_id = :commentId AND resolved_at IS NULL")
     void resolve(long commentId, Instant now);

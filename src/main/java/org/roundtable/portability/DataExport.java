@@ -40,7 +40,7 @@ public final class DataExport {
         tables.put("moderators", List.of("id", "username", "password_hash", "role", "created_at", "removed_at"));
         tables.put("comments", List.of("id", "discussion_id", "parent_id", "root_id", "depth", "author_id", "author_name", "body",
                 "status", "created_at", "edited_at", "edited_by_moderator", "ip_hash", "import_key"));
-        tables.put("reports", List.of("id", "comment_id", "author_id", "reason", "details", "created_at", "resolved_at"));
+        tables.put("reports", List.of("id", "comment_id", "author_id", "ip_hash", "reason", "details", "created_at", "resolved_at"));
         tables.put("bans", List.of("id", "author_id", "ip_hash", "reason", "comment_id", "created_by", "created_at", "expires_at",
                 "lifted_at", "lifted_by"));
         tables.put("blocklist", List.of("id", "kind", "value", "verdict", "created_by", "created_at"));

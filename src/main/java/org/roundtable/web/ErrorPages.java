@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every error a reader can meet, answered with one human-readable page chosen by status.
- * Stack traces go to the log, never to the browser.
+ * Stack traces go to the log, never to the browser; the log names the route pattern, never the path, which
+ * may hold a private-link token.
  */
 public final class ErrorPages {
 
@@ -35,15 +36,15 @@ public final class ErrorPages {
         routes.exception(ReaderFacingError.class, (e, ctx) -> render(ctx, e.getStatus(), e.getMessage()));
         routes.exception(JdbiException.class, (e, ctx) -> {
             if (Database.isUnavailable(e)) {
-                log.warn("Database unavailable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+                log.warn("Database unavailable on {} {}: {}", ctx.method(), RequestLog.route(ctx), e.getMessage());
                 render(ctx, 503, UNAVAILABLE);
             } else {
-                log.error("Database error on {} {}", ctx.method(), ctx.path(), e);
+                log.error("Database error on {} {}", ctx.method(), RequestLog.route(ctx), e);
                 render(ctx, 500);
             }
         });
         routes.exception(Exception.class, (e, ctx) -> {
-            log.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
+            log.error("Unhandled error on {} {}", ctx.method(), RequestLog.route(ctx), e);
             render(ctx, HttpStatus.INTERNAL_SERVER_ERROR.getCode());
         });
     }

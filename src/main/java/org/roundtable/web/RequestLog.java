@@ -29,9 +29,13 @@ public final class RequestLog {
         if (!log.isInfoEnabled()) {
             return;
         }
-        Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
-        String route = endpoint == null ? "(no route)" : endpoint.path;
-        log.info("{} {} {} {}ms client={}", ctx.method(), route, ctx.status().getCode(),
+        log.info("{} {} {} {}ms client={}", ctx.method(), route(ctx), ctx.status().getCode(),
                 Math.round(milliseconds * 10) / 10.0, ipHashes.of(ctx).substring(0, 10));
+    }
+
+    /** The route pattern the request matched ("/authors/{token}"), which is safe to log; the path is not. */
+    public static String route(Context ctx) {
+        Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
+        return endpoint == null ? "(no route)" : endpoint.path;
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.roundtable.MutableClock;
 import org.roundtable.Reader;
 import org.roundtable.TestServer;
+import org.roundtable.discussion.CommentMarkdown;
 
 class AntispamTest {
 
@@ -77,10 +78,9 @@ class AntispamTest {
         assertThat(form.selectFirst(".form-error").text()).contains("wait 15 seconds");
         assertThat(form.selectFirst("textarea").text()).isEqualTo("two");
 
-        // Another browser on the same address is the same flood.
+        // Another browser on the same address is another person (one carrier address serves many).
         Reader sameAddress = server.reader();
-        assertThat(sameAddress.submit(sameAddress.open(ARTICLE), "#reply-general", Map.of("body", "two")).statusCode())
-                .isEqualTo(429);
+        postedId(sameAddress.submit(sameAddress.open(ARTICLE), "#reply-general", Map.of("body", "another person's two")));
 
         clock.advance(Duration.ofSeconds(16));
         postedId(reader.submit(reader.open(ARTICLE), "#reply-general", Map.of("body", "two")));
@@ -92,6 +92,47 @@ class AntispamTest {
         assertThat(Reader.parse(fourth).selectFirst(".form-error").text()).contains("3 comments in the last hour");
         clock.advance(Duration.ofHours(1));
         postedId(reader.submit(reader.open(ARTICLE), "#reply-general", Map.of("body", "four")));
+    }
+
+    @Test
+    void oneAddressHasAGenerousCeilingOfItsOwn() {
+        start(Map.of("FLOOD_MIN_INTERVAL_SECONDS", "15", "FLOOD_ADDRESS_MAX_PER_HOUR", "3"));
+        for (int i = 0; i < 3; i++) {
+            Reader browser = server.reader();
+            postedId(browser.submit(browser.open(ARTICLE), "#reply-general", Map.of("body", "person " + i)));
+        }
+        Reader fourth = server.reader();
+        var refused = fourth.submit(fourth.open(ARTICLE), "#reply-general", Map.of("body", "person 3"));
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(Reader.parse(refused).selectFirst(".form-error").text()).contains("from your network");
+        clock.advance(Duration.ofHours(1));
+        postedId(fourth.submit(fourth.open(ARTICLE), "#reply-general", Map.of("body", "person 3")));
+    }
+
+    @Test
+    void fiftySimultaneousPostsFromOneBrowserPassTheLimitOnce() throws Exception {
+        start(Map.of("FLOOD_MIN_INTERVAL_SECONDS", "15"));
+        Reader reader = server.reader();
+        Document page = reader.open(ARTICLE);
+        postedId(reader.submit(page, "#reply-general", Map.of("body", "first, to have a browser")));
+        clock.advance(Duration.ofSeconds(16));
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(50);
+        var statuses = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+        for (int i = 0; i < 50; i++) {
+            String body = "at once " + i;
+            statuses.add(pool.submit(() -> {
+                start.await();
+                return reader.submit(page, "#reply-general", Map.of("body", body)).statusCode();
+            }));
+        }
+        start.countDown();
+        var counted = new java.util.HashMap<Integer, Integer>();
+        for (var status : statuses) {
+            counted.merge(status.get(), 1, Integer::sum);
+        }
+        pool.shutdown();
+        assertThat(counted).containsExactlyInAnyOrderEntriesOf(Map.of(303, 1, 429, 49));
     }
 
     @Test
@@ -153,6 +194,20 @@ class AntispamTest {
     }
 
     @Test
+    void aBlockedPhraseMatchesHoweverItIsDisguised() {
+        start(Map.of());
+        Reader admin = server.moderator("admin", PASSWORD);
+        admin.submit(admin.open("/admin/blocklist"), "form[action=/admin/blocklist/phrases]",
+                Map.of("phrase", "cheap pills", "verdict", "spam"));
+        Reader reader = server.reader();
+        for (String disguised : new String[] {"che\u200Bap pills", "ch\u00ADeap pills", "ch\u0435ap pills", "che&#97;p pills",
+                "\uFF43\uFF48\uFF45\uFF41\uFF50 pills", "CHE*AP* PILLS".replace("*", ""), "che**ap** pills"}) {
+            long id = postedId(reader.submit(reader.open(ARTICLE), "#reply-general", Map.of("body", "buy " + disguised + " now")));
+            assertThat(server.commentStatus(id)).as(disguised).isEqualTo("spam");
+        }
+    }
+
+    @Test
     void aCommentsAddressCanBeBlocklistedFromTheQueueWithoutSeeingIt() {
         start(Map.of());
         Reader reader = server.reader();
@@ -166,7 +221,37 @@ class AntispamTest {
 
     @Test
     void linksAreCountedInEveryCommonSpelling() {
-        assertThat(SpamScreen.links("no links here")).isZero();
-        assertThat(SpamScreen.links("HTTPS://A.example http://b.example www.c.example [d](https://d.example)")).isEqualTo(4);
+        var markdown = new CommentMarkdown();
+        assertThat(markdown.links("no links here")).isZero();
+        assertThat(markdown.links("HTTPS://A.example http://b.example www.c.example [d](https://d.example)")).isEqualTo(4);
+        assertThat(markdown.links("<https://a.example> [https://b.example](https://b.example)")).isEqualTo(2);
+    }
+
+    @Test
+    void linksAreCountedAsTheyRenderNotAsTheyAreTyped() {
+        var markdown = new CommentMarkdown();
+        assertThat(markdown.links("[x](//a.example) [y](http&#58;//b.example) [z](HtTp://c.example)")).isEqualTo(3);
+        assertThat(markdown.toHtml("[y](http&#58;//b.example)")).contains("href=\"http://b.example\"");
+    }
+
+    @Test
+    void linksToAnythingButTheWebOrEmailAreShownAsText() {
+        var markdown = new CommentMarkdown();
+        for (String target : new String[] {"data:text/html;base64,PHNjcmlwdD4=", "javascript:alert(1)", "JaVaScRiPt&#58;alert(1)",
+                "vbscript:x", "file:///etc/passwd"}) {
+            String html = markdown.toHtml("[click](" + target + ")");
+            assertThat(html).as(target).doesNotContain("<a").contains("click");
+        }
+        assertThat(markdown.toHtml("[mail](mailto:a@b.example)")).contains("href=\"mailto:a@b.example\"");
+        assertThat(markdown.toHtml("[here](/articles/x)")).contains("href=\"/articles/x\"");
+    }
+
+    @Test
+    void aCommentWithLinksHiddenInMarkdownIsHeld() {
+        start(Map.of());
+        Reader reader = server.reader();
+        long id = postedId(reader.submit(reader.open(ARTICLE), "#reply-general",
+                Map.of("body", "[a](//a.example) [b](http&#58;//b.example) [c](//c.example)")));
+        assertThat(server.commentStatus(id)).isEqualTo("held");
     }
 }

@@ -110,6 +110,20 @@ class FeedTest {
         assertThat(server.get("/authors/unknown/replies.atom").statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void charactersXmlCannotHoldNeverReachAFeed(@TempDir Path other) throws Exception {
+        try (var own = TestServer.start(other)) {
+            Reader carol = own.reader();
+            long id = postedId(carol.submit(carol.open(ARTICLE), "#reply-proposal-5", Map.of("name", "Car\uFFFEol\uFFFF",
+                    "body", "Odd &#1; &#11; &#27; &#xFFFE; &#xFFFF; and raw \uFFFE\uFFFF characters")));
+            Element feed = parse(carol.get(ARTICLE + "/discussions/proposal-5/comments.atom")).getDocumentElement();
+            assertThat(feed.getElementsByTagNameNS(ATOM, "entry").getLength()).isEqualTo(1);
+            String stored = own.jdbi().withHandle(h -> h.createQuery("SELECT author_name || body FROM comments WHERE id = :id")
+                    .bind("id", id).mapTo(String.class).one());
+            assertThat(stored).doesNotContain("\uFFFE", "\uFFFF");
+        }
+    }
+
     private static Document parse(HttpResponse<String> response) throws Exception {
         var factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.roundtable.Reader.postedId;
 import static org.roundtable.TestServer.ARTICLE;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -31,7 +32,8 @@ class ModerationTest {
 
     @BeforeEach
     void start() {
-        server = TestServer.start(TestServer.config(folder, Map.of("ADMIN_PASSWORD", PASSWORD)), clock);
+        // Behind a proxy, so that readers can come from different addresses.
+        server = TestServer.start(TestServer.config(folder, Map.of("ADMIN_PASSWORD", PASSWORD, "TRUST_PROXY", "true")), clock);
         admin = server.moderator("admin", PASSWORD);
         reader = server.reader();
     }
@@ -189,8 +191,8 @@ class ModerationTest {
     @Test
     void enoughReportsHideACommentUntilAModeratorDecides() {
         long id = post(reader, "proposal-4", "Questionable");
-        report(server.reader(), id, "abuse", "Insulting");
-        Reader repeat = server.reader();
+        report(Reader.from(server, "203.0.113.1"), id, "abuse", "Insulting");
+        Reader repeat = Reader.from(server, "203.0.113.2");
         report(repeat, id, "spam", "");
         report(repeat, id, "spam", "again");
         assertThat(status(id)).isEqualTo("published");
@@ -198,13 +200,22 @@ class ModerationTest {
         assertThat(queue.getElementById("queue-" + id).select(".reasons li").eachText())
                 .containsExactly("Abusive, hateful or harassing: Insulting", "Spam or advertising");
 
-        report(server.reader(), id, "off_topic", "");
+        report(Reader.from(server, "203.0.113.3"), id, "off_topic", "");
         assertThat(status(id)).isEqualTo("held");
         assertThat(server.reader().open(ARTICLE).getElementById("comment-" + id)).isNull();
 
         decide(id, "approve");
         assertThat(status(id)).isEqualTo("published");
         assertThat(admin.open("/admin/queue?filter=reported").getElementById("queue-" + id)).isNull();
+    }
+
+    @Test
+    void browsersWithoutCookiesFromOneAddressCountAsOneReporter() {
+        long id = post(reader, "proposal-4", "Unpopular but fine");
+        for (int i = 0; i < 5; i++) {
+            report(Reader.from(server, "203.0.113.9"), id, "spam", "");
+        }
+        assertThat(status(id)).isEqualTo("published");
     }
 
     @Test
@@ -215,6 +226,40 @@ class ModerationTest {
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(Reader.parse(refused).selectFirst(".form-error").text()).isEqualTo("Please choose a reason.");
         assertThat(Reader.parse(refused).selectFirst("textarea").text()).isEqualTo("hmm");
+    }
+
+    @Test
+    void anAuthorsEditPassesTheChecksAPostPasses() {
+        admin.submit(admin.open("/admin/blocklist"), "form[action=/admin/blocklist/phrases]",
+                Map.of("phrase", "cheap pills", "verdict", "spam"));
+        long listed = post(reader, "general", "An honest opinion");
+        assertThat(edit(reader, listed, "Buy cheap pills").statusCode()).isEqualTo(303);
+        assertThat(status(listed)).isEqualTo("spam");
+
+        long linked = post(reader, "general", "Sources to follow");
+        assertThat(edit(reader, linked, "[a](//a.example) [b](//b.example) [c](//c.example)").statusCode()).isEqualTo(303);
+        assertThat(status(linked)).isEqualTo("held");
+        int audited = server.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM audit_log WHERE action = 'comment.author_edit'")
+                .mapTo(Integer.class).one());
+        assertThat(audited).isEqualTo(2);
+
+        long locked = post(reader, "proposal-3", "Before the lock");
+        admin.submit(admin.open("/admin/articles"), "form[action=/admin/discussions/" + discussionId("proposal-3") + "/lock]", Map.of());
+        var refused = edit(reader, locked, "After the lock");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(Reader.parse(refused).selectFirst("textarea").text()).isEqualTo("After the lock");
+
+        long bannedComment = post(reader, "general", "Before the ban");
+        admin.submit(admin.open("/admin/comments/" + bannedComment + "/ban"), "form[action$=/ban]",
+                Map.of("reason", "Cool off", "length", "1d"));
+        assertThat(edit(reader, bannedComment, "After the ban").statusCode()).isEqualTo(403);
+        String kept = server.jdbi().withHandle(h -> h.createQuery("SELECT body FROM comments WHERE id = :id").bind("id", bannedComment)
+                .mapTo(String.class).one());
+        assertThat(kept).isEqualTo("Before the ban");
+    }
+
+    private HttpResponse<String> edit(Reader who, long id, String body) {
+        return who.submit(who.open(ARTICLE + "/comments/" + id + "/edit"), "form[action$=/edit]", Map.of("body", body));
     }
 
     @Test

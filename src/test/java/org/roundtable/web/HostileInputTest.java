@@ -217,7 +217,9 @@ class HostileInputTest {
                 var response = proxied.send(HttpRequest.newBuilder(proxied.uri("/admin/login"))
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .header("Origin", proxied.origin())
-                        .header("X-Forwarded-For", "10.0.0." + attempt + ", 203.0.113.7")
+                        .header("X-Forwarded-For", "10.0.0." + attempt + ", 198.51.100." + attempt)
+                        // A proxy that adds a header line of its own instead of appending to the client's.
+                        .header("X-Forwarded-For", "203.0.113.7")
                         .POST(HttpRequest.BodyPublishers.ofString("username=someone" + attempt + "&password=x&form_token="
                                 + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8)))
                         .build());
