@@ -30,6 +30,7 @@ import org.roundtable.article.ArticleImporter;
 import org.roundtable.article.ArticlePages;
 import org.roundtable.author.AuthorController;
 import org.roundtable.author.AuthorCookies;
+import org.roundtable.db.ContentVersion;
 import org.roundtable.db.Database;
 import org.roundtable.db.Writer;
 import org.roundtable.discussion.CommentLookup;
@@ -112,7 +113,7 @@ public final class App {
         var audit = new AuditLog(clock);
 
         var templates = new Templates(new Assets(config.staticDir()));
-        var pageCache = new PageCache(config.renderCache(), clock, config.renderCacheBytes());
+        var pageCache = new PageCache(config.renderCache(), clock, config.renderCacheBytes(), () -> ContentVersion.read(jdbi));
         var metrics = new Metrics(config.metricsToken());
         metrics.gauge("roundtable.moderation.queue", "Comments held for a moderator",
                 () -> jdbi.onDemand(QueueRepository.class).count(QueueFilter.HELD.condition()));

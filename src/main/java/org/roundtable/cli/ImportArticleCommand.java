@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.roundtable.article.ArticleImporter;
 import org.roundtable.article.InvalidArticleException;
+import org.roundtable.db.ContentVersion;
 import org.roundtable.db.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -26,6 +27,10 @@ final class ImportArticleCommand implements Callable<Integer> {
         var config = roundtable.config();
         try (Database database = Database.open(config.databaseUrl(), config.databaseBusyTimeout())) {
             boolean imported = new ArticleImporter(database.jdbi(), Clock.systemUTC()).importFile(file);
+            if (imported) {
+                // A running server lists the new article once it sees the version move.
+                ContentVersion.bump(database.jdbi());
+            }
             System.out.println(imported ? "Imported " + file : "An article with that slug is already here; nothing changed.");
             return 0;
         } catch (InvalidArticleException | UncheckedIOException e) {

@@ -40,6 +40,7 @@ final class ImportWxrCommand implements Callable<Integer> {
             var result = new WxrImporter(database.jdbi()).importComments(file, Optional.ofNullable(article), Optional.ofNullable(post));
             System.out.printf("Imported %d comments of \"%s\" (%d were already here, %d pingbacks/trackbacks skipped).%n",
                     result.imported(), result.postTitle(), result.alreadyThere(), result.pingsSkipped());
+            result.shortened().forEach(System.out::println);
             return 0;
         } catch (WxrException | IOException e) {
             System.err.println("Nothing was imported: " + e.getMessage());

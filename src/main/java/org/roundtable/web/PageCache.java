@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
 import org.eclipse.jetty.ee10.servlet.HttpOutput;
@@ -25,12 +26,14 @@ import org.roundtable.security.Tokens;
  * Rendered pages, kept for readers who have nothing personal on them (see {@code Readers.seesSharedPage}).
  * They all get the same bytes (and the same gzip bytes), with a strong ETag and Last-Modified, so a
  * reader who has the page already gets a 304. Every successful POST anywhere changes the content version,
- * so no cached page outlives a change; a page is also re-rendered after an hour, which keeps the form
+ * so no cached page outlives a change; so does a change the database reports (an import from the command
+ * line, checked at most once a second); a page is also re-rendered after an hour, which keeps the form
  * tokens in it young.
  */
 public final class PageCache {
 
     static final Duration MAX_AGE = Duration.ofHours(1);
+    static final long STORED_VERSION_CHECK_NANOS = 1_000_000_000L;
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     /**
@@ -47,6 +50,10 @@ public final class PageCache {
     private final Clock clock;
     private final long maxBytes;
     private final AtomicLong version = new AtomicLong();
+    /** The database's content version, changed by other processes; see {@link #followStoredVersion}. */
+    private final LongSupplier storedVersion;
+    private volatile long lastStoredVersion;
+    private final AtomicLong storedVersionCheckedAt = new AtomicLong(System.nanoTime());
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
     /** Least recently used first; guarded by {@code this}, like {@link #cachedBytes}. */
@@ -59,10 +66,12 @@ public final class PageCache {
      * {@code maxBytes} bounds what the cached pages take together, least recently used going first: a crawler
      * walking every page of a big discussion must not fill memory.
      */
-    public PageCache(boolean enabled, Clock clock, long maxBytes) {
+    public PageCache(boolean enabled, Clock clock, long maxBytes, LongSupplier storedVersion) {
         this.enabled = enabled;
         this.clock = clock;
         this.maxBytes = maxBytes;
+        this.storedVersion = storedVersion;
+        this.lastStoredVersion = storedVersion.getAsLong();
     }
 
     /** After every request: a successful POST may have changed any page, so every cached page is now stale. */
@@ -81,6 +90,7 @@ public final class PageCache {
      * stale. Only for readers who see nothing personal on the page.
      */
     public void serve(Context ctx, String key, Supplier<PageBuffer> render) {
+        followStoredVersion();
         Page page = fresh(key);
         if (page == null) {
             misses.incrementAndGet();
@@ -173,6 +183,27 @@ public final class PageCache {
     public double hitRatio() {
         long total = hits.get() + misses.get();
         return total == 0 ? 0 : (double) hits.get() / total;
+    }
+
+    /**
+     * At most once a second, one request reads the database's content version; when another process changed
+     * it, every cached page is stale. A database that cannot be read leaves the pages as they are.
+     */
+    private void followStoredVersion() {
+        long checkedAt = storedVersionCheckedAt.get();
+        long now = System.nanoTime();
+        if (now - checkedAt < STORED_VERSION_CHECK_NANOS || !storedVersionCheckedAt.compareAndSet(checkedAt, now)) {
+            return;
+        }
+        try {
+            long stored = storedVersion.getAsLong();
+            if (stored != lastStoredVersion) {
+                lastStoredVersion = stored;
+                version.incrementAndGet();
+            }
+        } catch (RuntimeException unavailable) {
+            // Pages are still served from the cache; the next check tries again.
+        }
     }
 
     private synchronized Page fresh(String key) {

@@ -3,17 +3,23 @@ package org.roundtable.wxr;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.text.Normalizer;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import org.roundtable.article.Article;
 import org.roundtable.article.ArticleRepository;
 import org.roundtable.discussion.Comment;
+import org.roundtable.db.ContentVersion;
+import org.roundtable.discussion.CommentForm;
 import org.roundtable.discussion.CommentRepository;
 import org.roundtable.discussion.CommentStatus;
 import org.roundtable.discussion.Discussion;
@@ -28,8 +34,8 @@ import org.roundtable.discussion.Text;
  */
 public final class WxrImporter {
 
-    /** What an import did. */
-    public record Result(String postTitle, int imported, int alreadyThere, int pingsSkipped) {}
+    /** What an import did, with a line for each comment that had to be shortened to fit the posting limits. */
+    public record Result(String postTitle, int imported, int alreadyThere, int pingsSkipped, List<String> shortened) {}
 
     private final Jdbi jdbi;
 
@@ -40,14 +46,16 @@ public final class WxrImporter {
     public Result importComments(Path file, Optional<String> articleSlug, Optional<String> post) throws IOException, WxrException {
         Article article = article(articleSlug);
         WxrPost chosen = choose(new WxrReader().read(file), article, post);
-        return jdbi.inTransaction(handle -> {
+        List<WxrComment> ordered = parentsFirst(chosen.comments());
+        Result result = jdbi.inTransaction(handle -> {
             var comments = handle.attach(CommentRepository.class);
             Discussion general = handle.attach(DiscussionRepository.class).find(article.id(), Discussion.GENERAL).orElseThrow();
             Map<Long, Comment> byWordPressId = new HashMap<>();
+            List<String> shortened = new ArrayList<>();
             int imported = 0;
             int alreadyThere = 0;
             int pings = 0;
-            for (WxrComment wp : parentsFirst(chosen.comments())) {
+            for (WxrComment wp : ordered) {
                 if (wp.isPingOrTrackback()) {
                     pings++;
                     continue;
@@ -60,14 +68,34 @@ public final class WxrImporter {
                     continue;
                 }
                 Comment parent = wp.parentId() == 0 ? null : byWordPressId.get(wp.parentId());
+                String name = withinLimit(Text.name(wp.author()), CommentForm.MAX_NAME_LENGTH, "name", wp, shortened);
+                String body = withinLimit(Text.body(wp.content()), CommentForm.MAX_BODY_LENGTH, "text", wp, shortened);
                 long id = comments.add(general.id(), parent, new CommentRepository.NewComment(
-                        null, Text.name(wp.author()), Text.body(wp.content()), status(wp.approved()), null, wp.date()));
+                        null, name, body, status(wp.approved()), null, wp.date()));
                 comments.setImportKey(id, key);
                 byWordPressId.put(wp.id(), comments.find(id).orElseThrow());
                 imported++;
             }
-            return new Result(chosen.title(), imported, alreadyThere, pings);
+            return new Result(chosen.title(), imported, alreadyThere, pings, shortened);
         });
+        if (result.imported() > 0) {
+            // A running server drops its cached pages of the article when it sees the version move.
+            ContentVersion.bump(jdbi);
+        }
+        return result;
+    }
+
+    /**
+     * Imported words keep the limits typed words keep, or pages could be asked to show a 30 MB comment: what is
+     * longer is cut at the limit, and the import says which comment was cut.
+     */
+    private static String withinLimit(String text, int limit, String what, WxrComment wp, List<String> shortened) {
+        int length = text.codePointCount(0, text.length());
+        if (length <= limit) {
+            return text;
+        }
+        shortened.add(String.format("Comment %d: %s shortened from %,d to %,d characters", wp.id(), what, length, limit));
+        return text.substring(0, text.offsetByCodePoints(0, limit));
     }
 
     private Article article(Optional<String> slug) throws WxrException {
@@ -112,37 +140,45 @@ public final class WxrImporter {
                 .replaceAll("\\s+", " ").strip();
     }
 
-    /** Parents before their replies, however deep and in whatever order the file lists them. */
+    /**
+     * Parents before their replies, however deep (a chain of 20,000 replies is walked, not recursed) and in
+     * whatever order the file lists them.
+     */
     private static List<WxrComment> parentsFirst(List<WxrComment> comments) throws WxrException {
         Map<Long, WxrComment> byId = new HashMap<>();
         comments.forEach(c -> byId.put(c.id(), c));
         List<WxrComment> ordered = new ArrayList<>();
-        Map<Long, Boolean> placed = new HashMap<>();
+        Set<Long> placed = new HashSet<>();
         List<WxrComment> byDate = new ArrayList<>(comments);
         byDate.sort(Comparator.comparing(WxrComment::date).thenComparing(WxrComment::id));
         for (WxrComment comment : byDate) {
-            place(comment, byId, placed, ordered, 0);
+            // Up the chain to the first ancestor already placed (or the top), then back down in order.
+            Deque<WxrComment> chain = new ArrayDeque<>();
+            Set<Long> onChain = new HashSet<>();
+            for (WxrComment at = comment; at != null && !placed.contains(at.id()); at = parentOf(at, byId)) {
+                if (!onChain.add(at.id())) {
+                    throw new WxrException("Comment " + at.id() + " is part of a reply loop.");
+                }
+                chain.push(at);
+            }
+            while (!chain.isEmpty()) {
+                WxrComment next = chain.pop();
+                placed.add(next.id());
+                ordered.add(next);
+            }
         }
         return ordered;
     }
 
-    private static void place(WxrComment comment, Map<Long, WxrComment> byId, Map<Long, Boolean> placed,
-                              List<WxrComment> ordered, int guard) throws WxrException {
-        if (placed.containsKey(comment.id())) {
-            return;
-        }
-        if (guard > byId.size()) {
-            throw new WxrException("Comment " + comment.id() + " is part of a reply loop.");
+    private static WxrComment parentOf(WxrComment comment, Map<Long, WxrComment> byId) throws WxrException {
+        if (comment.parentId() == 0) {
+            return null;
         }
         WxrComment parent = byId.get(comment.parentId());
-        if (comment.parentId() != 0 && parent == null) {
+        if (parent == null) {
             throw new WxrException("Comment " + comment.id() + " replies to comment " + comment.parentId() + ", which is not in the file.");
         }
-        if (parent != null) {
-            place(parent, byId, placed, ordered, guard + 1);
-        }
-        placed.put(comment.id(), true);
-        ordered.add(comment);
+        return parent;
     }
 
     /** WordPress's approval states: "1" approved, "0" waiting, "spam", "trash". */

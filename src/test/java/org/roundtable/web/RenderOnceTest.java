@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class RenderOnceTest {
 
     private final AtomicInteger renders = new AtomicInteger();
-    private final PageCache cache = new PageCache(true, Clock.systemUTC(), 1 << 20);
+    private final PageCache cache = new PageCache(true, Clock.systemUTC(), 1 << 20, () -> 0);
     private final ExecutorService readers = Executors.newFixedThreadPool(24);
     private Javalin app;
 

@@ -109,6 +109,60 @@ class WxrImportTest {
         }
     }
 
+    @Test
+    void namesAndTextsLongerThanAPostAllowsAreCutToTheLimit() throws IOException {
+        String export = wxr(comment(1, 0, "N".repeat(100_000), "words ".repeat(500_000)));
+        assertThat(RoundtableCommand.run(env(), "import-wxr", export("long.xml", export).toString())).isZero();
+        try (var server = TestServer.start(TestServer.config(folder))) {
+            String lengths = server.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT LENGTH(author_name) || '/' || LENGTH(body) FROM comments WHERE import_key IS NOT NULL").mapTo(String.class).one());
+            assertThat(lengths).isEqualTo("80/10000");
+        }
+    }
+
+    @Test
+    void aReplyChainTwentyThousandDeepImportsAndShows() throws IOException {
+        var comments = new StringBuilder();
+        for (int id = 1; id <= 20_000; id++) {
+            comments.append(comment(id, id - 1, "Reader " + id, "Reply number " + id));
+        }
+        assertThat(RoundtableCommand.run(env(), "import-wxr", export("deep.xml", wxr(comments.toString())).toString())).isZero();
+        try (var server = TestServer.start(TestServer.config(folder))) {
+            long deepest = server.jdbi().withHandle(h -> h.createQuery("SELECT id FROM comments WHERE depth = 19999").mapTo(Long.class).one());
+            assertThat(server.get(ARTICLE + "/comments/" + deepest).statusCode()).isEqualTo(200);
+            assertThat(server.get(ARTICLE).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aRunningServerShowsAnImportWithoutARestart() throws Exception {
+        try (var server = TestServer.start(TestServer.config(folder))) {
+            assertThat(server.get(ARTICLE).body()).doesNotContain("Imported while serving");
+            assertThat(RoundtableCommand.run(env(), "import-wxr",
+                    export("live.xml", wxr(comment(1, 0, "Live", "Imported while serving"))).toString())).isZero();
+            Thread.sleep(1_100);
+            assertThat(server.get(ARTICLE).body()).contains("Imported while serving");
+        }
+    }
+
+    /** A WordPress export of the article's post with these comments. */
+    private static String wxr(String comments) {
+        return """
+                <?xml version="1.0" encoding="UTF-8" ?>
+                <rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+                <channel><item>
+                <title>Is Strategic Alliance Between Iran And Pakistan Possible? &#8211; Analysis</title>
+                <wp:post_id>100</wp:post_id><wp:post_type>post</wp:post_type>
+                """ + comments + "</item></channel></rss>";
+    }
+
+    private static String comment(int id, int parent, String author, String text) {
+        return "<wp:comment><wp:comment_id>" + id + "</wp:comment_id><wp:comment_author><![CDATA[" + author
+                + "]]></wp:comment_author><wp:comment_date_gmt>2018-03-24 07:30:00</wp:comment_date_gmt>"
+                + "<wp:comment_content><![CDATA[" + text + "]]></wp:comment_content><wp:comment_approved>1</wp:comment_approved>"
+                + "<wp:comment_type>comment</wp:comment_type><wp:comment_parent>" + parent + "</wp:comment_parent></wp:comment>\n";
+    }
+
     private int count() {
         try (var server = TestServer.start(TestServer.config(folder))) {
             return server.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM comments").mapTo(Integer.class).one());
