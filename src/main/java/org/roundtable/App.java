@@ -64,6 +64,7 @@ import org.roundtable.web.RenderGate;
 import org.roundtable.web.RequestLog;
 import org.roundtable.web.SecurityHeaders;
 import org.roundtable.web.ServerLimits;
+import org.roundtable.web.SiteAddress;
 import org.roundtable.web.Templates;
 import org.roundtable.web.Utf8Forms;
 import org.slf4j.Logger;
@@ -105,7 +106,8 @@ public final class App {
         var markdown = new CommentMarkdown();
         var threads = new Threads(markdown, formats);
         var authorCookies = new AuthorCookies(jdbi, signer, clock, config.cookieSecure());
-        var formTokens = new FormTokens(signer, clock);
+        var site = new SiteAddress(config.publicUrl());
+        var formTokens = new FormTokens(signer, clock, site);
         var ipHashes = new IpHashes(signer);
         var readers = new Readers(jdbi, authorCookies, formTokens, clock, config.editWindow());
         var articlePages = new ArticlePages(jdbi, threads, new ThreadPages(markdown));
@@ -114,7 +116,7 @@ public final class App {
 
         var templates = new Templates(new Assets(config.staticDir()));
         var pageCache = new PageCache(config.renderCache(), clock, config.renderCacheBytes(), () -> ContentVersion.read(jdbi));
-        var metrics = new Metrics(config.metricsToken());
+        var metrics = new Metrics(config.metricsToken(), config.cookieSecure());
         metrics.gauge("roundtable.moderation.queue", "Comments held for a moderator",
                 () -> jdbi.onDemand(QueueRepository.class).count(QueueFilter.HELD.condition()));
         metrics.gauge("roundtable.render.cache.hit.ratio", "Share of shared pages served from the cache", pageCache::hitRatio);
@@ -134,7 +136,7 @@ public final class App {
                 new Bans(jdbi, clock, config.timeZone()), new SpamScreen(jdbi, config.spamRules(), markdown, clock), writer, ipHashes,
                 audit, metrics, jdbi, clock);
         var authors = new AuthorController(jdbi, authorCookies, formTokens, formats, clock, config.editWindow());
-        var feeds = new FeedController(jdbi, articlePages, authorCookies, markdown);
+        var feeds = new FeedController(jdbi, articlePages, authorCookies, markdown, site);
         var reports = new ReportController(jdbi, lookup, authorCookies, formTokens, ipHashes, clock, config.reportHideThreshold());
         var health = new HealthController(database);
 
@@ -179,7 +181,7 @@ public final class App {
             app.routes.after(pageCache::afterRequest);
             routes(app.routes, articles, discussions, reports, authors, feeds, health, metrics);
             AdminRoutes.register(app.routes,
-                    new AdminGate(adminSessions),
+                    new AdminGate(adminSessions, formTokens),
                     new AuthController(jdbi, adminSessions, passwords,
                             new LoginThrottle(jdbi, clock, config.loginMaxFailures()), bootstrap, formTokens, ipHashes, audit),
                     new DashboardController(jdbi, formats),

@@ -1,5 +1,6 @@
 package org.roundtable;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -22,6 +23,7 @@ public record Config(
         boolean renderCache,
         long renderCacheBytes,
         Optional<String> metricsToken,
+        Optional<URI> publicUrl,
         Duration editWindow,
         int reportHideThreshold,
         Optional<String> adminPassword,
@@ -51,6 +53,7 @@ public record Config(
                 Boolean.parseBoolean(env.getOrDefault("RENDER_CACHE", "true")),
                 Long.parseLong(env.getOrDefault("RENDER_CACHE_MB", "64")) << 20,
                 optional(env.get("METRICS_TOKEN")),
+                optional(env.get("PUBLIC_URL")).map(Config::publicUrl),
                 Duration.ofMinutes(Long.parseLong(env.getOrDefault("EDIT_WINDOW_MINUTES", "15"))),
                 Integer.parseInt(env.getOrDefault("REPORT_HIDE_THRESHOLD", "3")),
                 optional(env.get("ADMIN_PASSWORD")),
@@ -58,6 +61,14 @@ public record Config(
                 Integer.parseInt(env.getOrDefault("LOGIN_MAX_FAILURES", "5")),
                 SpamRules.fromMap(env),
                 ServerLimits.fromMap(env, Boolean.parseBoolean(env.getOrDefault("TRUST_PROXY", "false"))));
+    }
+
+    private static URI publicUrl(String value) {
+        URI url = URI.create(value.strip());
+        if (!("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getRawAuthority() == null) {
+            throw new IllegalArgumentException("PUBLIC_URL must be an http or https address such as https://forum.example.org, got " + value);
+        }
+        return url;
     }
 
     private static Optional<String> optional(String value) {

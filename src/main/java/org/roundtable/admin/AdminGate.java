@@ -18,9 +18,11 @@ public final class AdminGate {
     private static final String SESSION = "roundtable.adminSession";
 
     private final AdminSessions sessions;
+    private final FormTokens formTokens;
 
-    public AdminGate(AdminSessions sessions) {
+    public AdminGate(AdminSessions sessions, FormTokens formTokens) {
         this.sessions = sessions;
+        this.formTokens = formTokens;
     }
 
     /** The sign-in and first-admin setup pages are the only admin pages open to everyone. */
@@ -39,7 +41,7 @@ public final class AdminGate {
             }
             return new ReaderFacingError(HttpStatus.FORBIDDEN, "Please sign in first.");
         });
-        if (ctx.method() == HandlerType.POST && !(FormTokens.sameOrigin(ctx) && carriesToken(ctx, session))) {
+        if (ctx.method() == HandlerType.POST && !(formTokens.sameOrigin(ctx) && carriesToken(ctx, session))) {
             throw new ReaderFacingError(HttpStatus.FORBIDDEN,
                     "This form could not be verified. Go back, reload the page and try again.");
         }

@@ -12,6 +12,7 @@ final class AdminPages {
         var model = new HashMap<String, Object>();
         model.put("me", session);
         model.put("csrf", session.csrfToken());
+        model.put("writesFailing", AdminSessions.writesFailing(ctx));
         return model;
     }
 

@@ -1,9 +1,11 @@
 package org.roundtable.admin;
 
+import java.time.Instant;
 import org.roundtable.audit.Actor;
 
-/** A signed-in moderator and the token every admin form must carry back. */
-public record AdminSession(String idHash, long moderatorId, String username, Role role, String csrfToken) {
+/** A signed-in moderator, the token every admin form must carry back, and when the session was last used. */
+public record AdminSession(String idHash, long moderatorId, String username, Role role, String csrfToken,
+                           Instant lastSeenAt) {
 
     public Actor actor() {
         return new Actor(moderatorId, username);

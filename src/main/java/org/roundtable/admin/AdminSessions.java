@@ -11,6 +11,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.core.JdbiException;
+import org.roundtable.db.Database;
 import org.roundtable.security.Signer;
 import org.roundtable.security.Tokens;
 
@@ -25,6 +27,9 @@ public final class AdminSessions {
     static final String DEVICE_COOKIE = "rt_admin_device";
     static final String PATH = "/admin";
     private static final String DEVICE_PURPOSE = "admin-device";
+    private static final String WRITES_FAILING = "roundtable.adminWritesFailing";
+    /** A session's last use is written at most once a minute: the idle timeout is counted in minutes. */
+    static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
     private static final int ONE_YEAR = (int) Duration.ofDays(365).toSeconds();
 
     @RegisterConstructorMapper(AdminSession.class)
@@ -35,7 +40,7 @@ public final class AdminSessions {
         void insert(String idHash, long moderatorId, String csrfToken, Instant now);
 
         @SqlQuery("""
-                SELECT s.id_hash, s.moderator_id, m.username, m.role, s.csrf_token
+                SELECT s.id_hash, s.moderator_id, m.username, m.role, s.csrf_token, s.last_seen_at
                   FROM moderator_sessions s JOIN moderators m ON m.id = s.moderator_id
                  WHERE s.id_hash = :idHash AND s.last_seen_at > :idleSince AND m.removed_at IS NULL""")
         Optional<AdminSession> find(String idHash, Instant idleSince);
@@ -69,8 +74,28 @@ public final class AdminSessions {
         var sessions = jdbi.onDemand(SessionRepository.class);
         Instant now = clock.instant();
         Optional<AdminSession> session = sessions.find(Tokens.sha256(id), now.minus(idleTimeout));
-        session.ifPresent(s -> sessions.touch(s.idHash(), now));
+        session.filter(s -> s.lastSeenAt().plus(TOUCH_EVERY).isBefore(now)).ifPresent(s -> touch(ctx, s, now));
         return session;
+    }
+
+    /** Whether the database refused to record this request's use of the session: writes are failing. */
+    public static boolean writesFailing(Context ctx) {
+        return Boolean.TRUE.equals(ctx.attribute(WRITES_FAILING));
+    }
+
+    /**
+     * Keeps the session alive. A moderator must still be able to read the queue and the log while the database
+     * cannot write (a full disk, say), and see why their actions fail: so a refused write is noted, not fatal.
+     */
+    private void touch(Context ctx, AdminSession session, Instant now) {
+        try {
+            jdbi.useExtension(SessionRepository.class, sessions -> sessions.touch(session.idHash(), now));
+        } catch (JdbiException e) {
+            if (!Database.isUnavailable(e)) {
+                throw e;
+            }
+            ctx.attribute(WRITES_FAILING, true);
+        }
     }
 
     /** A fresh session id at every sign-in, so an id planted before sign-in is worth nothing after it. */

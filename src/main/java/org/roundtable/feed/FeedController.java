@@ -10,6 +10,7 @@ import org.roundtable.article.ArticlePages;
 import org.roundtable.author.Author;
 import org.roundtable.author.AuthorCookies;
 import org.roundtable.discussion.CommentMarkdown;
+import org.roundtable.web.SiteAddress;
 import org.roundtable.discussion.CommentPaths;
 import org.roundtable.discussion.Discussion;
 import org.roundtable.discussion.DiscussionRepository;
@@ -24,12 +25,14 @@ public final class FeedController {
     private final ArticlePages articles;
     private final AuthorCookies authors;
     private final AtomWriter atom;
+    private final SiteAddress site;
 
-    public FeedController(Jdbi jdbi, ArticlePages articles, AuthorCookies authors, CommentMarkdown markdown) {
+    public FeedController(Jdbi jdbi, ArticlePages articles, AuthorCookies authors, CommentMarkdown markdown, SiteAddress site) {
         this.jdbi = jdbi;
         this.articles = articles;
         this.authors = authors;
         this.atom = new AtomWriter(markdown);
+        this.site = site;
     }
 
     public void article(Context ctx) {
@@ -56,16 +59,12 @@ public final class FeedController {
         Author author = authors.byPrivateLink(ctx.pathParam("token")).orElseThrow(NotFoundResponse::new);
         List<FeedEntry> entries = jdbi.onDemand(FeedRepository.class).repliesTo(author.id());
         ctx.header("Cache-Control", "private, no-store").header("X-Robots-Tag", "noindex");
-        ctx.contentType(ATOM).result(atom.write(baseUrl(ctx), "Replies to your comments", ctx.path(),
+        ctx.contentType(ATOM).result(atom.write(site.baseUrl(ctx), "Replies to your comments", ctx.path(),
                 "/authors/" + ctx.pathParam("token"), author.createdAt(), entries));
     }
 
     private void respond(Context ctx, Article article, String title, String pagePath, List<FeedEntry> entries) {
-        ctx.contentType(ATOM).result(atom.write(baseUrl(ctx), title, ctx.path(), pagePath,
+        ctx.contentType(ATOM).result(atom.write(site.baseUrl(ctx), title, ctx.path(), pagePath,
                 article.publishedOn().atStartOfDay(ZoneOffset.UTC).toInstant(), entries));
-    }
-
-    private static String baseUrl(Context ctx) {
-        return ctx.scheme() + "://" + ctx.host();
     }
 }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.roundtable.web.SiteAddress;
 
 /**
  * Guards every form a reader can send. Each rendered form carries a signed token saying when it was served,
@@ -30,10 +31,12 @@ public final class FormTokens {
 
     private final Signer signer;
     private final Clock clock;
+    private final SiteAddress site;
 
-    public FormTokens(Signer signer, Clock clock) {
+    public FormTokens(Signer signer, Clock clock, SiteAddress site) {
         this.signer = signer;
         this.clock = clock;
+        this.site = site;
     }
 
     public String issue() {
@@ -54,7 +57,7 @@ public final class FormTokens {
     }
 
     /** Browsers send Origin on POST; older ones only Referer. Clients that send neither are not browsers. */
-    public static boolean sameOrigin(Context ctx) {
+    public boolean sameOrigin(Context ctx) {
         String origin = ctx.header("Origin");
         String source = origin != null && !origin.equals("null") ? origin : ctx.header("Referer");
         if (source == null) {
@@ -62,7 +65,7 @@ public final class FormTokens {
         }
         try {
             String authority = URI.create(source).getRawAuthority();
-            return authority != null && authority.equalsIgnoreCase(ctx.header("Host"));
+            return authority != null && site.isOwn(ctx, authority);
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -24,15 +24,21 @@ import org.roundtable.discussion.CommentStatus;
 /**
  * {@code GET /metrics} in Prometheus format: requests by route and status with their latency, comments
  * posted by the status they got, the moderation queue, the render cache, the connection pool and the JVM.
- * With METRICS_TOKEN set, a scraper must send it as a bearer token.
+ * With METRICS_TOKEN set, a scraper must send it as a bearer token; on a public site it must be set.
  */
 public final class Metrics {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Optional<String> token;
+    private final boolean publicSite;
 
-    public Metrics(Optional<String> token) {
+    /**
+     * {@code publicSite} (COOKIE_SECURE=true: served to the world over HTTPS) keeps {@code /metrics} closed
+     * until a token is set: the numbers tell an attacker how the site is doing under their load.
+     */
+    public Metrics(Optional<String> token, boolean publicSite) {
         this.token = token;
+        this.publicSite = publicSite;
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -61,6 +67,10 @@ public final class Metrics {
     }
 
     public void scrape(Context ctx) {
+        if (publicSite && token.isEmpty()) {
+            ctx.status(HttpStatus.NOT_FOUND).result("Metrics are off: set METRICS_TOKEN to scrape them.");
+            return;
+        }
         if (token.isPresent() && !MessageDigest.isEqual(("Bearer " + token.get()).getBytes(StandardCharsets.UTF_8),
                 String.valueOf(ctx.header("Authorization")).getBytes(StandardCharsets.UTF_8))) {
             ctx.status(HttpStatus.UNAUTHORIZED).result("A bearer token is required.");

@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 
 /**
  * Refuses form posts that are not valid UTF-8. Decoders would otherwise quietly turn the bad bytes into
@@ -39,7 +40,8 @@ public final class Utf8Forms {
                 if (i + 2 >= body.length) {
                     throw new IllegalArgumentException("Truncated escape");
                 }
-                out.write(Integer.parseInt(new String(body, i + 1, 2, StandardCharsets.US_ASCII), 16));
+                // HexFormat takes ASCII hex digits only, where Integer.parseInt would take any script's digits.
+                out.write(HexFormat.fromHexDigits(new String(body, i + 1, 2, StandardCharsets.US_ASCII)));
                 i += 2;
             } else {
                 out.write(b == '+' ? ' ' : b);

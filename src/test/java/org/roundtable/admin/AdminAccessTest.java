@@ -225,6 +225,25 @@ class AdminAccessTest {
         assertThat(actions).contains("account.create", "account.login", "account.remove");
     }
 
+    @Test
+    void whileTheDatabaseCannotWriteAModeratorStillReadsTheQueueAndTheLogAndIsToldWhy(@TempDir Path other) throws Exception {
+        try (var locked = TestServer.start(TestServer.config(other, Map.of("ADMIN_PASSWORD", PASSWORD, "DATABASE_BUSY_TIMEOUT_MS", "200")), clock);
+             var connection = java.sql.DriverManager.getConnection(TestServer.databaseUrl(other));
+             var statement = connection.createStatement()) {
+            Reader admin = locked.moderator("admin", PASSWORD);
+            clock.advance(Duration.ofMinutes(5));
+            statement.execute("BEGIN IMMEDIATE");
+            for (String page : new String[] {"/admin/queue", "/admin/audit", "/admin"}) {
+                var response = admin.get(page);
+                assertThat(response.statusCode()).as(page).isEqualTo(200);
+                assertThat(Reader.parse(response).selectFirst(".admin-nav .form-error").text()).as(page)
+                        .contains("refusing to save anything");
+            }
+            statement.execute("ROLLBACK");
+            assertThat(Reader.parse(admin.get("/admin/queue")).select(".admin-nav .form-error")).isEmpty();
+        }
+    }
+
     private static String sessionCookie(Reader reader) {
         return reader.cookies().getCookieStore().getCookies().stream()
                 .filter(c -> c.getName().equals("rt_admin")).findFirst().orElseThrow().getValue();
