@@ -92,6 +92,10 @@ public final class AdminBootstrap {
         Passwords.problemWith(password, password).ifPresent(problem -> {
             throw new IllegalArgumentException("ADMIN_PASSWORD is not acceptable: " + problem);
         });
+        // Nothing to write when the admin's password is already this one: a read-only database still starts.
+        if (passwords.matches(password, jdbi.onDemand(ModeratorRepository.class).passwordHash(ADMIN))) {
+            return;
+        }
         String hash = passwords.hash(password);
         jdbi.useTransaction(handle -> {
             var moderators = handle.attach(ModeratorRepository.class);

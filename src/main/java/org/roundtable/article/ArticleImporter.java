@@ -63,6 +63,10 @@ public final class ArticleImporter {
 
     /** Returns true when the article was new and has been stored. */
     public boolean importIfAbsent(ArticleSource article) {
+        // Looked up before a write transaction is begun, so that starting on a read-only database works.
+        if (jdbi.withExtension(ArticleRepository.class, articles -> articles.exists(article.slug()))) {
+            return false;
+        }
         boolean imported = jdbi.inTransaction(handle -> {
             if (handle.attach(ArticleRepository.class).exists(article.slug())) {
                 return false;

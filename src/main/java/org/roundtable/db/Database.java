@@ -53,7 +53,10 @@ public final class Database implements AutoCloseable {
         }
         createParentFolder(url);
         var database = new Database(url, busyTimeout);
-        database.migrate();
+        // Checked first, so that a database which is up to date opens even where it cannot be written.
+        if (!database.isMigrated()) {
+            database.migrate();
+        }
         return database;
     }
 

@@ -24,11 +24,13 @@ public final class ServerSecret {
             }
             return configured.get().getBytes(StandardCharsets.UTF_8);
         }
-        String stored = jdbi.inTransaction(handle -> {
-            var settings = handle.attach(SettingsRepository.class);
-            settings.insertIfAbsent(SETTING, Tokens.random());
-            return settings.find(SETTING).orElseThrow();
-        });
+        // Read first: a server whose secret exists starts on a database it cannot write.
+        String stored = jdbi.withExtension(SettingsRepository.class, settings -> settings.find(SETTING))
+                .orElseGet(() -> jdbi.inTransaction(handle -> {
+                    var settings = handle.attach(SettingsRepository.class);
+                    settings.insertIfAbsent(SETTING, Tokens.random());
+                    return settings.find(SETTING).orElseThrow();
+                }));
         return Base64.getUrlDecoder().decode(stored);
     }
 }

@@ -28,6 +28,13 @@ import org.eclipse.jetty.util.thread.Invocable;
  */
 public final class EagerBodies implements EagerContentHandler.ContentLoaderFactory {
 
+    /**
+     * A body a little too large is read to its end and dropped before the answer, since a browser still sending
+     * would see the connection reset instead of the page saying why; past this many times the limit, the answer
+     * comes at once and the connection closes.
+     */
+    private static final long DRAIN_FACTOR = 4;
+
     /** Request attribute: the status a body was refused with, for {@link #refuse} to answer. */
     static final String REFUSAL = "org.roundtable.body.refusal";
 
@@ -65,10 +72,11 @@ public final class EagerBodies implements EagerContentHandler.ContentLoaderFacto
         if (!MimeTypes.Type.FORM_ENCODED.is(mimeType)) {
             return new Refused(handler, request, response, callback, Refusal.NOT_A_FORM);
         }
-        if (request.getLength() > maxBytes) {
+        long declared = request.getLength();
+        if (declared > maxBytes * DRAIN_FACTOR) {
             return new Refused(handler, request, response, callback, Refusal.TOO_LARGE);
         }
-        return new Loader(handler, request, response, callback);
+        return new Loader(handler, request, response, callback, declared > maxBytes);
     }
 
     /** Why a body was not read, with the status and the words the reader sees. */
@@ -110,9 +118,13 @@ public final class EagerBodies implements EagerContentHandler.ContentLoaderFacto
         private final long startedNanos = System.nanoTime();
         private byte[] bytes = new byte[0];
         private int size;
+        /** Found too large: the rest is read and dropped, then the refusal answered. */
+        private boolean dropping;
+        private long dropped;
 
-        Loader(Handler handler, Request request, Response response, Callback callback) {
+        Loader(Handler handler, Request request, Response response, Callback callback, boolean tooLarge) {
             super(handler, request, response, callback);
+            this.dropping = tooLarge;
         }
 
         @Override
@@ -143,9 +155,15 @@ public final class EagerBodies implements EagerContentHandler.ContentLoaderFacto
                     getCallback().failed(chunk.getFailure());
                     return;
                 }
-                Refusal refusal = take(chunk);
+                Refusal found = dropping ? drop(chunk) : take(chunk);
                 boolean last = chunk.isLast();
                 chunk.release();
+                if (found == Refusal.TOO_LARGE && !dropping && !last) {
+                    dropping = true;
+                    release();
+                    continue;
+                }
+                Refusal refusal = dropping && last ? Refusal.TOO_LARGE : found;
                 if (refusal != null || last) {
                     // The application may block (database, templates): never on the thread that delivered bytes.
                     Runnable next = refusal == null ? this::handOn : () -> handOnRefused(refusal);
@@ -181,6 +199,13 @@ public final class EagerBodies implements EagerContentHandler.ContentLoaderFacto
             chunk.getByteBuffer().get(bytes, size, count);
             size += count;
             return null;
+        }
+
+        /** Drops a chunk of a body that is too large; past the limit of that, or of time, refuses at once. */
+        private Refusal drop(Content.Chunk chunk) {
+            dropped += chunk.remaining();
+            boolean enough = dropped > maxBytes * DRAIN_FACTOR || System.nanoTime() - startedNanos > deadline.toNanos();
+            return enough ? Refusal.TOO_LARGE : null;
         }
 
         private void handOn() {
