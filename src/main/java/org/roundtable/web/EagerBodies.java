@@ -69,7 +69,7 @@ public final class EagerBodies implements EagerContentHandler.ContentLoaderFacto
     @Override
     public EagerContentHandler.ContentLoader newContentLoader(String contentType, String mimeType, Handler handler,
                                                               Request request, Response response, Callback callback) {
-        if (!MimeTypes.Type.FORM_ENCODED.is(mimeType)) {
+        if (!isForm(contentType)) {
             return new Refused(handler, request, response, callback, Refusal.NOT_A_FORM);
         }
         long declared = request.getLength();
@@ -77,6 +77,12 @@ public final class EagerBodies implements EagerContentHandler.ContentLoaderFacto
             return new Refused(handler, request, response, callback, Refusal.TOO_LARGE);
         }
         return new Loader(handler, request, response, callback, declared > maxBytes);
+    }
+
+    /** "application/x-www-form-urlencoded", with or without parameters ("; charset=UTF-8", as fetch sends). */
+    static boolean isForm(String contentType) {
+        String type = contentType == null ? "" : contentType.split(";", 2)[0].strip();
+        return MimeTypes.Type.FORM_ENCODED.asString().equalsIgnoreCase(type);
     }
 
     /** Why a body was not read, with the status and the words the reader sees. */

@@ -64,6 +64,21 @@ class HostileInputTest {
     }
 
     @Test
+    void formsAreTakenWithWhateverParametersTheirTypeCarries() {
+        for (String type : new String[] {"application/x-www-form-urlencoded;charset=UTF-8", "Application/X-WWW-Form-URLEncoded; charset=utf-8"}) {
+            Reader reader = server.reader();
+            String token = reader.open(ARTICLE).selectFirst("#reply-general input[name=form_token]").val();
+            var response = server.send(HttpRequest.newBuilder(server.uri(ARTICLE + "/comments"))
+                    .header("Content-Type", type)
+                    .header("Origin", server.origin())
+                    .POST(HttpRequest.BodyPublishers.ofString("discussion=general&body=Typed+as+" + type.length() + "&form_token="
+                            + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8)))
+                    .build());
+            assertThat(response.statusCode()).as(type).isEqualTo(303);
+        }
+    }
+
+    @Test
     void aFormDeclaredLargerThanTheLimitIsRefusedBeforeItArrives() throws IOException {
         String answer = raw("POST " + ARTICLE + "/comments HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded"
                 + "\r\nContent-Length: 500000000\r\n\r\n", "body=x".getBytes(StandardCharsets.US_ASCII));
