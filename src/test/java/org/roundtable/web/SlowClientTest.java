@@ -63,6 +63,25 @@ class SlowClientTest {
         }
     }
 
+    @Test
+    void aBodyThatTakesLongerThanTheBodyTimeoutIsRefusedWith408() throws Exception {
+        try (var server = TestServer.start(TestServer.config(folder, Map.of("BODY_TIMEOUT_SECONDS", "1")))) {
+            try (Socket socket = new LoopbackClient("127.0.0.1", server.uri("/").getPort()).connect(5_000)) {
+                var out = socket.getOutputStream();
+                out.write(("POST " + ARTICLE + "/comments HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded"
+                        + "\r\nContent-Length: 40\r\nConnection: close\r\n\r\nbody=").getBytes(StandardCharsets.US_ASCII));
+                // A byte every 450 ms: the third arrives after the second the body may take.
+                for (int i = 0; i < 3; i++) {
+                    Thread.sleep(450);
+                    out.write("x".getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                }
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(answer).startsWith("HTTP/1.1 408").contains("took too long to arrive");
+            }
+        }
+    }
+
     /** Whether the server left this connection open: a closed one reads end-of-stream at once. */
     private static boolean stillOpen(Socket socket) {
         try {
