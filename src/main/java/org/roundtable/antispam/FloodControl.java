@@ -68,8 +68,9 @@ public final class FloodControl {
         return !rules.floodMinInterval().isZero() || rules.floodMaxPerHour() > 0;
     }
 
+    /** With no interval set, never: a post stored a moment ago may carry a time a little after this check's. */
     private boolean tooSoon(PostQuotas.Quota quota, Instant now) {
-        return quota.lastPostAt().plus(rules.floodMinInterval()).isAfter(now);
+        return !rules.floodMinInterval().isZero() && quota.lastPostAt().plus(rules.floodMinInterval()).isAfter(now);
     }
 
     private static boolean hourFull(PostQuotas.Quota quota, int max, Instant now) {
