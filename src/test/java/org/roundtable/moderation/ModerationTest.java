@@ -219,6 +219,18 @@ class ModerationTest {
     }
 
     @Test
+    void aReportWithoutAFormTokenFromOurPageIsRefused() {
+        long id = post(reader, "general", "Reported by a script");
+        Reader script = Reader.from(server, "203.0.113.10");
+        for (String token : new String[] {"", "forged", "form.1.abc"}) {
+            var refused = script.post(ARTICLE + "/comments/" + id + "/report", Map.of("reason", "spam", "form_token", token));
+            assertThat(refused.statusCode()).as(token).isEqualTo(422);
+        }
+        int reports = server.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM reports").mapTo(Integer.class).one());
+        assertThat(reports).isZero();
+    }
+
+    @Test
     void aReportNeedsAReason() {
         long id = post(reader, "general", "Fine comment");
         Reader reporter = server.reader();
