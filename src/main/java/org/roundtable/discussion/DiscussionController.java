@@ -179,27 +179,14 @@ public final class DiscussionController {
         }
         String name = Text.name(typedName);
         String body = Text.body(typedBody);
-        Long authorId = comment.authorId();
         String ipHash = ipHashes.of(ctx);
-        // An edit passes the rules a new post passes: text, lock, ban; what a post would wait with, it waits with.
-        Optional<Outcome.Refused> refused = CommentPosting.problemWithText(name, body).map(problem -> new Outcome.Refused(422, problem))
-                .or(() -> jdbi.onDemand(DiscussionRepository.class).findById(comment.discussionId())
-                        .filter(Discussion::locked).map(locked -> new Outcome.Refused(403, CommentPosting.LOCKED)))
-                .or(() -> bans.refusalFor(authorId, ipHash).map(reason -> new Outcome.Refused(403, reason)));
+        Optional<Outcome.Refused> refused = editRefusal(comment, name, body, ipHash);
         if (refused.isPresent()) {
             renderEdit(ctx, article, comment, typedName, typedBody, refused.get().reason(), refused.get().status());
             return;
         }
-        Optional<CommentStatus> screened = spam.screenWords(body, ipHash);
         try {
-            writer.write(session -> {
-                var comments = session.attach(CommentRepository.class);
-                comments.edit(comment.id(), name, body, clock.instant());
-                screened.filter(status -> comment.isPublished()).ifPresent(status -> comments.changeStatus(comment, status));
-                audit.record(session.handle(), Actor.AUTHOR, "comment.author_edit", "comment", comment.id(),
-                        comment.authorName() + ": " + comment.body(), name + ": " + body);
-                return null;
-            });
+            storeEdit(comment, name, body, spam.screenWords(body, ipHash));
         } catch (JdbiException e) {
             if (!Database.isUnavailable(e)) {
                 throw e;
@@ -209,6 +196,26 @@ public final class DiscussionController {
             return;
         }
         ctx.redirect(whereToSee(article.slug(), comment), HttpStatus.SEE_OTHER);
+    }
+
+    /** An edit passes the rules a new post passes: its text, the discussion's lock, a ban on its author or address. */
+    private Optional<Outcome.Refused> editRefusal(Comment comment, String name, String body, String ipHash) {
+        return CommentPosting.problemWithText(name, body).map(problem -> new Outcome.Refused(422, problem))
+                .or(() -> jdbi.onDemand(DiscussionRepository.class).findById(comment.discussionId())
+                        .filter(Discussion::locked).map(locked -> new Outcome.Refused(403, CommentPosting.LOCKED)))
+                .or(() -> bans.refusalFor(comment.authorId(), ipHash).map(reason -> new Outcome.Refused(403, reason)));
+    }
+
+    /** Stores an edit through the writer, audited; words a post would wait with make the comment wait too. */
+    private void storeEdit(Comment comment, String name, String body, Optional<CommentStatus> screened) {
+        writer.write(session -> {
+            var comments = session.attach(CommentRepository.class);
+            comments.edit(comment.id(), name, body, clock.instant());
+            screened.filter(status -> comment.isPublished()).ifPresent(status -> comments.changeStatus(comment, status));
+            audit.record(session.handle(), Actor.AUTHOR, "comment.author_edit", "comment", comment.id(),
+                    comment.authorName() + ": " + comment.body(), name + ": " + body);
+            return null;
+        });
     }
 
     public void delete(Context ctx) {
