@@ -153,7 +153,7 @@ class AuthorTest {
         Reader phone = server.reader();
         var privatePage = phone.get("/authors/" + token);
         assertThat(privatePage.statusCode()).isEqualTo(200);
-        assertThat(privatePage.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(privatePage.headers().firstValue("Referrer-Policy")).as("no Referer to other sites").hasValue("same-origin");
         assertThat(privatePage.headers().firstValue("Cache-Control")).hasValue("private, no-store");
         Document list = Reader.parse(privatePage);
         assertThat(list.select(".own-comments li")).hasSize(1);
