@@ -185,7 +185,7 @@ public final class App {
                     new AuthController(jdbi, adminSessions, passwords,
                             new LoginThrottle(jdbi, clock, config.loginMaxFailures()), bootstrap, formTokens, ipHashes, audit),
                     new DashboardController(jdbi, formats),
-                    new QueueController(jdbi, moderation, formats),
+                    new QueueController(jdbi, moderation, formats, signer),
                     new BansController(jdbi, moderation, formats, clock),
                     new ArticleSettingsController(jdbi, moderation),
                     new BlocklistController(jdbi, ipHashes, audit, clock),

@@ -19,6 +19,7 @@ import org.roundtable.moderation.QueueItem;
 import org.roundtable.moderation.QueueRepository;
 import org.roundtable.moderation.QueueRepository.OpenReport;
 import org.roundtable.moderation.ReportReason;
+import org.roundtable.security.Signer;
 import org.roundtable.web.Formats;
 import org.roundtable.web.Forms;
 import org.roundtable.web.ReaderFacingError;
@@ -32,14 +33,19 @@ public final class QueueController {
     static final Map<String, Duration> BAN_LENGTHS = Map.of(
             "1d", Duration.ofDays(1), "7d", Duration.ofDays(7), "30d", Duration.ofDays(30), "365d", Duration.ofDays(365));
 
+    /** Signs the status line a decision hands to the queue page, so a link cannot put words there. */
+    private static final String NOTICE_PURPOSE = "queue-notice";
+
     private final Jdbi jdbi;
     private final ModerationActions actions;
     private final Formats formats;
+    private final Signer signer;
 
-    public QueueController(Jdbi jdbi, ModerationActions actions, Formats formats) {
+    public QueueController(Jdbi jdbi, ModerationActions actions, Formats formats, Signer signer) {
         this.jdbi = jdbi;
         this.actions = actions;
         this.formats = formats;
+        this.signer = signer;
     }
 
     public void queue(Context ctx) {
@@ -62,7 +68,7 @@ public final class QueueController {
         model.put("total", total);
         model.put("decisions", List.of(Decision.values()));
         model.put("formats", formats);
-        model.put("notice", ctx.queryParam("notice"));
+        model.put("notice", signer.verify(NOTICE_PURPOSE, ctx.queryParam("notice")).orElse(null));
         ctx.render("admin/queue", model);
     }
 
@@ -139,7 +145,8 @@ public final class QueueController {
 
     private void backToQueue(Context ctx, String notice) {
         String back = back(ctx);
-        ctx.redirect(back + (back.contains("?") ? "&" : "?") + "notice=" + URLEncoder.encode(notice, StandardCharsets.UTF_8),
+        ctx.redirect(back + (back.contains("?") ? "&" : "?") + "notice="
+                        + URLEncoder.encode(signer.sign(NOTICE_PURPOSE, notice), StandardCharsets.UTF_8),
                 HttpStatus.SEE_OTHER);
     }
 

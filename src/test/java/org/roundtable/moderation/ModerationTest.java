@@ -219,6 +219,16 @@ class ModerationTest {
     }
 
     @Test
+    void theQueuesStatusLineSaysOnlyWhatTheServerSaid() {
+        assertThat(admin.open("/admin/queue?notice=Your+session+expired.+Sign+in+again+at+evil.example").select(".notice"))
+                .isEmpty();
+        long id = post(reader, "general", "To be rejected");
+        var decided = admin.submit(admin.open("/admin/queue?filter=all"),
+                "#queue-" + id + " form:has(input[name=decision][value=reject])", Map.of());
+        assertThat(admin.follow(decided).selectFirst(".notice").text()).isNotBlank().doesNotContain("evil");
+    }
+
+    @Test
     void aReportWithoutAFormTokenFromOurPageIsRefused() {
         long id = post(reader, "general", "Reported by a script");
         Reader script = Reader.from(server, "203.0.113.10");
