@@ -13,7 +13,9 @@ import org.commonmark.node.Image;
 import org.commonmark.node.IndentedCodeBlock;
 import org.commonmark.node.Link;
 import org.commonmark.node.ListBlock;
+import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.NodeRenderer;
 import org.commonmark.renderer.html.HtmlNodeRendererContext;
@@ -44,6 +46,11 @@ public final class CommentMarkdown {
             .attributeProviderFactory(context -> (node, tagName, attributes) -> {
                 if (node instanceof Link) {
                     attributes.put("rel", LINK_REL);
+                }
+                if (takesOwnDirection(node)) {
+                    attributes.put("dir", "auto");
+                } else if (node instanceof FencedCodeBlock || node instanceof IndentedCodeBlock) {
+                    attributes.put("dir", "ltr");
                 }
             })
             .nodeRendererFactory(ImageAsText::new)
@@ -109,6 +116,18 @@ public final class CommentMarkdown {
 
     private static String key(Comment comment) {
         return comment.id() + "@" + (comment.editedAt() == null ? 0 : comment.editedAt().toEpochMilli());
+    }
+
+    /**
+     * Each block takes its direction from its own first letter: a Persian paragraph after an English one is
+     * right-to-left, whatever the comment opened with. A quote or a list item decides for the paragraphs in it
+     * (the browser's "auto" skips content that has a direction of its own). Code always reads left-to-right.
+     */
+    private static boolean takesOwnDirection(Node node) {
+        if (node instanceof Paragraph) {
+            return !(node.getParent() instanceof BlockQuote || node.getParent() instanceof ListItem);
+        }
+        return node instanceof BlockQuote || node instanceof ListItem;
     }
 
     /** Links go to the web or to an email address; a link to anything else is shown as its text alone. */

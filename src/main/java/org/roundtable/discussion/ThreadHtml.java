@@ -109,7 +109,8 @@ public final class ThreadHtml implements IWritableCharSequence {
                     + "Only you can see it until a moderator approves it.</p>\n");
         }
         // Already safe HTML: CommentMarkdown escapes raw HTML and sanitises links.
-        out.append("<div class=\"comment-body\" dir=\"auto\">").append(c.bodyHtml()).append("</div>\n");
+        // Each block of the body carries its own direction (see CommentMarkdown), so the body itself has none.
+        out.append("<div class=\"comment-body\">").append(c.bodyHtml()).append("</div>\n");
         out.append("<div class=\"comment-actions\">\n");
         if (!c.awaitingModeration()) {
             out.append("<a class=\"reply-link\" href=\"").append(path).append("#reply\" data-parent=\"").append(String.valueOf(c.id()))

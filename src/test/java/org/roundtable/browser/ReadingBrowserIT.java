@@ -82,13 +82,33 @@ class ReadingBrowserIT extends ForumTest {
 
             for (String text : new String[] {persian, urdu}) {
                 WebElement posted = comment(reader, text);
-                WebElement body = reader.find(posted, ":scope > .comment-body");
-                assertThat(body.getAttribute("dir")).isEqualTo("auto");
-                assertThat(body.getCssValue("direction")).as("direction of %s", text).isEqualTo("rtl");
+                WebElement paragraph = reader.find(posted, ":scope > .comment-body > p");
+                assertThat(paragraph.getAttribute("dir")).isEqualTo("auto");
+                assertThat(paragraph.getCssValue("direction")).as("direction of %s", text).isEqualTo("rtl");
                 assertThat(reader.find(posted, ".comment-author").getCssValue("direction")).isEqualTo("rtl");
             }
             // The English page around them stays left-to-right.
             assertThat(reader.find("#article-title").getCssValue("direction")).isEqualTo("ltr");
+        }
+    }
+
+    @Test
+    void eachParagraphOfAMixedCommentTakesItsOwnDirection() {
+        String english = "IP addresses decide nothing here.";
+        String persian = "به نظر من همکاری اقتصادی باید نخستین گام باشد.";
+        String quoted = "نقل قول از مقاله";
+        try (var reader = Browser.open(forum, false)) {
+            reader.go(ARTICLE);
+            Forum.post(reader, "proposal-5-discussion", "Leila", english + "\n\n" + persian + "\n\n> " + quoted);
+            WebElement posted = reader.await(driver -> driver.findElements(By.cssSelector("article.comment")).stream()
+                    .filter(c -> c.getText().contains(english)).findFirst().orElse(null));
+            var paragraphs = posted.findElements(By.cssSelector(".comment-body > p"));
+            assertThat(paragraphs.get(0).getCssValue("direction")).isEqualTo("ltr");
+            assertThat(paragraphs.get(1).getCssValue("direction")).isEqualTo("rtl");
+            WebElement quote = reader.find(posted, ".comment-body blockquote");
+            assertThat(quote.getCssValue("direction")).isEqualTo("rtl");
+            assertThat(quote.getCssValue("border-right-width")).as("the quote bar sits at the start: the right").isEqualTo("3px");
+            reader.screenshot("mixed-persian-english-comment", Browser.PHONE_WIDTH);
         }
     }
 

@@ -70,7 +70,7 @@ class PostingTest {
         var response = reader.submit(reader.open(ARTICLE), "#reply-general",
                 Map.of("name", "   ", "body", "First line\r\nsecond line"));
         String html = reader.get(ARTICLE).body();
-        assertThat(html).contains("<p>First line<br>\nsecond line</p>");
+        assertThat(html).contains("<p dir=\"auto\">First line<br>\nsecond line</p>");
         var comment = Reader.parse(reader.get(ARTICLE)).select("#comments article.comment").last();
         assertThat(comment.selectFirst(".comment-author").text()).isEqualTo("Anonymous");
         String stored = server.jdbi().withHandle(h -> h.createQuery("SELECT body FROM comments ORDER BY id DESC LIMIT 1")
@@ -212,8 +212,20 @@ class PostingTest {
                 Map.of("name", "\u0639\u0644\u06CC", "body", "\u0641\u0627\u0631\u0633\u06CC \u0648 \u0627\u0631\u062F\u0648"));
         var comment = reader.follow(response).select("#proposal-5 article.comment").last();
         assertThat(comment.selectFirst(".comment-author").attr("dir")).isEqualTo("auto");
-        assertThat(comment.selectFirst(".comment-body").attr("dir")).isEqualTo("auto");
+        assertThat(comment.selectFirst(".comment-body > p").attr("dir")).isEqualTo("auto");
         assertThat(comment.selectFirst(".comment-body").text()).isEqualTo("\u0641\u0627\u0631\u0633\u06CC \u0648 \u0627\u0631\u062F\u0648");
+    }
+
+    @Test
+    void everyBlockOfACommentDecidesItsOwnDirectionAndCodeReadsLeftToRight() {
+        String html = new CommentMarkdown().toHtml(
+                "IP first\n\n\u0641\u0627\u0631\u0633\u06CC\n\n> \u0646\u0642\u0644\n\n```\ncode\n```\n\n- \u06CC\u06A9\n- two");
+        var body = org.jsoup.Jsoup.parseBodyFragment(html).body();
+        assertThat(body.select("> p")).hasSize(2).allSatisfy(p -> assertThat(p.attr("dir")).isEqualTo("auto"));
+        assertThat(body.selectFirst("blockquote").attr("dir")).isEqualTo("auto");
+        assertThat(body.selectFirst("blockquote > p").hasAttr("dir")).as("the quote decides for its paragraph").isFalse();
+        assertThat(body.select("li")).allSatisfy(li -> assertThat(li.attr("dir")).isEqualTo("auto"));
+        assertThat(body.selectFirst("pre").attr("dir")).isEqualTo("ltr");
     }
 
     @Test

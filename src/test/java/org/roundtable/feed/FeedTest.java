@@ -71,7 +71,7 @@ class FeedTest {
                 "Alice on proposal 4: Connect the ports of Chabahar and Gwadar",
                 "Anonymous on \u201CIs Strategic Alliance Between Iran And Pakistan Possible? \u2013 Analysis\u201D");
         Element alices = entries.get(3);
-        assertThat(child(alices, "content")).isEqualTo("<p>Ports <strong>matter</strong> &amp; &lt;more&gt;</p>\n");
+        assertThat(child(alices, "content")).isEqualTo("<p dir=\"auto\">Ports <strong>matter</strong> &amp; &lt;more&gt;</p>\n");
         assertThat(((Element) alices.getElementsByTagNameNS(ATOM, "link").item(0)).getAttribute("href"))
                 .endsWith(ARTICLE + "/comments/" + aliceComment);
         for (Element entry : entries) {
@@ -84,7 +84,7 @@ class FeedTest {
     void aProposalFeedHoldsOnlyThatProposalsComments() throws Exception {
         Element feed = parse(bob.get(ARTICLE + "/discussions/proposal-1/comments.atom")).getDocumentElement();
         assertThat(child(feed, "title")).isEqualTo("Proposal 1: Keep a balance between Iran and its Gulf rivals");
-        assertThat(entries(feed)).extracting(e -> child(e, "content")).containsExactly("<p>Balance first</p>\n");
+        assertThat(entries(feed)).extracting(e -> child(e, "content")).containsExactly("<p dir=\"auto\">Balance first</p>\n");
         assertThat(bob.get(ARTICLE + "/discussions/proposal-9/comments.atom").statusCode()).isEqualTo(404);
     }
 
@@ -106,7 +106,7 @@ class FeedTest {
         HttpResponse<String> response = server.get(path);
         assertThat(response.headers().firstValue("Cache-Control")).hasValue("private, no-store");
         Element feed = parse(response).getDocumentElement();
-        assertThat(entries(feed)).extracting(e -> child(e, "content")).containsExactly("<p>Agreed, Alice</p>\n");
+        assertThat(entries(feed)).extracting(e -> child(e, "content")).containsExactly("<p dir=\"auto\">Agreed, Alice</p>\n");
         assertThat(server.get("/authors/unknown/replies.atom").statusCode()).isEqualTo(404);
     }
 
