@@ -1,12 +1,16 @@
 package org.roundtable.discussion;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.commonmark.Extension;
+import org.commonmark.ext.autolink.AutolinkExtension;
+import org.commonmark.ext.gfm.strikethrough.StrikethroughExtension;
 import org.commonmark.node.BlockQuote;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Image;
@@ -37,10 +41,18 @@ public final class CommentMarkdown {
     private static final Pattern WEB_ADDRESS = Pattern.compile("(?i)(?:https?://|\\bwww\\.)");
     private static final int CACHED_COMMENTS = 20_000;
 
+    /**
+     * Bare web addresses become links, and ~~two tildes~~ strike through (one tilde stays a tilde: "~5 years").
+     */
+    private static final List<Extension> EXTENSIONS = List.of(AutolinkExtension.create(),
+            StrikethroughExtension.builder().requireTwoTildes(true).build());
+
     private final Parser parser = Parser.builder()
             .enabledBlockTypes(Set.of(BlockQuote.class, FencedCodeBlock.class, IndentedCodeBlock.class, ListBlock.class))
+            .extensions(EXTENSIONS)
             .build();
     private final HtmlRenderer renderer = HtmlRenderer.builder()
+            .extensions(EXTENSIONS)
             .escapeHtml(true)
             .softbreak("<br>\n")
             .attributeProviderFactory(context -> (node, tagName, attributes) -> {
@@ -57,7 +69,7 @@ public final class CommentMarkdown {
             .nodeRendererFactory(WebLinksOnly::new)
             .build();
 
-    private final TextContentRenderer plainText = TextContentRenderer.builder().build();
+    private final TextContentRenderer plainText = TextContentRenderer.builder().extensions(EXTENSIONS).build();
 
     /** Rendered comments, by id and edit time: Markdown is most of the cost of showing a page of comments. */
     private final Map<String, String> rendered = new LinkedHashMap<>(1_024, 0.75f, true) {

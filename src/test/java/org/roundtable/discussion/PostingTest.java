@@ -217,6 +217,18 @@ class PostingTest {
     }
 
     @Test
+    void bareAddressesAreLinksAndTwoTildesStrikeThrough() {
+        var markdown = new CommentMarkdown();
+        var body = org.jsoup.Jsoup.parseBodyFragment(markdown.toHtml(
+                "See https://example.org/pipeline and www.example.com, not ~~this~~ (about ~5 years)")).body();
+        assertThat(body.select("a").eachAttr("href")).containsExactly("https://example.org/pipeline", "http://www.example.com");
+        assertThat(body.select("a")).allSatisfy(a -> assertThat(a.attr("rel")).isEqualTo("nofollow ugc noopener"));
+        assertThat(body.select("del").text()).isEqualTo("this");
+        assertThat(body.text()).contains("~5 years");
+        assertThat(markdown.links("See https://example.org/pipeline and www.example.com")).isEqualTo(2);
+    }
+
+    @Test
     void everyBlockOfACommentDecidesItsOwnDirectionAndCodeReadsLeftToRight() {
         String html = new CommentMarkdown().toHtml(
                 "IP first\n\n\u0641\u0627\u0631\u0633\u06CC\n\n> \u0646\u0642\u0644\n\n```\ncode\n```\n\n- \u06CC\u06A9\n- two");
