@@ -135,7 +135,7 @@ public final class App {
                 new CommentPages(jdbi, threads, readers), authorCookies, formTokens, readers,
                 new Bans(jdbi, clock, config.timeZone()), new SpamScreen(jdbi, config.spamRules(), markdown, clock), writer, ipHashes,
                 audit, metrics, jdbi, clock);
-        var authors = new AuthorController(jdbi, authorCookies, formTokens, formats, clock, config.editWindow());
+        var authors = new AuthorController(jdbi, authorCookies, formTokens, formats, markdown, clock, config.editWindow());
         var feeds = new FeedController(jdbi, articlePages, authorCookies, markdown, site);
         var reports = new ReportController(jdbi, lookup, authorCookies, formTokens, ipHashes, clock, config.reportHideThreshold());
         var health = new HealthController(database);

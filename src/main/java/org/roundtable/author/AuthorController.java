@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
+import org.roundtable.discussion.CommentMarkdown;
 import org.roundtable.discussion.CommentPaths;
 import org.roundtable.security.FormTokens;
 import org.roundtable.web.Formats;
@@ -22,15 +23,17 @@ public final class AuthorController {
     private final AuthorCookies cookies;
     private final FormTokens formTokens;
     private final Formats formats;
+    private final CommentMarkdown markdown;
     private final Clock clock;
     private final Duration editWindow;
 
-    public AuthorController(Jdbi jdbi, AuthorCookies cookies, FormTokens formTokens, Formats formats, Clock clock,
-                            Duration editWindow) {
+    public AuthorController(Jdbi jdbi, AuthorCookies cookies, FormTokens formTokens, Formats formats,
+                            CommentMarkdown markdown, Clock clock, Duration editWindow) {
         this.jdbi = jdbi;
         this.cookies = cookies;
         this.formTokens = formTokens;
         this.formats = formats;
+        this.markdown = markdown;
         this.clock = clock;
         this.editWindow = editWindow;
     }
@@ -49,8 +52,8 @@ public final class AuthorController {
                 .header("Cache-Control", "private, no-store")
                 .header("X-Robots-Tag", "noindex");
         List<OwnComment> comments = jdbi.onDemand(AuthorRepository.class).comments(author.id()).stream()
-                .map(c -> new OwnComment(c, formats.readable(c.createdAt()),
-                        clock.instant().isBefore(c.createdAt().plus(editWindow))))
+                .map(c -> new OwnComment(c, AuthoredComment.excerpt(markdown.plainText(c.body()).strip()),
+                        formats.readable(c.createdAt()), clock.instant().isBefore(c.createdAt().plus(editWindow))))
                 .toList();
         ctx.render("author/private", Map.of(
                 "comments", comments,
@@ -76,8 +79,8 @@ public final class AuthorController {
                 "This private link is not valid. Check that it was copied whole."));
     }
 
-    /** A listed comment, with whether it can still be edited. */
-    public record OwnComment(AuthoredComment comment, String readableTime, boolean changeable) {
+    /** A listed comment, the start of its words as plain text, and whether it can still be edited. */
+    public record OwnComment(AuthoredComment comment, String excerpt, String readableTime, boolean changeable) {
         public String path() {
             return CommentPaths.comment(comment.articleSlug(), comment.id());
         }

@@ -18,9 +18,10 @@ public record AuthoredComment(
         return discussionPosition == 0 ? "General discussion" : "Proposal " + discussionPosition;
     }
 
-    public String excerpt() {
-        return body.codePointCount(0, body.length()) <= EXCERPT_LENGTH
-                ? body
-                : body.substring(0, body.offsetByCodePoints(0, EXCERPT_LENGTH)) + "\u2026";
+    /** The start of {@code words} (the comment as readers see it, without its Markdown), cut at 160 characters. */
+    static String excerpt(String words) {
+        return words.codePointCount(0, words.length()) <= EXCERPT_LENGTH
+                ? words
+                : words.substring(0, words.offsetByCodePoints(0, EXCERPT_LENGTH)) + "\u2026";
     }
 }

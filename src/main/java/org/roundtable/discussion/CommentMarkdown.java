@@ -26,6 +26,7 @@ import org.commonmark.renderer.html.HtmlNodeRendererContext;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.html.HtmlWriter;
 import org.commonmark.renderer.text.TextContentRenderer;
+import org.unbescape.html.HtmlEscape;
 
 /**
  * The safe Markdown subset readers may use: paragraphs, emphasis, links, quotes, code and lists.
@@ -37,6 +38,7 @@ public final class CommentMarkdown {
     /** Schemes a link may have; anything else (data:, javascript:, file:, ...) is shown as text. */
     private static final Set<String> LINK_SCHEMES = Set.of("http", "https", "mailto");
     private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):");
+    private static final Pattern TAG = Pattern.compile("<[^>]*>");
     private static final Pattern ANCHOR = Pattern.compile("<a [^>]*>.*?</a>", Pattern.DOTALL);
     private static final Pattern WEB_ADDRESS = Pattern.compile("(?i)(?:https?://|\\bwww\\.)");
     private static final int CACHED_COMMENTS = 20_000;
@@ -69,8 +71,6 @@ public final class CommentMarkdown {
             .nodeRendererFactory(WebLinksOnly::new)
             .build();
 
-    private final TextContentRenderer plainText = TextContentRenderer.builder().extensions(EXTENSIONS).build();
-
     /** Rendered comments, by id and edit time: Markdown is most of the cost of showing a page of comments. */
     private final Map<String, String> rendered = new LinkedHashMap<>(1_024, 0.75f, true) {
         @Override
@@ -84,9 +84,14 @@ public final class CommentMarkdown {
         return Text.withoutForbiddenCharacters(renderer.render(parser.parse(markdown)));
     }
 
-    /** The words of a comment as readers see them, without markup and with character references decoded. */
+    /**
+     * The words of a comment as readers see them: its rendering without the markup, character references
+     * decoded, blocks and line breaks as single spaces (the renderer ends each with a newline). The tags are
+     * all the renderer's own (what people type is escaped), so removing them leaves the text on the page.
+     */
     public String plainText(String markdown) {
-        return plainText.render(parser.parse(markdown));
+        String text = TAG.matcher(toHtml(markdown)).replaceAll("");
+        return HtmlEscape.unescapeHtml(text).replaceAll("\\s+", " ").strip();
     }
 
     /**

@@ -97,7 +97,7 @@ public final class ThreadHtml implements IWritableCharSequence {
     private void own(Writer out, CommentView c) throws IOException {
         String path = text(c.path());
         out.append("<header class=\"comment-meta\">\n<span class=\"comment-author\" dir=\"auto\">").append(text(c.author()))
-                .append("</span>\n<a class=\"permalink\" href=\"#").append(c.anchor()).append("\" title=\"Link to this comment\">")
+                .append("</span>\n<a class=\"permalink\" href=\"").append(path).append("\" title=\"This comment's own page\">")
                 .append("<time datetime=\"").append(text(c.isoTime())).append("\">").append(text(c.readableTime()))
                 .append("</time></a>\n");
         if (c.edited()) {

@@ -4,11 +4,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.TextStyle;
 import java.time.temporal.ChronoField;
 import java.util.Locale;
 import java.util.Map;
 
-/** How times read on the page: "March 23, 2018 at 3:20 pm", as the comment sections people know show them. */
+/**
+ * How times read on the page: "March 23, 2018 at 3:20 pm UTC", as the comment sections people know show them,
+ * with the zone they are in (TIME_ZONE), since readers of one article live in several.
+ */
 public final class Formats {
 
     private final DateTimeFormatter readable;
@@ -17,6 +21,8 @@ public final class Formats {
         this.readable = new DateTimeFormatterBuilder()
                 .appendPattern("MMMM d, yyyy 'at' h:mm ")
                 .appendText(ChronoField.AMPM_OF_DAY, Map.of(0L, "am", 1L, "pm"))
+                .appendLiteral(' ')
+                .appendZoneText(TextStyle.SHORT)
                 .toFormatter(Locale.ENGLISH)
                 .withZone(zone);
     }

@@ -83,6 +83,14 @@ class ArticlePageTest {
     }
 
     @Test
+    void timesAreShownInTheConfiguredZoneAndSayWhichItIs(@TempDir Path other) {
+        try (var tehran = TestServer.start(TestServer.config(other, java.util.Map.of("TIME_ZONE", "Asia/Tehran")))) {
+            Element comment = tehran.page(TestServer.ARTICLE).getElementById("comments").selectFirst("article.comment");
+            assertThat(comment.selectFirst("time").text()).isEqualTo("March 23, 2018 at 7:50 pm IRDT");
+        }
+    }
+
+    @Test
     void generalDiscussionMirrorsTheOriginalCommentSection() {
         Element comments = page.getElementById("comments");
         assertThat(comments.selectFirst("h2").text())
@@ -90,12 +98,13 @@ class ArticlePageTest {
         Element comment = comments.selectFirst("article.comment");
         assertThat(comment.selectFirst(".comment-author").text()).isEqualTo("Anonymous");
         assertThat(comment.selectFirst("time").attr("datetime")).isEqualTo("2018-03-23T15:20:00Z");
-        assertThat(comment.selectFirst("time").text()).isEqualTo("March 23, 2018 at 3:20 pm");
+        assertThat(comment.selectFirst("time").text()).isEqualTo("March 23, 2018 at 3:20 pm UTC");
         assertThat(comment.selectFirst(".comment-body").text()).isEqualTo(
                 "Zia al Haq saw Sunni Punjabis as the Umma and the US as his surest sponsor. Pakistan guiding hand of "
                 + "Sunni-Punjabi Sultans has not changed even if the sponsor is no longer Iran\u2019s enemy but China. "
                 + "This is \u201Cdo-nothing\u201D India\u2019s only hope vis a vis Shia Iran");
-        assertThat(comment.selectFirst("a.permalink").attr("href")).isEqualTo("#" + comment.id());
+        assertThat(comment.selectFirst("a.permalink").attr("href")).as("the comment's permanent page")
+                .isEqualTo(TestServer.ARTICLE + "/comments/" + comment.id().substring("comment-".length()));
     }
 
     @Test

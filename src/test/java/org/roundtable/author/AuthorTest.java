@@ -137,6 +137,15 @@ class AuthorTest {
     }
 
     @Test
+    void thePrivatePageQuotesCommentsAsReadersSeeThemNotAsMarkdown() {
+        var posted = author.submit(author.open(ARTICLE), "#reply-general",
+                Map.of("body", "**Ports** matter, see [the map](https://map.example) and `code`"));
+        String privateLink = author.follow(posted).selectFirst(".private-link a").attr("href");
+        Document page = author.open(privateLink.substring(privateLink.indexOf("/authors/")));
+        assertThat(page.selectFirst(".own-comments blockquote").text()).isEqualTo("Ports matter, see the map and code");
+    }
+
+    @Test
     void aNewAuthorSeesTheirPrivateLinkOnceAndItWorksFromAnotherDevice() {
         var posted = author.submit(author.open(ARTICLE), "#reply-general", Map.of("body", "From my laptop"));
         long id = postedId(posted);
