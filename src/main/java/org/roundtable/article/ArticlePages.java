@@ -94,7 +94,7 @@ public final class ArticlePages {
         return new DiscussionView(
                 discussion,
                 views,
-                new ThreadHtml(views, viewer.formToken()),
+                new ThreadHtml(views, viewer.formToken(), !discussion.locked()),
                 typed != null && typed.isFor(discussion.key(), null) ? typed : CommentForm.blank(discussion.key(), null),
                 sort,
                 page.next());
@@ -125,7 +125,7 @@ public final class ArticlePages {
     private List<TocEntry> contents(Article article, List<ProposalView> proposals, DiscussionView general) {
         List<TocEntry> proposalEntries = proposals.stream()
                 .map(p -> new TocEntry("#" + p.anchor(), p.title(),
-                        p.discussion().countLabel(), List.of()))
+                        p.discussion().note(), List.of()))
                 .toList();
         var entries = new ArrayList<TocEntry>();
         for (ArticleMarkdown.Section section : markdown.sections(article.leadMarkdown())) {
@@ -133,7 +133,7 @@ public final class ArticlePages {
             entries.add(new TocEntry("#" + section.id(), section.title(), null,
                     holdsProposals ? proposalEntries : List.of()));
         }
-        entries.add(new TocEntry("#" + general.anchor(), "Discussion", general.countLabel(), List.of()));
+        entries.add(new TocEntry("#" + general.anchor(), "Discussion", general.note(), List.of()));
         return entries;
     }
 }

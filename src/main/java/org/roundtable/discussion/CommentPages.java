@@ -40,7 +40,7 @@ public final class CommentPages {
         model.put("discussionPath", CommentPaths.article(article.slug()) + "#" + DiscussionView.anchor(discussion));
         model.put("parentPath", comment.parentId() == null ? null : CommentPaths.comment(article.slug(), comment.parentId()));
         model.put("focus", view);
-        model.put("threadHtml", new ThreadHtml(List.of(view), viewer.formToken()));
+        model.put("threadHtml", new ThreadHtml(List.of(view), viewer.formToken(), !discussion.locked()));
         // A refused reply is handed back even in a locked discussion, so the words are not lost.
         model.put("canReply", comment.isPublished() && (!discussion.locked() || typed != null));
         model.put("locked", discussion.locked());

@@ -58,6 +58,11 @@ public record DiscussionView(Discussion discussion, List<CommentView> threads, T
         return "reply-" + discussion.key();
     }
 
+    /** The count, and whether the discussion is closed: "12 comments", "12 comments, closed to new comments". */
+    public String note() {
+        return locked() ? countLabel() + ", closed to new comments" : countLabel();
+    }
+
     /** "No comments yet", "1 comment", "12 comments". */
     public String countLabel() {
         return switch (count()) {

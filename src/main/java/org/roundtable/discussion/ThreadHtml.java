@@ -21,12 +21,17 @@ public final class ThreadHtml implements IWritableCharSequence {
 
     private final List<CommentView> threads;
     private final String formToken;
+    private final boolean open;
     private String text;
 
-    /** {@code formToken} goes into the forms of the reader's own comments. */
-    public ThreadHtml(List<CommentView> threads, String formToken) {
+    /**
+     * {@code formToken} goes into the forms of the reader's own comments; {@code open} is false for a locked
+     * discussion, whose comments offer no Reply (it would lead to a form that is not there).
+     */
+    public ThreadHtml(List<CommentView> threads, String formToken, boolean open) {
         this.threads = threads;
         this.formToken = formToken;
+        this.open = open;
     }
 
     /** The list item of each thread. */
@@ -112,7 +117,7 @@ public final class ThreadHtml implements IWritableCharSequence {
         // Each block of the body carries its own direction (see CommentMarkdown), so the body itself has none.
         out.append("<div class=\"comment-body\">").append(c.bodyHtml()).append("</div>\n");
         out.append("<div class=\"comment-actions\">\n");
-        if (!c.awaitingModeration()) {
+        if (open && !c.awaitingModeration()) {
             out.append("<a class=\"reply-link\" href=\"").append(path).append("#reply\" data-parent=\"").append(String.valueOf(c.id()))
                     .append("\">Reply</a>\n");
         }

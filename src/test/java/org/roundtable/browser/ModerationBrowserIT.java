@@ -15,6 +15,8 @@ class ModerationBrowserIT extends ForumTest {
         try (var moderator = Browser.open(forum, true); var reader = Browser.open(forum, false)) {
             Forum.signIn(moderator);
             assertThat(moderator.path()).startsWith("/admin");
+            reader.go(ARTICLE);
+            Forum.post(reader, "proposal-2-discussion", "Sana", "Said before the lock.");
 
             moderator.go("/admin/articles");
             new Select(moderator.find("select[name=policy]")).selectByValue("all_held");
@@ -56,6 +58,11 @@ class ModerationBrowserIT extends ForumTest {
             assertThat(reader.find("#proposal-2-discussion .locked-notice").getText())
                     .isEqualTo("This discussion is closed to new comments.");
             assertThat(reader.findAll("#proposal-2-discussion > form.comment-form")).isEmpty();
+            assertThat(reader.find("#proposal-2-discussion").getText()).contains("Said before the lock.");
+            assertThat(reader.findAll("#proposal-2-discussion .reply-link")).as("no Reply that leads nowhere").isEmpty();
+            assertThat(reader.findAll("#proposal-4-discussion .reply-link")).isNotEmpty();
+            assertThat(reader.find("#proposal-2-discussion h4").getText()).endsWith("closed to new comments)");
+            assertThat(reader.find(".toc a[href='#proposal-2'] + .count").getText()).contains("closed to new comments");
         }
     }
 

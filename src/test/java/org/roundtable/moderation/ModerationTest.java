@@ -106,6 +106,9 @@ class ModerationTest {
         assertThat(locked.getElementById("reply-proposal-2")).isNull();
         assertThat(locked.selectFirst("#proposal-2-discussion .locked-notice").text()).contains("closed to new comments");
         assertThat(locked.getElementById("comment-" + existing)).isNotNull();
+        assertThat(locked.select("#proposal-2-discussion .reply-link")).isEmpty();
+        assertThat(locked.selectFirst("#proposal-2-discussion h4").text()).contains("closed to new comments");
+        assertThat(reader.open(ARTICLE + "/comments/" + existing).select(".reply-link")).isEmpty();
         assertThat(locked.getElementById("reply-proposal-3")).isNotNull();
 
         var refused = reader.submit(page, "#reply-proposal-2", Map.of("body", "Sneaking in"));
