@@ -137,7 +137,7 @@ public final class App {
                 audit, metrics, jdbi, clock);
         var authors = new AuthorController(jdbi, authorCookies, formTokens, formats, markdown, clock, config.editWindow());
         var feeds = new FeedController(jdbi, articlePages, authorCookies, markdown, site);
-        var reports = new ReportController(jdbi, lookup, authorCookies, formTokens, ipHashes, clock, config.reportHideThreshold());
+        var reports = new ReportController(jdbi, lookup, authorCookies, formTokens, ipHashes, markdown, clock, config.reportHideThreshold());
         var health = new HealthController(database);
 
         var passwords = new Passwords();

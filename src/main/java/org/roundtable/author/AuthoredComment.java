@@ -1,6 +1,7 @@
 package org.roundtable.author;
 
 import java.time.Instant;
+import org.roundtable.discussion.Text;
 
 /** One of an author's own comments, as their private page lists it. */
 public record AuthoredComment(
@@ -20,8 +21,6 @@ public record AuthoredComment(
 
     /** The start of {@code words} (the comment as readers see it, without its Markdown), cut at 160 characters. */
     static String excerpt(String words) {
-        return words.codePointCount(0, words.length()) <= EXCERPT_LENGTH
-                ? words
-                : words.substring(0, words.offsetByCodePoints(0, EXCERPT_LENGTH)) + "\u2026";
+        return Text.excerpt(words, EXCERPT_LENGTH);
     }
 }

@@ -41,6 +41,11 @@ public final class Text {
         return forbidden.find() ? forbidden.replaceAll("") : text;
     }
 
+    /** The start of {@code words}, cut after {@code length} characters with an ellipsis. */
+    public static String excerpt(String words, int length) {
+        return length(words) <= length ? words : words.substring(0, words.offsetByCodePoints(0, length)) + "\u2026";
+    }
+
     static int length(String text) {
         return text.codePointCount(0, text.length());
     }

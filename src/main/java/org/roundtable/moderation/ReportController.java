@@ -10,12 +10,14 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.roundtable.article.Article;
 import org.roundtable.discussion.CommentLookup;
+import org.roundtable.discussion.CommentMarkdown;
 import org.roundtable.discussion.CommentRepository;
 import org.roundtable.discussion.CommentStatus;
 import org.roundtable.author.Author;
 import org.roundtable.author.AuthorCookies;
 import org.roundtable.discussion.Comment;
 import org.roundtable.discussion.CommentPaths;
+import org.roundtable.discussion.Text;
 import org.roundtable.security.FormTokens;
 import org.roundtable.security.IpHashes;
 import org.roundtable.web.Forms;
@@ -28,22 +30,25 @@ import org.roundtable.web.Forms;
 public final class ReportController {
 
     static final int MAX_DETAILS_LENGTH = 1_000;
+    private static final int QUOTED_LENGTH = 400;
 
     private final Jdbi jdbi;
     private final CommentLookup lookup;
     private final AuthorCookies authors;
     private final FormTokens formTokens;
     private final IpHashes ipHashes;
+    private final CommentMarkdown markdown;
     private final Clock clock;
     private final int hideThreshold;
 
     public ReportController(Jdbi jdbi, CommentLookup lookup, AuthorCookies authors, FormTokens formTokens,
-                            IpHashes ipHashes, Clock clock, int hideThreshold) {
+                            IpHashes ipHashes, CommentMarkdown markdown, Clock clock, int hideThreshold) {
         this.jdbi = jdbi;
         this.lookup = lookup;
         this.authors = authors;
         this.formTokens = formTokens;
         this.ipHashes = ipHashes;
+        this.markdown = markdown;
         this.clock = clock;
         this.hideThreshold = hideThreshold;
     }
@@ -97,6 +102,9 @@ public final class ReportController {
                 "reason", reason,
                 "details", details,
                 "formToken", formTokens.issue()));
+        // The reporter sees what they are reporting, as readers see it.
+        model.put("quotedAuthor", comment.isPublished() ? comment.authorName() : null);
+        model.put("quoted", comment.isPublished() ? Text.excerpt(markdown.plainText(comment.body()), QUOTED_LENGTH) : null);
         model.put("thanks", thanks);
         model.put("error", error);
         ctx.status(status);

@@ -113,6 +113,31 @@ class ReadingBrowserIT extends ForumTest {
     }
 
     @Test
+    void onAPhoneEachReportReasonIsALargeTargetWithItsButtonBesideItsWords() {
+        try (var reader = Browser.open(forum, false)) {
+            reader.go(ARTICLE);
+            // The comment of March 2018 that came with the article.
+            String report = reader.find("#comments article.comment a[href$='/report']").getAttribute("href");
+            reader.width(Browser.PHONE_WIDTH);
+            reader.go(java.net.URI.create(report).getRawPath());
+            assertThat(reader.find(".reported blockquote").getText()).startsWith("Zia al Haq saw Sunni Punjabis");
+            for (WebElement choice : reader.findAll("label.choice")) {
+                WebElement radio = reader.find(choice, "input[type=radio]");
+                WebElement words = reader.find(choice, "span");
+                assertThat(choice.getRect().getHeight()).as("target height").isGreaterThanOrEqualTo(44);
+                assertThat(Math.abs(center(radio) - center(words))).as("button beside its words").isLessThanOrEqualTo(4);
+            }
+            reader.find("label.choice span").click();
+            assertThat(reader.find("label.choice input[type=radio]").isSelected()).as("the words select the reason").isTrue();
+            reader.screenshot("report-page", Browser.PHONE_WIDTH);
+        }
+    }
+
+    private static int center(WebElement element) {
+        return element.getRect().getY() + element.getRect().getHeight() / 2;
+    }
+
+    @Test
     void aRefusedPostIsShownAgainWithTheReasonAndWhatWasTyped() {
         String longName = "N".repeat(81);
         try (var reader = Browser.open(forum, false)) {

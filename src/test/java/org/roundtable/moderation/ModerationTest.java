@@ -244,6 +244,15 @@ class ModerationTest {
     }
 
     @Test
+    void theReportPageQuotesTheCommentAndGroupsItsReasons() {
+        long id = post(reader, "general", "**Loud** words worth a look");
+        Document page = Reader.from(server, "203.0.113.20").open(ARTICLE + "/comments/" + id + "/report");
+        assertThat(page.selectFirst(".reported blockquote").text()).isEqualTo("Loud words worth a look");
+        assertThat(page.selectFirst("fieldset.choices > legend").text()).isEqualTo("Reason");
+        assertThat(page.select("fieldset.choices label.choice > input[type=radio][name=reason]")).hasSizeGreaterThan(2);
+    }
+
+    @Test
     void aReportNeedsAReason() {
         long id = post(reader, "general", "Fine comment");
         Reader reporter = server.reader();
