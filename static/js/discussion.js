@@ -24,6 +24,13 @@
     if (confirming) {
       if (!window.confirm(confirming.getAttribute('data-confirm'))) {
         event.preventDefault();
+      } else if (!form.querySelector('input[name=confirmed]')) {
+        // Asked here already: the server need not ask again on a page of its own.
+        var confirmed = document.createElement('input');
+        confirmed.type = 'hidden';
+        confirmed.name = 'confirmed';
+        confirmed.value = 'yes';
+        form.appendChild(confirmed);
       }
       return;
     }

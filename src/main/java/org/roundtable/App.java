@@ -134,7 +134,7 @@ public final class App {
                 new CommentPosting(clock, config.spamRules().duplicateWindow(), new FloodControl(config.spamRules(), clock)),
                 new CommentPages(jdbi, threads, readers), authorCookies, formTokens, readers,
                 new Bans(jdbi, clock, config.timeZone()), new SpamScreen(jdbi, config.spamRules(), markdown, clock), writer, ipHashes,
-                audit, metrics, jdbi, clock);
+                audit, metrics, jdbi, markdown, clock);
         var authors = new AuthorController(jdbi, authorCookies, formTokens, formats, markdown, clock, config.editWindow());
         var feeds = new FeedController(jdbi, articlePages, authorCookies, markdown, site);
         var reports = new ReportController(jdbi, lookup, authorCookies, formTokens, ipHashes, markdown, clock, config.reportHideThreshold());
@@ -223,6 +223,7 @@ public final class App {
         routes.get("/articles/{slug}/comments/{id}/edit", discussions::editForm);
         routes.post("/articles/{slug}/comments/{id}/edit", discussions::edit);
         routes.post("/articles/{slug}/comments/{id}/delete", discussions::delete);
+        routes.get("/articles/{slug}/comments/{id}/deleted", discussions::deleted);
         routes.get("/articles/{slug}/comments/{id}/report", reports::form);
         routes.post("/articles/{slug}/comments/{id}/report", reports::report);
 

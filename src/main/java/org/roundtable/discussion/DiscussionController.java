@@ -2,6 +2,7 @@ package org.roundtable.discussion;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +36,9 @@ import org.roundtable.web.ReaderFacingError;
  */
 public final class DiscussionController {
 
+    /** How much of a comment the delete confirmation quotes. */
+    private static final int QUOTED_LENGTH = 400;
+
     private final CommentLookup lookup;
     private final ArticleController articlePage;
     private final CommentPosting posting;
@@ -49,12 +53,13 @@ public final class DiscussionController {
     private final AuditLog audit;
     private final Metrics metrics;
     private final Jdbi jdbi;
+    private final CommentMarkdown markdown;
     private final Clock clock;
 
     public DiscussionController(CommentLookup lookup, ArticleController articlePage, CommentPosting posting,
                                 CommentPages commentPages, AuthorCookies authors, FormTokens formTokens,
                                 Readers readers, Bans bans, SpamScreen spam, Writer writer, IpHashes ipHashes,
-                                AuditLog audit, Metrics metrics, Jdbi jdbi, Clock clock) {
+                                AuditLog audit, Metrics metrics, Jdbi jdbi, CommentMarkdown markdown, Clock clock) {
         this.lookup = lookup;
         this.articlePage = articlePage;
         this.posting = posting;
@@ -69,6 +74,7 @@ public final class DiscussionController {
         this.audit = audit;
         this.metrics = metrics;
         this.jdbi = jdbi;
+        this.markdown = markdown;
         this.clock = clock;
     }
 
@@ -218,6 +224,10 @@ public final class DiscussionController {
         });
     }
 
+    /**
+     * Deletes the reader's comment once they have said yes: the button asks for a confirmation page first (a
+     * script may ask in a dialog instead and send the yes along), then the reader is told it is done.
+     */
     public void delete(Context ctx) {
         Article article = lookup.article(ctx);
         Comment comment = changeable(ctx, article);
@@ -226,14 +236,36 @@ public final class DiscussionController {
             ErrorPages.render(ctx, status(verdict), refusal(verdict));
             return;
         }
+        if (!"yes".equals(ctx.formParam("confirmed"))) {
+            var model = readers.personalModel(ctx);
+            model.put("article", article);
+            model.put("commentPath", CommentPaths.comment(article.slug(), comment.id()));
+            model.put("quoted", Text.excerpt(markdown.plainText(comment.body()), QUOTED_LENGTH));
+            model.put("backPath", CommentPaths.anchorOnArticle(article.slug(), comment.id()));
+            ctx.render("discussion/delete", model);
+            return;
+        }
         // The author's words leave the page, but the audit log keeps them: nothing disappears without a trace.
         jdbi.useTransaction(handle -> {
             handle.attach(CommentRepository.class).deleteByAuthor(comment, clock.instant());
             audit.record(handle, Actor.AUTHOR, "comment.author_delete", "comment", comment.id(),
                     comment.authorName() + ": " + comment.body(), null);
         });
+        ctx.redirect(CommentPaths.comment(article.slug(), comment.id()) + "/deleted", HttpStatus.SEE_OTHER);
+    }
+
+    /** After a deletion: says it is done, and leads back to the discussion. */
+    public void deleted(Context ctx) {
+        Article article = lookup.article(ctx);
+        Comment comment = Ids.parse(ctx.pathParam("id"))
+                .flatMap(id -> jdbi.onDemand(CommentRepository.class).findInArticle(id, article.id()))
+                .filter(Comment::isDeleted)
+                .orElseThrow(NotFoundResponse::new);
         Discussion discussion = jdbi.onDemand(DiscussionRepository.class).findById(comment.discussionId()).orElseThrow();
-        ctx.redirect(CommentPaths.article(article.slug()) + "#" + DiscussionView.anchor(discussion), HttpStatus.SEE_OTHER);
+        var model = readers.personalModel(ctx);
+        model.put("article", article);
+        model.put("discussionPath", CommentPaths.article(article.slug()) + "#" + DiscussionView.anchor(discussion));
+        ctx.render("discussion/deleted", model);
     }
 
     /** A refused reply goes back to the page of the comment it answers; anything else to the article. */

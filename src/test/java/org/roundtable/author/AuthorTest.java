@@ -107,9 +107,19 @@ class AuthorTest {
         Reader replier = server.reader();
         long reply = postedId(replier.submit(replier.open(ARTICLE + "/comments/" + parent), "#reply-form", Map.of("body", "Child")));
 
-        var deleted = author.submit(author.open(ARTICLE), "#comment-" + parent + " form[action$=/delete]", Map.of());
+        var asked = author.submit(author.open(ARTICLE), "#comment-" + parent + " form[action$=/delete]", Map.of());
+        assertThat(asked.statusCode()).as("asks first").isEqualTo(200);
+        Document confirmation = Reader.parse(asked);
+        assertThat(confirmation.selectFirst("h1").text()).isEqualTo("Delete your comment?");
+        assertThat(confirmation.selectFirst("blockquote").text()).isEqualTo("Parent");
+        assertThat(server.commentStatus(parent)).isEqualTo("published");
+
+        var deleted = author.submit(confirmation, "main form[action$=/delete]", Map.of());
         assertThat(deleted.statusCode()).isEqualTo(303);
-        assertThat(deleted.headers().firstValue("Location")).hasValue(ARTICLE + "#proposal-3-discussion");
+        assertThat(deleted.headers().firstValue("Location")).hasValue(ARTICLE + "/comments/" + parent + "/deleted");
+        Document done = author.follow(deleted);
+        assertThat(done.selectFirst(".notice").text()).contains("no longer shown");
+        assertThat(done.selectFirst("main a").attr("href")).isEqualTo(ARTICLE + "#proposal-3-discussion");
 
         Document page = author.open(ARTICLE);
         var placeholder = page.getElementById("comment-" + parent);
@@ -129,7 +139,7 @@ class AuthorTest {
     @Test
     void deletingACommentWithoutRepliesRemovesItFromThePage() {
         long id = postedId(author.submit(author.open(ARTICLE), "#reply-proposal-4", Map.of("body", "Regret")));
-        author.submit(author.open(ARTICLE), "#comment-" + id + " form[action$=/delete]", Map.of());
+        author.submit(author.open(ARTICLE), "#comment-" + id + " form[action$=/delete]", Map.of("confirmed", "yes"));
         Document page = author.open(ARTICLE);
         assertThat(page.getElementById("comment-" + id)).isNull();
         assertThat(page.selectFirst("#proposal-4-discussion").text()).contains("No comments yet");
