@@ -114,7 +114,8 @@ public final class QueueController {
         QueueItem item = item(ctx);
         String reason = Forms.field(ctx, "reason");
         String length = Forms.field(ctx, "length");
-        Optional<String> problem = actions.banAuthorOf(AdminGate.session(ctx).actor(), item.id(), reason, BAN_LENGTHS.get(length));
+        Optional<String> problem = actions.banAuthorOf(AdminGate.session(ctx).actor(), item.id(), reason, BAN_LENGTHS.get(length),
+                "yes".equals(ctx.formParam("address")));
         if (problem.isPresent()) {
             renderBan(ctx, item, reason, length, problem.get(), 422);
             return;

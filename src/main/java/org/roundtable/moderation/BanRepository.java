@@ -11,9 +11,11 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface BanRepository {
 
     String SELECT = """
-            SELECT b.id, b.author_id, b.ip_hash, b.reason, b.comment_id, created.username AS created_by, b.created_at,
+            SELECT b.id, b.author_id, b.ip_hash, b.reason, b.comment_id, c.author_name AS comment_author,
+                   c.body AS comment_body, created.username AS created_by, b.created_at,
                    b.expires_at, b.lifted_at, lifted.username AS lifted_by
               FROM bans b
+              LEFT JOIN comments c ON c.id = b.comment_id
               LEFT JOIN moderators created ON created.id = b.created_by
               LEFT JOIN moderators lifted ON lifted.id = b.lifted_by
             """;

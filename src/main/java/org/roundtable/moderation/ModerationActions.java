@@ -106,23 +106,39 @@ public final class ModerationActions {
         });
     }
 
-    /** Bans the author of a comment, by their cookie identity and by their address's hash. */
-    public Optional<String> banAuthorOf(Actor actor, long commentId, String reason, Duration length) {
+    /** An address ban blocks everyone behind it (a carrier's NAT serves thousands), so it never lasts longer. */
+    public static final Duration LONGEST_ADDRESS_BAN = Duration.ofDays(7);
+
+    /**
+     * Bans the author of a comment by their cookie identity; with {@code alsoAddress}, also everyone posting from
+     * the address the comment came from (its hash), for at most {@link #LONGEST_ADDRESS_BAN}.
+     */
+    public Optional<String> banAuthorOf(Actor actor, long commentId, String reason, Duration length, boolean alsoAddress) {
         if (reason.isBlank()) {
             return Optional.of("Please give a reason; the banned person will see it.");
         }
         return jdbi.inTransaction(handle -> {
             Optional<Comment> comment = handle.attach(CommentRepository.class).find(commentId);
-            String ipHash = handle.attach(CommentRepository.class).ipHash(commentId);
-            if (comment.isEmpty() || (comment.get().authorId() == null && ipHash == null)) {
-                return Optional.of("There is nobody to ban behind that comment (it may have been imported).");
+            String ipHash = alsoAddress ? handle.attach(CommentRepository.class).ipHash(commentId) : null;
+            Long authorId = comment.map(Comment::authorId).orElse(null);
+            if (authorId == null && ipHash == null) {
+                return Optional.of("There is no browser to ban behind that comment (it may have been imported).");
             }
             Instant now = clock.instant();
-            Instant expires = length == null ? null : now.plus(length);
-            long banId = handle.attach(BanRepository.class)
-                    .insert(comment.get().authorId(), ipHash, reason.strip(), commentId, actor.id(), now, expires);
-            audit.record(handle, actor, "ban.create", "ban", banId, null,
-                    "comment " + commentId + ", reason: " + reason.strip() + ", expires: " + (expires == null ? "never" : expires));
+            var bans = handle.attach(BanRepository.class);
+            if (authorId != null) {
+                Instant expires = length == null ? null : now.plus(length);
+                long banId = bans.insert(authorId, null, reason.strip(), commentId, actor.id(), now, expires);
+                audit.record(handle, actor, "ban.create", "ban", banId, null, "author of comment " + commentId
+                        + ", reason: " + reason.strip() + ", expires: " + (expires == null ? "never" : expires));
+            }
+            if (ipHash != null) {
+                Duration addressLength = length == null || length.compareTo(LONGEST_ADDRESS_BAN) > 0 ? LONGEST_ADDRESS_BAN : length;
+                Instant expires = now.plus(addressLength);
+                long banId = bans.insert(null, ipHash, reason.strip(), commentId, actor.id(), now, expires);
+                audit.record(handle, actor, "ban.create", "ban", banId, null, "address of comment " + commentId
+                        + ", reason: " + reason.strip() + ", expires: " + expires);
+            }
             return Optional.empty();
         });
     }

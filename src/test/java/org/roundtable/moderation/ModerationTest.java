@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -297,7 +298,7 @@ class ModerationTest {
     }
 
     @Test
-    void aBanBlocksTheAuthorsCookieAndAddressUntilLifted() {
+    void aBanBlocksTheAuthorsBrowserAndOthersAtTheirAddressPostOnUntilLifted() {
         long id = post(reader, "general", "Trolling");
         var banned = admin.submit(admin.open("/admin/comments/" + id + "/ban"), "form[action$=/ban]",
                 Map.of("reason", "Repeated trolling", "length", "7d"));
@@ -310,18 +311,37 @@ class ModerationTest {
                 .startsWith("You cannot post here until").contains("Repeated trolling");
         assertThat(page.selectFirst("#reply-general textarea").text()).isEqualTo("Let me back in");
 
-        // A fresh browser from the same address is caught by the address hash.
-        var sameAddress = server.reader();
-        assertThat(sameAddress.submit(sameAddress.open(ARTICLE), "#reply-general", Map.of("body", "New cookie")).statusCode())
-                .isEqualTo(403);
+        // Another reader behind the same address (a carrier's NAT) is someone else.
+        assertThat(post(server.reader(), "general", "Same network, different person")).isPositive();
+        String storedHash = server.jdbi().withHandle(h -> h.createQuery("SELECT COALESCE(ip_hash, 'none') FROM bans").mapTo(String.class).one());
+        assertThat(storedHash).isEqualTo("none");
 
-        String storedHash = server.jdbi().withHandle(h -> h.createQuery("SELECT ip_hash FROM bans").mapTo(String.class).one());
-        assertThat(storedHash).hasSize(43).doesNotContain("127.0.0.1");
+        Element listed = admin.open("/admin/bans").selectFirst("tr[id^=ban-]");
+        assertThat(listed.selectFirst(".banned-who").text()).contains("The browser of", "Trolling");
 
         long banId = server.jdbi().withHandle(h -> h.createQuery("SELECT id FROM bans").mapTo(Long.class).one());
         admin.submit(admin.open("/admin/bans"), "form[action=/admin/bans/" + banId + "/lift]", Map.of());
         assertThat(post(reader, "general", "Reformed")).isPositive();
         assertThat(admin.open("/admin/bans").getElementById("ban-" + banId).text()).contains("lifted by admin");
+    }
+
+    @Test
+    void banningTheAddressTooIsAChoiceThatLastsAWeekAtMost() {
+        long id = post(reader, "general", "Back with new cookies again");
+        admin.submit(admin.open("/admin/comments/" + id + "/ban"), "form[action$=/ban]",
+                Map.of("reason", "Ban evasion", "length", "never", "address", "yes"));
+        var sameAddress = server.reader();
+        assertThat(sameAddress.submit(sameAddress.open(ARTICLE), "#reply-general", Map.of("body", "New cookie")).statusCode())
+                .isEqualTo(403);
+        String storedHash = server.jdbi().withHandle(h -> h.createQuery("SELECT ip_hash FROM bans WHERE author_id IS NULL")
+                .mapTo(String.class).one());
+        assertThat(storedHash).hasSize(43).doesNotContain("127.0.0.1");
+        assertThat(admin.open("/admin/bans").text()).contains("Everyone at the address of");
+
+        clock.advance(Duration.ofDays(7).plusMinutes(1));
+        assertThat(post(sameAddress, "general", "A week later, someone else")).isPositive();
+        assertThat(reader.submit(reader.open(ARTICLE), "#reply-general", Map.of("body", "Still me")).statusCode())
+                .as("the author's own ban lasts until lifted").isEqualTo(403);
     }
 
     @Test
