@@ -1,7 +1,8 @@
 /*
  * Progressive enhancement for discussions. Without this file everything still works through plain links
  * and forms; with it, "Reply" opens the form under the comment, posting keeps the reader where they are,
- * and buttons marked data-confirm ask first.
+ * buttons marked data-confirm ask first, and the name this browser last posted under fills empty name fields
+ * (kept in local storage, so cached pages stay the same for everyone).
  */
 (function () {
   'use strict';
@@ -9,6 +10,41 @@
   if (!window.fetch || !window.DOMParser || !Element.prototype.closest) {
     return;
   }
+
+  var NAME_KEY = 'roundtable.name';
+
+  function rememberedName() {
+    try {
+      return window.localStorage.getItem(NAME_KEY) || '';
+    } catch (e) {
+      return ''; // Storage switched off: the field simply stays empty.
+    }
+  }
+
+  function rememberName(form) {
+    var field = form.querySelector('input[name=name]');
+    if (field && field.value.trim()) {
+      try {
+        window.localStorage.setItem(NAME_KEY, field.value.trim());
+      } catch (e) {
+        // Nothing to remember it in; the reader types it again next time.
+      }
+    }
+  }
+
+  function fillNames(root) {
+    var name = rememberedName();
+    if (!name) {
+      return;
+    }
+    root.querySelectorAll('form.comment-form input[name=name]').forEach(function (field) {
+      if (!field.value) {
+        field.value = name;
+      }
+    });
+  }
+
+  fillNames(document);
 
   document.addEventListener('click', function (event) {
     var link = event.target.closest('a.reply-link');
@@ -33,6 +69,9 @@
         form.appendChild(confirmed);
       }
       return;
+    }
+    if (form.classList.contains('comment-form')) {
+      rememberName(form);
     }
     if (form.classList.contains('comment-form') && form.closest('.discussion')) {
       event.preventDefault();
@@ -140,6 +179,7 @@
       return;
     }
     section.replaceWith(fresh);
+    fillNames(fresh);
     showPrivateLink(page);
     var comment = document.getElementById(added[0]);
     comment.setAttribute('tabindex', '-1');

@@ -95,6 +95,23 @@ class ReadingBrowserIT extends ForumTest {
     }
 
     @Test
+    void theNameABrowserPostedUnderFillsItsNextFormsAndReplies() {
+        try (var reader = Browser.open(forum, true)) {
+            reader.go(ARTICLE);
+            Forum.post(reader, "proposal-1-discussion", "Sara", "Trade before treaties.");
+            WebElement first = comment(reader, "Trade before treaties.");
+
+            replyInline(reader, first, "And pipelines before trade.");
+            WebElement reply = comment(reader, "And pipelines before trade.");
+            assertThat(reader.find(reply, ".comment-author").getText()).as("the empty name field was filled").isEqualTo("Sara");
+
+            reader.go(ARTICLE);
+            assertThat(Forum.form(reader, "proposal-2-discussion").findElement(By.cssSelector("input[name=name]")).getAttribute("value"))
+                    .isEqualTo("Sara");
+        }
+    }
+
+    @Test
     void withoutJavaScriptDeletingAsksOnAPageOfItsOwnAndSaysWhatHappened() {
         try (var reader = Browser.open(forum, false)) {
             reader.go(ARTICLE);
