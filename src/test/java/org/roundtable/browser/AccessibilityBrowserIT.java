@@ -55,6 +55,11 @@ class AccessibilityBrowserIT extends ForumTest {
             moderator.go("/admin/queue?filter=all");
             assertThat(moderator.findAll(".queue-item")).isNotEmpty();
             moderator.assertAccessible();
+            for (String page : new String[] {"/admin", "/admin/audit", "/admin/bans", "/admin/articles", "/admin/blocklist",
+                    "/admin/moderators"}) {
+                moderator.go(page);
+                moderator.assertAccessible();
+            }
         }
     }
 

@@ -364,6 +364,8 @@ class ModerationTest {
         Document filtered = admin.open("/admin/audit?action=comment.reject");
         assertThat(filtered.select("table.audit tbody tr")).singleElement()
                 .satisfies(row -> assertThat(row.text()).contains("admin", "comment.reject", "published", "rejected"));
+        assertThat(filtered.selectFirst("table.audit tbody tr a").attr("href")).as("the target is a link")
+                .isEqualTo("/admin/comments/" + id + "/edit");
     }
 
     @Test
