@@ -109,7 +109,7 @@ public final class App {
         var site = new SiteAddress(config.publicUrl());
         var formTokens = new FormTokens(signer, clock, site);
         var ipHashes = new IpHashes(signer);
-        var readers = new Readers(jdbi, authorCookies, formTokens, clock, config.editWindow());
+        var readers = new Readers(jdbi, authorCookies, formTokens, clock, config.editWindow(), site);
         var articlePages = new ArticlePages(jdbi, threads, new ThreadPages(markdown));
         var writer = new Writer(jdbi);
         var audit = new AuditLog(clock);

@@ -10,6 +10,7 @@ import org.roundtable.author.Author;
 import org.roundtable.author.AuthorCookies;
 import org.roundtable.author.AuthorRepository;
 import org.roundtable.security.FormTokens;
+import org.roundtable.web.SiteAddress;
 
 /** The personal side of a page: who the reader is, a fresh form token, and their private link if just made. */
 public final class Readers {
@@ -19,13 +20,16 @@ public final class Readers {
     private final FormTokens formTokens;
     private final Clock clock;
     private final Duration editWindow;
+    private final SiteAddress site;
 
-    public Readers(Jdbi jdbi, AuthorCookies authors, FormTokens formTokens, Clock clock, Duration editWindow) {
+    public Readers(Jdbi jdbi, AuthorCookies authors, FormTokens formTokens, Clock clock, Duration editWindow,
+                   SiteAddress site) {
         this.jdbi = jdbi;
         this.authors = authors;
         this.formTokens = formTokens;
         this.clock = clock;
         this.editWindow = editWindow;
+        this.site = site;
     }
 
     /**
@@ -71,11 +75,7 @@ public final class Readers {
     /** The shared entries, and this reader's private link if it was just made. */
     public Map<String, Object> personalModel(Context ctx) {
         var model = sharedModel();
-        authors.takePrivateLink(ctx).ifPresent(token -> model.put("privateLink", privateLinkUrl(ctx, token)));
+        authors.takePrivateLink(ctx).ifPresent(token -> model.put("privateLink", site.baseUrl(ctx) + "/authors/" + token));
         return model;
-    }
-
-    static String privateLinkUrl(Context ctx, String token) {
-        return ctx.scheme() + "://" + ctx.host() + "/authors/" + token;
     }
 }

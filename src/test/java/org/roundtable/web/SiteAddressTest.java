@@ -41,6 +41,23 @@ class SiteAddressTest {
     }
 
     @Test
+    void withPublicUrlTheNewPrivateLinkPointsThere() {
+        try (var server = TestServer.start(TestServer.config(folder, Map.of("PUBLIC_URL", PUBLIC_URL)))) {
+            String token = server.page(ARTICLE).selectFirst("input[name=form_token]").val();
+            var posted = server.send(HttpRequest.newBuilder(server.uri(ARTICLE + "/comments"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Origin", PUBLIC_URL)
+                    .POST(HttpRequest.BodyPublishers.ofString("discussion=general&body=Link+me&form_token="
+                            + URLEncoder.encode(token, StandardCharsets.UTF_8))).build());
+            String cookies = String.join("; ", posted.headers().allValues("Set-Cookie").stream()
+                    .map(cookie -> cookie.split(";", 2)[0]).toList());
+            var page = server.send(HttpRequest.newBuilder(server.uri(ARTICLE)).header("Cookie", cookies).build());
+            assertThat(org.jsoup.Jsoup.parse(page.body()).selectFirst(".private-link a").attr("href"))
+                    .startsWith(PUBLIC_URL + "/authors/");
+        }
+    }
+
+    @Test
     void idsInOtherScriptsDigitsMatchNothing() {
         try (var server = TestServer.start(folder)) {
             assertThat(server.get(ARTICLE + "/comments/1").statusCode()).isEqualTo(200);
