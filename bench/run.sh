@@ -112,7 +112,9 @@ CONF
   DEEP=$(( ROOTS * 4 / 5 < ROOTS - 21 ? ROOTS * 4 / 5 : ROOTS - 21 ))
   CURSOR=$(sqlite3 "$DB" "SELECT created_at || '.' || id FROM comments WHERE discussion_id = $GENERAL AND parent_id IS NULL
                           ORDER BY created_at, id LIMIT 1 OFFSET $(( DEEP > 0 ? DEEP : 0 ))")
-  measure "discussion page 80% deep, cached" "$SIZE" -t2 -c64 "$URL$ARTICLE/discussions/general?sort=oldest&after=$CURSOR"
+  # As the page links write it: the page's number, then where it starts.
+  DEEP_PAGE="$ARTICLE/discussions/general?sort=oldest&page=$(( DEEP / 20 + 2 ))&after=$CURSOR"
+  measure "discussion page 80% deep, cached" "$SIZE" -t2 -c64 "$URL$DEEP_PAGE"
 
   TOKEN=$(curl -s "$URL$ARTICLE" | grep -o 'name="form_token" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
   BEFORE=$(sqlite3 "$DB" "SELECT COUNT(*) FROM comments")
@@ -131,9 +133,9 @@ CONF
   # Under 64 connections p50 is mostly waiting in line; one connection at a time shows what one page costs.
   measure "article page, cache off, one connection" "$SIZE" -t1 -c1 "$URL$ARTICLE"
   measure "article page, cache off, one connection, gzip" "$SIZE" -t1 -c1 -H "Accept-Encoding: gzip" "$URL$ARTICLE"
-  measure "discussion page 80% deep, cache off" "$SIZE" -t2 -c64 "$URL$ARTICLE/discussions/general?sort=oldest&after=$CURSOR"
+  measure "discussion page 80% deep, cache off" "$SIZE" -t2 -c64 "$URL$DEEP_PAGE"
   measure "discussion page 80% deep, cache off, one connection" "$SIZE" -t1 -c1 \
-      "$URL$ARTICLE/discussions/general?sort=oldest&after=$CURSOR"
+      "$URL$DEEP_PAGE"
   RSS=$(( $(peak_rss_mb) > RSS ? $(peak_rss_mb) : RSS ))
   stop_server
   ROWS+=("| $SIZE | start-up to first 200: ${STARTUP} ms (${STARTUP_CDS} ms with the CDS archive, as in the container); peak RSS: ${RSS} MB (-Xmx256m) | | | | |")

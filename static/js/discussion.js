@@ -1,8 +1,9 @@
 /*
  * Progressive enhancement for discussions. Without this file everything still works through plain links
- * and forms; with it, "Reply" opens the form under the comment, posting keeps the reader where they are,
- * buttons marked data-confirm ask first, and the name this browser last posted under fills empty name fields
- * (kept in local storage, so cached pages stay the same for everyone).
+ * and forms; with it, "Reply" opens the form under the comment, posting keeps the reader on their page when the
+ * new comment shows there, buttons marked data-confirm ask first, the name this browser last posted under
+ * fills empty name fields (kept in local storage, so cached pages stay the same for everyone), and "select all"
+ * ticks a moderator's checkboxes.
  */
 (function () {
   'use strict';
@@ -45,8 +46,45 @@
   }
 
   fillNames(document);
+  showWaitingPrivateLink();
+  offerSelectAll();
+
+  /** "Select all" ticks every box of its group; without a script the page offers a button for that instead. */
+  function offerSelectAll() {
+    document.querySelectorAll('input[data-select-all]').forEach(function (all) {
+      var name = all.getAttribute('data-select-all');
+      all.closest('label').hidden = false;
+      all.addEventListener('change', function () {
+        document.querySelectorAll('input[type=checkbox][name="' + name + '"]').forEach(function (box) {
+          box.checked = all.checked;
+        });
+      });
+    });
+  }
+
+  /**
+   * A first comment's private link sits beside it; once the page has settled, make sure the reader who lands
+   * on that comment sees all of it.
+   */
+  function showWaitingPrivateLink() {
+    var notice = document.querySelector('.private-link');
+    var landedOn = window.location.hash && notice && notice.closest('article.comment');
+    if (!landedOn || '#' + landedOn.id !== window.location.hash) {
+      return;
+    }
+    window.addEventListener('load', function () {
+      landedOn.scrollIntoView({ block: 'start' });
+      notice.scrollIntoView({ block: 'nearest' });
+    });
+  }
 
   document.addEventListener('click', function (event) {
+    var previewButton = event.target.closest('button[name=preview]');
+    if (previewButton && previewButton.form && previewButton.form.getAttribute('data-preview')) {
+      event.preventDefault();
+      showPreview(previewButton.form);
+      return;
+    }
     var link = event.target.closest('a.reply-link');
     if (link && findTemplateForm(link)) {
       event.preventDefault();
@@ -107,10 +145,9 @@
     renameIds(form, template.id, id);
     form.querySelector('input[name=parent]').value = link.getAttribute('data-parent');
     form.querySelector('textarea').value = '';
-    var error = form.querySelector('.form-error');
-    if (error) {
-      error.remove();
-    }
+    form.querySelectorAll('.form-error, .comment-preview').forEach(function (stale) {
+      stale.remove();
+    });
     var author = comment.querySelector('.comment-author');
     form.querySelector('.form-title').textContent = 'Reply to ' + (author ? author.textContent : 'this comment');
 
@@ -129,6 +166,32 @@
     wrapper.appendChild(form);
     comment.querySelector('.comment-actions').after(wrapper);
     form.querySelector('textarea').focus();
+  }
+
+  /** Shows the comment as it would look, rendered by the server, above the form's buttons; the page stays put. */
+  function showPreview(form) {
+    fetch(form.getAttribute('data-preview'), {
+      method: 'POST',
+      body: new URLSearchParams(new FormData(form)),
+      credentials: 'same-origin',
+      headers: { 'Accept': 'text/html' }
+    }).then(function (response) {
+      return response.text().then(function (html) {
+        var fresh = new DOMParser().parseFromString(html, 'text/html').querySelector('.comment-preview');
+        if (!response.ok || !fresh) {
+          showMessage(form, 'The preview could not be made just now. Your text is still here.');
+          return;
+        }
+        var old = form.querySelector('.comment-preview');
+        if (old) {
+          old.replaceWith(fresh);
+        } else {
+          form.querySelector('.form-buttons').before(fresh);
+        }
+      });
+    }).catch(function () {
+      showMessage(form, 'The preview could not be made: please check your connection.');
+    });
   }
 
   function renameIds(form, from, to) {
@@ -171,32 +234,71 @@
     });
   }
 
+  /**
+   * The server answers a post with the page where the new comment can be seen. If that is the page the reader
+   * is on, its discussion is refreshed in place; otherwise (a preview under the article, another page of the
+   * discussion) the reader goes there, as they would without this script.
+   */
   function showPosted(section, page, before, url) {
-    var added = commentIds(page).filter(function (id) { return before.indexOf(id) < 0; });
+    var posted = postedComment(page, before);
     var fresh = section.id && page.getElementById(section.id);
-    if (!fresh || added.length === 0) {
-      window.location.href = url.split('#')[0] + (added.length ? '#' + added[0] : '');
+    if (!fresh || !posted || !samePage(page, url) || !fresh.querySelector('#' + posted)) {
+      goTo(url.split('#')[0] + (posted ? '#' + posted : ''));
       return;
     }
     section.replaceWith(fresh);
     fillNames(fresh);
-    showPrivateLink(page);
-    var comment = document.getElementById(added[0]);
+    var comment = document.getElementById(posted);
     comment.setAttribute('tabindex', '-1');
     comment.focus({ preventScroll: true });
     comment.scrollIntoView({ block: 'nearest' });
   }
 
-  /** A first comment brings the private link; show it without pushing the page the reader is looking at. */
-  function showPrivateLink(page) {
-    var notice = page.querySelector('.private-link');
-    if (!notice || document.querySelector('.private-link')) {
-      return;
+  /**
+   * The id of the comment just posted: of the comments the answer shows that were not on screen (others may
+   * have come, and a preview shows few), the newest the reader can edit, which only its author can.
+   */
+  function postedComment(page, before) {
+    var added = commentIds(page).filter(function (id) { return before.indexOf(id) < 0; });
+    var own = added.filter(function (id) {
+      return page.getElementById(id).querySelector(':scope > .comment-actions a[href$="/edit"]');
+    });
+    var candidates = own.length ? own : added;
+    return candidates.sort(function (a, b) { return number(a) - number(b); }).pop();
+  }
+
+  function number(commentId) {
+    return parseInt(commentId.replace('comment-', ''), 10);
+  }
+
+  /** Loads {@code address}, even when it differs from the page on screen only by its fragment. */
+  function goTo(address) {
+    var reload = address.split('#')[0] === window.location.href.split('#')[0];
+    window.location.href = address;
+    if (reload) {
+      window.location.reload();
     }
-    var header = document.querySelector('.site-header');
-    var height = document.documentElement.scrollHeight;
-    header.after(document.importNode(notice, true));
-    window.scrollBy(0, document.documentElement.scrollHeight - height);
+  }
+
+  /**
+   * Whether the page the server answered with is the one on screen: the same address, or the same discussion
+   * page reached by another address (the first page with or without "?sort=oldest").
+   */
+  function samePage(page, url) {
+    var target = new URL(url, window.location.href);
+    if (target.href.split('#')[0] === window.location.href.split('#')[0]) {
+      return true;
+    }
+    var shownSort = text(document, '.sort [aria-current]');
+    var answeredSort = text(page, '.sort [aria-current]');
+    return target.pathname === window.location.pathname
+      && text(page, '.page-count') === text(document, '.page-count')
+      && (shownSort === answeredSort || !shownSort || !answeredSort);
+  }
+
+  function text(root, selector) {
+    var element = root.querySelector(selector);
+    return element ? element.textContent.trim() : '';
   }
 
   function showRefusal(form, page) {

@@ -37,7 +37,13 @@ import org.roundtable.discussion.CommentLookup;
 import org.roundtable.discussion.CommentMarkdown;
 import org.roundtable.discussion.CommentPages;
 import org.roundtable.discussion.CommentPosting;
-import org.roundtable.discussion.DiscussionController;
+import org.roundtable.discussion.AuthorEditsController;
+import org.roundtable.discussion.CommentPlacement;
+import org.roundtable.discussion.CommentPreviews;
+import org.roundtable.discussion.PostChecks;
+import org.roundtable.discussion.PostingController;
+import org.roundtable.discussion.PrivateLinkNotice;
+import org.roundtable.discussion.TypedForms;
 import org.roundtable.discussion.Readers;
 import org.roundtable.discussion.ThreadPages;
 import org.roundtable.discussion.Threads;
@@ -130,12 +136,17 @@ public final class App {
             warmInBackground(articles);
         }
         var lookup = new CommentLookup(articlePages, jdbi);
-        var discussions = new DiscussionController(lookup, articles,
-                new CommentPosting(clock, config.spamRules().duplicateWindow(), new FloodControl(config.spamRules(), clock)),
-                new CommentPages(jdbi, threads, readers), authorCookies, formTokens, readers,
-                new Bans(jdbi, clock, config.timeZone()), new SpamScreen(jdbi, config.spamRules(), markdown, clock), writer, ipHashes,
-                audit, metrics, jdbi, markdown, clock);
-        var authors = new AuthorController(jdbi, authorCookies, formTokens, formats, markdown, clock, config.editWindow());
+        var commentPages = new CommentPages(lookup, jdbi, threads, readers);
+        var posting = new CommentPosting(clock, config.spamRules().duplicateWindow(), new FloodControl(config.spamRules(), clock));
+        var checks = new PostChecks(posting, new Bans(jdbi, clock, config.timeZone()),
+                new SpamScreen(jdbi, config.spamRules(), markdown, clock), jdbi);
+        var placement = new CommentPlacement(jdbi);
+        var previews = new CommentPreviews(lookup, markdown, new TypedForms(articles, commentPages, jdbi));
+        var postingController = new PostingController(lookup, checks, posting, writer, authorCookies, formTokens, ipHashes,
+                metrics, placement, new TypedForms(articles, commentPages, jdbi), previews, jdbi);
+        var authorEdits = new AuthorEditsController(lookup, readers, formTokens, checks, writer, ipHashes, audit, placement,
+                previews, markdown, clock);
+        var authors = new AuthorController(jdbi, writer, site, authorCookies, formTokens, formats, markdown, clock, config.editWindow());
         var feeds = new FeedController(jdbi, articlePages, authorCookies, markdown, site);
         var reports = new ReportController(jdbi, lookup, authorCookies, formTokens, ipHashes, markdown, clock, config.reportHideThreshold());
         var health = new HealthController(database);
@@ -179,7 +190,7 @@ public final class App {
             app.routes.before(EagerBodies::refuse);
             app.routes.before(Utf8Forms::check);
             app.routes.after(pageCache::afterRequest);
-            routes(app.routes, articles, discussions, reports, authors, feeds, health, metrics);
+            routes(app.routes, articles, commentPages, postingController, previews, authorEdits, reports, authors, feeds, health, metrics);
             AdminRoutes.register(app.routes,
                     new AdminGate(adminSessions, formTokens),
                     new AuthController(jdbi, adminSessions, passwords,
@@ -209,7 +220,8 @@ public final class App {
         warmUp.start();
     }
 
-    private static void routes(RoutesConfig routes, ArticleController articles, DiscussionController discussions,
+    private static void routes(RoutesConfig routes, ArticleController articles, CommentPages comments,
+                               PostingController posting, CommentPreviews previews, AuthorEditsController authorEdits,
                                ReportController reports, AuthorController authors, FeedController feeds,
                                HealthController health, Metrics metrics) {
         page(routes, "/", articles::index);
@@ -218,15 +230,19 @@ public final class App {
         page(routes, "/articles/{slug}/comments.atom", feeds::article);
         page(routes, "/articles/{slug}/discussions/{discussion}/comments.atom", feeds::discussion);
 
-        routes.post("/articles/{slug}/comments", discussions::post);
-        page(routes, "/articles/{slug}/comments/{id}", discussions::show);
-        routes.get("/articles/{slug}/comments/{id}/edit", discussions::editForm);
-        routes.post("/articles/{slug}/comments/{id}/edit", discussions::edit);
-        routes.post("/articles/{slug}/comments/{id}/delete", discussions::delete);
-        routes.get("/articles/{slug}/comments/{id}/deleted", discussions::deleted);
+        routes.post("/articles/{slug}/comments", posting::post);
+        routes.post("/articles/{slug}/preview", previews::fragment);
+        page(routes, "/articles/{slug}/comments/{id}", comments::show);
+        routes.get("/articles/{slug}/comments/{id}/edit", authorEdits::editForm);
+        routes.post("/articles/{slug}/comments/{id}/edit", authorEdits::edit);
+        routes.post("/articles/{slug}/comments/{id}/delete", authorEdits::delete);
+        routes.get("/articles/{slug}/comments/{id}/deleted", authorEdits::deleted);
         routes.get("/articles/{slug}/comments/{id}/report", reports::form);
         routes.post("/articles/{slug}/comments/{id}/report", reports::report);
 
+        // Before "/authors/{token}", which would take "new-link" for a token.
+        routes.get(PrivateLinkNotice.RENEWAL_PATH, authors::renewalForm);
+        routes.post(PrivateLinkNotice.RENEWAL_PATH, authors::renew);
         routes.get("/authors/{token}", authors::show);
         routes.post("/authors/{token}", authors::signIn);
         routes.get("/authors/{token}/replies.atom", feeds::replies);

@@ -41,9 +41,11 @@ public final class AdminGate {
             }
             return new ReaderFacingError(HttpStatus.FORBIDDEN, "Please sign in first.");
         });
-        if (ctx.method() == HandlerType.POST && !(formTokens.sameOrigin(ctx) && carriesToken(ctx, session))) {
-            throw new ReaderFacingError(HttpStatus.FORBIDDEN,
-                    "This form could not be verified. Go back, reload the page and try again.");
+        if (ctx.method() == HandlerType.POST && !formTokens.sameOrigin(ctx)) {
+            throw new ReaderFacingError(HttpStatus.FORBIDDEN, FormTokens.Verdict.FOREIGN_ORIGIN.refusal());
+        }
+        if (ctx.method() == HandlerType.POST && !carriesToken(ctx, session)) {
+            throw new ReaderFacingError(HttpStatus.FORBIDDEN, FormTokens.Verdict.FORGED.refusal());
         }
         ctx.attribute(SESSION, session);
     }

@@ -38,7 +38,7 @@ public final class ArticleSettingsController {
     }
 
     public void setPolicy(Context ctx) {
-        long id = Ids.parse(ctx.pathParam("id")).orElseThrow(NotFoundResponse::new);
+        long id = Ids.fromPath(ctx);
         ModerationPolicy policy = Arrays.stream(ModerationPolicy.values())
                 .filter(p -> p.dbValue().equals(String.valueOf(ctx.formParam("policy")).toLowerCase(Locale.ROOT)))
                 .findFirst()
@@ -56,7 +56,7 @@ public final class ArticleSettingsController {
     }
 
     private void setLocked(Context ctx, boolean locked) {
-        long id = Ids.parse(ctx.pathParam("id")).orElseThrow(NotFoundResponse::new);
+        long id = Ids.fromPath(ctx);
         jdbi.onDemand(DiscussionRepository.class).findById(id).orElseThrow(NotFoundResponse::new);
         actions.setLocked(AdminGate.session(ctx).actor(), id, locked);
         ctx.redirect("/admin/articles", HttpStatus.SEE_OTHER);

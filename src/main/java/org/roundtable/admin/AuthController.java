@@ -49,8 +49,9 @@ public final class AuthController {
         String username = Forms.field(ctx, "username").strip();
         String password = Forms.field(ctx, "password");
         String ipHash = ipHashes.of(ctx);
-        if (!formTokens.check(ctx).isValid()) {
-            renderLogin(ctx, username, "This sign-in form expired or did not come from this site. Please try again.", 400);
+        FormTokens.Verdict verdict = formTokens.check(ctx).verdict();
+        if (verdict != FormTokens.Verdict.VALID) {
+            renderLogin(ctx, username, verdict.refusal(), verdict.status());
             return;
         }
         if (throttle.attempt(username, ipHash, sessions.isKnownDevice(ctx, username)) instanceof LoginThrottle.Attempt.Refused refused) {
@@ -92,9 +93,12 @@ public final class AuthController {
         String token = requireValidSetupToken(ctx);
         String username = Forms.field(ctx, "username").strip();
         String password = Forms.field(ctx, "password");
-        Optional<String> problem = !formTokens.check(ctx).isValid()
-                ? Optional.of("This form expired or did not come from this site. Please try again.")
-                : Moderator.problemWithUsername(username).or(() -> Passwords.problemWith(password, Forms.field(ctx, "confirm")));
+        FormTokens.Verdict verdict = formTokens.check(ctx).verdict();
+        if (verdict != FormTokens.Verdict.VALID) {
+            renderSetup(ctx, username, verdict.refusal(), verdict.status());
+            return;
+        }
+        Optional<String> problem = Moderator.problemWithUsername(username).or(() -> Passwords.problemWith(password, Forms.field(ctx, "confirm")));
         if (problem.isPresent()) {
             renderSetup(ctx, username, problem.get(), 422);
             return;

@@ -2,7 +2,6 @@ package org.roundtable.admin;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
 import org.roundtable.discussion.Ids;
@@ -34,7 +33,7 @@ public final class BansController {
     }
 
     public void lift(Context ctx) {
-        long id = Ids.parse(ctx.pathParam("id")).orElseThrow(NotFoundResponse::new);
+        long id = Ids.fromPath(ctx);
         actions.liftBan(AdminGate.session(ctx).actor(), id);
         ctx.redirect("/admin/bans", HttpStatus.SEE_OTHER);
     }

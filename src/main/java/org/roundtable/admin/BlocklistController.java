@@ -2,7 +2,6 @@ package org.roundtable.admin;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -56,7 +55,7 @@ public final class BlocklistController {
 
     /** Blocks the address a comment came from, by its stored hash. */
     public void addAddressOfComment(Context ctx) {
-        long commentId = Ids.parse(ctx.pathParam("id")).orElseThrow(NotFoundResponse::new);
+        long commentId = Ids.fromPath(ctx);
         String ipHash = jdbi.onDemand(CommentRepository.class).ipHash(commentId);
         if (ipHash == null) {
             render(ctx, "That comment has no address on record (it may have been imported).", 422);
@@ -66,7 +65,7 @@ public final class BlocklistController {
     }
 
     public void remove(Context ctx) {
-        long id = Ids.parse(ctx.pathParam("id")).orElseThrow(NotFoundResponse::new);
+        long id = Ids.fromPath(ctx);
         jdbi.useTransaction(handle -> {
             var blocklist = handle.attach(BlocklistRepository.class);
             String before = blocklist.describe(id);

@@ -62,6 +62,7 @@ public final class QueueController {
         model.put("filter", filter);
         model.put("filters", List.of(QueueFilter.values()));
         model.put("items", items);
+        model.put("pageIds", ids(items).stream().map(String::valueOf).collect(Collectors.joining(",")));
         model.put("reasons", reasons);
         model.put("page", page);
         model.put("pages", Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE));
@@ -75,15 +76,32 @@ public final class QueueController {
     public void decide(Context ctx) {
         Decision decision = decision(ctx);
         long id = commentId(ctx);
+        if (needsConfirmation(ctx, decision)) {
+            confirm(ctx, "/admin/comments/" + id + "/decide", List.of(item(ctx)), null);
+            return;
+        }
         Optional<String> problem = actions.decide(AdminGate.session(ctx).actor(), decision, id);
         backToQueue(ctx, problem.orElse("Comment " + id + ": " + decision.value() + " done."));
     }
 
+    /**
+     * Applies a decision to the selected comments, or with "scope=page" to every comment listed in "page_ids":
+     * all that a queue page showed (the way to select all that needs no script), or those a confirmation lists.
+     */
     public void decideAll(Context ctx) {
         Decision decision = decision(ctx);
-        List<Long> ids = ctx.formParams("ids").stream().map(Ids::parse).flatMap(Optional::stream).toList();
+        List<String> chosen = "page".equals(ctx.formParam("scope"))
+                ? List.of(Forms.field(ctx, "page_ids").split(","))
+                : ctx.formParams("ids");
+        List<Long> ids = chosen.stream().map(Ids::parse).flatMap(Optional::stream).distinct().limit(PAGE_SIZE).toList();
         if (ids.isEmpty()) {
             backToQueue(ctx, "Select at least one comment first.");
+            return;
+        }
+        if (needsConfirmation(ctx, decision)) {
+            var queue = jdbi.onDemand(QueueRepository.class);
+            confirm(ctx, "/admin/comments/bulk", ids.stream().map(queue::find).flatMap(Optional::stream).toList(),
+                    ids.stream().map(String::valueOf).collect(Collectors.joining(",")));
             return;
         }
         int done = actions.decideAll(AdminGate.session(ctx).actor(), decision, ids);
@@ -121,6 +139,22 @@ public final class QueueController {
             return;
         }
         ctx.redirect("/admin/bans", HttpStatus.SEE_OTHER);
+    }
+
+    /** A decision that cannot be undone waits for a yes: from the script's dialog, or from a page that asks. */
+    private static boolean needsConfirmation(Context ctx, Decision decision) {
+        return decision.destructive() && !"yes".equals(ctx.formParam("confirmed"));
+    }
+
+    /** Asks before deleting {@code items}; {@code ids} lists them for a bulk decision, and is null for one comment. */
+    private void confirm(Context ctx, String action, List<QueueItem> items, String ids) {
+        var model = AdminPages.model(ctx);
+        model.put("action", action);
+        model.put("items", items);
+        model.put("ids", ids);
+        model.put("back", back(ctx));
+        model.put("formats", formats);
+        ctx.render("admin/confirm-delete", model);
     }
 
     private void renderEdit(Context ctx, QueueItem item, String body, String error, int status) {
@@ -162,7 +196,7 @@ public final class QueueController {
     }
 
     private static long commentId(Context ctx) {
-        return Ids.parse(ctx.pathParam("id")).orElseThrow(NotFoundResponse::new);
+        return Ids.fromPath(ctx);
     }
 
     private static Decision decision(Context ctx) {

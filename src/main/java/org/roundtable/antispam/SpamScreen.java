@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.roundtable.discussion.CommentMarkdown;
 import org.roundtable.discussion.CommentStatus;
+import org.roundtable.discussion.Hold;
 import org.roundtable.security.FormTokens;
 
 /**
@@ -34,10 +35,17 @@ public final class SpamScreen {
         return rules;
     }
 
-    /** The status a comment must wait in because it looks like spam, or empty when it looks fine. */
-    public Optional<CommentStatus> screen(String honeypot, FormTokens.Check token, String body, String ipHash) {
-        if (!honeypot.isEmpty() || !token.isValid() || tooFast(token)) {
-            return Optional.of(CommentStatus.SPAM);
+    /** How a comment must wait because it looks like spam, and why; empty when it looks fine. */
+    public Optional<Hold> screen(String honeypot, FormTokens.Check token, String body, String ipHash) {
+        if (!honeypot.isEmpty()) {
+            return Optional.of(new Hold(CommentStatus.SPAM, "Filled in the hidden field that only robots see"));
+        }
+        if (!token.isValid()) {
+            return Optional.of(new Hold(CommentStatus.SPAM, "Sent without a valid form from this site"));
+        }
+        if (tooFast(token)) {
+            return Optional.of(new Hold(CommentStatus.SPAM, "Sent within " + rules.minFillTime().toSeconds()
+                    + " seconds of opening the form, faster than people write"));
         }
         return screenWords(body, ipHash);
     }
@@ -46,12 +54,15 @@ public final class SpamScreen {
      * The status words must wait in because of what they say (the blocklist, too many links), or empty: the
      * checks a comment's words pass on every path, an author's edit included.
      */
-    public Optional<CommentStatus> screenWords(String body, String ipHash) {
-        Optional<CommentStatus> listed = blocklisted(body, ipHash);
+    public Optional<Hold> screenWords(String body, String ipHash) {
+        Optional<Hold> listed = blocklisted(body, ipHash);
         if (listed.isPresent()) {
             return listed;
         }
-        return rules.maxLinks() > 0 && markdown.links(body) > rules.maxLinks() ? Optional.of(CommentStatus.HELD) : Optional.empty();
+        int links = rules.maxLinks() > 0 ? markdown.links(body) : 0;
+        return links > rules.maxLinks()
+                ? Optional.of(new Hold(CommentStatus.HELD, links + " links, more than the " + rules.maxLinks() + " allowed"))
+                : Optional.empty();
     }
 
     private boolean tooFast(FormTokens.Check token) {
@@ -62,7 +73,7 @@ public final class SpamScreen {
      * The harshest verdict among the entries that match. Phrases are compared as they look, in the words as
      * typed and as they render (where character references such as {@code &#97;} have become letters).
      */
-    private Optional<CommentStatus> blocklisted(String body, String ipHash) {
+    private Optional<Hold> blocklisted(String body, String ipHash) {
         List<BlockedEntry> entries = jdbi.onDemand(BlocklistRepository.class).all();
         if (entries.isEmpty()) {
             return Optional.empty();
@@ -73,7 +84,9 @@ public final class SpamScreen {
                 .filter(entry -> entry.isPhrase()
                         ? typed.contains(Lookalikes.skeleton(entry.value())) || shown.contains(Lookalikes.skeleton(entry.value()))
                         : entry.value().equals(ipHash))
-                .map(entry -> "spam".equals(entry.verdict()) ? CommentStatus.SPAM : CommentStatus.HELD)
-                .min(java.util.Comparator.comparing(status -> status == CommentStatus.SPAM ? 0 : 1));
+                .map(entry -> new Hold("spam".equals(entry.verdict()) ? CommentStatus.SPAM : CommentStatus.HELD,
+                        entry.isPhrase() ? "Matches the blocked phrase \u201C" + entry.value() + "\u201D"
+                                : "Sent from a blocked address"))
+                .min(java.util.Comparator.comparing(hold -> hold.status() == CommentStatus.SPAM ? 0 : 1));
     }
 }

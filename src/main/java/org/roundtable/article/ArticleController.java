@@ -10,8 +10,7 @@ import java.util.function.Supplier;
 import org.roundtable.discussion.CommentForm;
 import org.roundtable.discussion.CommentPaths;
 import org.roundtable.discussion.Readers;
-import org.roundtable.discussion.Sort;
-import org.roundtable.discussion.ThreadCursor;
+import org.roundtable.discussion.DiscussionRequest;
 import org.roundtable.discussion.Viewer;
 import org.roundtable.web.PageBuffer;
 import org.roundtable.web.PageCache;
@@ -53,8 +52,7 @@ public final class ArticleController {
         String slug = ctx.pathParam("slug");
         // An unknown article is found out while rendering, which throws before anything is cached.
         if (seesSharedPage(ctx, slug)) {
-            Sort sort = Sort.fromParam(ctx.queryParam("sort"));
-            cache.serve(ctx, sharedKey(slug, sort), () -> sharedArticle(slug, sort));
+            cache.serve(ctx, CommentPaths.article(slug), () -> sharedArticle(slug));
             return;
         }
         render(ctx, slug, null);
@@ -62,56 +60,58 @@ public final class ArticleController {
 
     /** Renders every article's shared page into the cache, so that the first reader after a start need not wait. */
     public void warm() {
-        Sort sort = Sort.fromParam(null);
         for (Article article : pages.all()) {
-            cache.prime(sharedKey(article.slug(), sort), () -> sharedArticle(article.slug(), sort));
+            cache.prime(CommentPaths.article(article.slug()), () -> sharedArticle(article.slug()));
         }
     }
 
-    private static String sharedKey(String slug, Sort sort) {
-        return CommentPaths.article(slug) + "?sort=" + sort.queryValue();
+    private PageBuffer sharedArticle(String slug) {
+        return build("article/article", () -> articleModel(slug, readers.anonymous(), null));
     }
 
-    private PageBuffer sharedArticle(String slug, Sort sort) {
-        return build("article/article", () -> articleModel(slug, sort, readers.anonymous(), readers.sharedModel(), null));
-    }
-
-    /** A discussion's own page: all of its threads, a page at a time. */
+    /**
+     * A discussion's own page: all of its threads, a page at a time, in the order the reader chose for it.
+     * {@code after} says where the page starts, {@code page} only what it is called.
+     */
     public void discussion(Context ctx) {
         String slug = ctx.pathParam("slug");
         String key = ctx.pathParam("discussion");
-        Sort sort = Sort.fromParam(ctx.queryParam("sort"));
-        ThreadCursor from = ThreadCursor.parse(ctx.queryParam("after")).orElse(ThreadCursor.start(sort));
+        DiscussionRequest request = DiscussionRequest.of(ctx);
         if (seesSharedPage(ctx, slug)) {
-            cache.serve(ctx, ctx.path() + "?sort=" + sort.queryValue() + "&after=" + from.value(),
-                    () -> build("article/discussion",
-                            () -> discussionModel(slug, key, sort, from, readers.anonymous(), readers.sharedModel())));
+            cache.serve(ctx, ctx.path() + request.cacheKey(), () -> build("article/discussion",
+                    () -> discussionModel(slug, key, request, readers.anonymous(), null)));
             return;
         }
+        renderDiscussion(ctx, slug, key, request, null);
+    }
+
+    /** Renders a discussion page for this reader; {@code typed} is a refused post to show again in its form, or null. */
+    public void renderDiscussion(Context ctx, String slug, String key, DiscussionRequest request, CommentForm typed) {
         ctx.header("Cache-Control", PERSONAL);
         templates.send(ctx, build("article/discussion",
-                () -> discussionModel(slug, key, sort, from, readers.viewer(ctx), readers.personalModel(ctx))));
+                () -> discussionModel(slug, key, request, readers.viewer(ctx), typed)));
     }
 
     private boolean seesSharedPage(Context ctx, String slug) {
         return cache.isEnabled() && readers.seesSharedPage(ctx, slug);
     }
 
-    private Map<String, Object> discussionModel(String slug, String key, Sort sort, ThreadCursor from, Viewer viewer,
-                                                Map<String, Object> model) {
-        DiscussionPage page = pages.discussion(slug, key, sort, from, viewer, null).orElseThrow(NotFoundResponse::new);
+    private Map<String, Object> discussionModel(String slug, String key, DiscussionRequest request, Viewer viewer,
+                                                CommentForm typed) {
+        DiscussionPage page = pages.discussion(slug, key, request.sort(), request.from(), request.number(), viewer, typed)
+                .orElseThrow(NotFoundResponse::new);
+        var model = readers.pageModel();
         model.put("page", page);
         model.put("feeds", List.of(new Feed(CommentPaths.discussionFeed(page.article().slug(), page.view().key()),
                 page.heading())));
         return model;
     }
 
-    /** Renders the article page; {@code typed} is a refused post to show again in its form, or null. */
+    /** Renders the article page for this reader; {@code typed} is a post to show again in its form, or null. */
     public void render(Context ctx, String slug, CommentForm typed) {
         ctx.header("Cache-Control", PERSONAL);
-        Sort sort = Sort.fromParam(ctx.queryParam("sort"));
         templates.send(ctx, build("article/article",
-                () -> articleModel(slug, sort, readers.viewer(ctx), readers.personalModel(ctx), typed)));
+                () -> articleModel(slug, readers.viewer(ctx), typed)));
     }
 
     /** Reads and renders a page, no more of them at once than the gate lets through. */
@@ -119,9 +119,9 @@ public final class ArticleController {
         return gate.build(() -> templates.page(template, model.get()));
     }
 
-    private Map<String, Object> articleModel(String slug, Sort sort, Viewer viewer, Map<String, Object> model,
-                                             CommentForm typed) {
-        ArticlePage page = pages.find(slug, sort, viewer, typed).orElseThrow(NotFoundResponse::new);
+    private Map<String, Object> articleModel(String slug, Viewer viewer, CommentForm typed) {
+        ArticlePage page = pages.find(slug, viewer, typed).orElseThrow(NotFoundResponse::new);
+        var model = readers.pageModel();
         model.put("page", page);
         model.put("feeds", feeds(page));
         return model;

@@ -98,7 +98,7 @@ public final class ArticleImporter {
                     .id();
             String author = comment.author().isBlank() ? Comment.ANONYMOUS : comment.author();
             comments.add(discussionId, null, new CommentRepository.NewComment(
-                    null, author, comment.body(), CommentStatus.PUBLISHED, null, comment.posted()));
+                    null, author, comment.body(), CommentStatus.PUBLISHED, null, null, comment.posted()));
         }
     }
 

@@ -10,11 +10,14 @@ import org.jdbi.v3.core.Jdbi;
 import org.roundtable.article.ArticlePage.ProposalView;
 import org.roundtable.article.ArticlePage.TocEntry;
 import org.roundtable.discussion.CommentForm;
+import org.roundtable.discussion.CommentPaths;
 import org.roundtable.discussion.CommentRepository;
 import org.roundtable.discussion.CommentView;
 import org.roundtable.discussion.Discussion;
 import org.roundtable.discussion.DiscussionRepository;
 import org.roundtable.discussion.DiscussionView;
+import org.roundtable.discussion.PageLinks;
+import org.roundtable.discussion.Pagination;
 import org.roundtable.discussion.Sort;
 import org.roundtable.discussion.ThreadCursor;
 import org.roundtable.discussion.ThreadPages;
@@ -45,10 +48,11 @@ public final class ArticlePages {
     }
 
     /**
-     * The article page as {@code viewer} sees it: each discussion with its first page of threads.
-     * {@code typed} is a refused post to show again in its form, or null.
+     * The article page as {@code viewer} sees it: the start of each discussion, oldest threads first; a short
+     * preview under each proposal, the first page of the general discussion after the article, as its comment
+     * section always was. {@code typed} is a refused post to show again in its form, or null.
      */
-    public Optional<ArticlePage> find(String slug, Sort sort, Viewer viewer, CommentForm typed) {
+    public Optional<ArticlePage> find(String slug, Viewer viewer, CommentForm typed) {
         // Reading happens first, and quickly, so a connection is not held while Markdown is rendered. No
         // transaction: SQLite's transactions here take the write lock, and reading must go on while writes cannot.
         Optional<Loaded> loaded = jdbi.withHandle(handle -> handle.attach(ArticleRepository.class).findBySlug(slug)
@@ -57,47 +61,59 @@ public final class ArticlePages {
                     // Attached once: attaching costs about as much as reading a page of comments.
                     var comments = handle.attach(CommentRepository.class);
                     for (Discussion discussion : handle.attach(DiscussionRepository.class).forArticle(article.id())) {
-                        pages.put(discussion, threadPages.read(comments, discussion.id(), viewer.authorId(), sort,
-                                ThreadCursor.start(sort)));
+                        int threads = discussion.isGeneral() ? ThreadPages.THREADS_PER_PAGE : ThreadPages.PREVIEW_THREADS;
+                        pages.put(discussion, threadPages.read(comments, discussion.id(), viewer.authorId(), Sort.OLDEST,
+                                ThreadCursor.start(Sort.OLDEST), threads));
                     }
-                    return new Loaded(article, pages);
+                    return new Loaded(article, pages, null);
                 }));
         return loaded.map(data -> page(data.article(), List.copyOf(data.pages().keySet()), discussion ->
-                view(data.article(), discussion, data.pages().get(discussion), sort, viewer, typed)));
+                view(data.article(), discussion, data.pages().get(discussion), Sort.OLDEST, viewer, typed, null,
+                        discussion.isGeneral() ? ThreadHtml.Shape.FOLDED : ThreadHtml.Shape.PREVIEW)));
     }
 
-    /** One discussion's own page, starting at {@code from}; empty if there is no such article or discussion. */
-    public Optional<DiscussionPage> discussion(String slug, String key, Sort sort, ThreadCursor from, Viewer viewer,
-                                               CommentForm typed) {
+    /**
+     * Page {@code number} of one discussion, starting after {@code from}; empty if there is no such article or
+     * discussion.
+     */
+    public Optional<DiscussionPage> discussion(String slug, String key, Sort sort, ThreadCursor from, int number,
+                                               Viewer viewer, CommentForm typed) {
         Optional<Loaded> loaded = jdbi.withHandle(handle -> handle.attach(ArticleRepository.class).findBySlug(slug)
                 .flatMap(article -> handle.attach(DiscussionRepository.class).find(article.id(), key)
-                        .map(discussion -> new Loaded(article, Map.of(discussion,
-                                threadPages.read(handle.attach(CommentRepository.class), discussion.id(),
-                                        viewer.authorId(), sort, from))))));
+                        .map(discussion -> {
+                            var comments = handle.attach(CommentRepository.class);
+                            var page = threadPages.read(comments, discussion.id(), viewer.authorId(), sort, from);
+                            var links = new PageLinks(comments, discussion, viewer.authorId(), sort)
+                                    .around(from, number, page.next(), CommentPaths.discussion(slug, key));
+                            return new Loaded(article, Map.of(discussion, page), links);
+                        })));
         return loaded.map(data -> {
             var entry = data.pages().entrySet().iterator().next();
             Discussion discussion = entry.getKey();
             return new DiscussionPage(
                     data.article(),
                     discussion.isGeneral() ? null : markdown.toHtml(discussion.bodyMarkdown()),
-                    view(data.article(), discussion, entry.getValue(), sort, viewer, typed),
-                    from.id() != ThreadCursor.start(sort).id());
+                    view(data.article(), discussion, entry.getValue(), sort, viewer, typed, data.pagination(),
+                            ThreadHtml.Shape.FULL));
         });
     }
 
-    /** What one visit reads from the database: the article and a page of threads per discussion shown. */
-    private record Loaded(Article article, Map<Discussion, ThreadPages.Page> pages) {}
+    /** What one visit reads from the database: the article, a page of threads per discussion shown, page links. */
+    private record Loaded(Article article, Map<Discussion, ThreadPages.Page> pages, Pagination pagination) {}
 
     private DiscussionView view(Article article, Discussion discussion, ThreadPages.Page page, Sort sort, Viewer viewer,
-                                CommentForm typed) {
+                                CommentForm typed, Pagination pagination, ThreadHtml.Shape shape) {
         List<CommentView> views = threads.discussion(page.comments(), page.html(), sort, article.slug(), viewer);
+        CommentForm blank = CommentForm.blank(discussion.key(), null);
         return new DiscussionView(
                 discussion,
                 views,
-                new ThreadHtml(views, viewer.formToken(), !discussion.locked()),
-                typed != null && typed.isFor(discussion.key(), null) ? typed : CommentForm.blank(discussion.key(), null),
+                new ThreadHtml(views, viewer, !discussion.locked(), shape),
+                typed != null && typed.isFor(discussion.key(), null) ? typed
+                        : pagination == null ? blank : blank.fromDiscussionPage(sort),
                 sort,
-                page.next());
+                page.next(),
+                pagination);
     }
 
     private ArticlePage page(Article article, List<Discussion> discussions, Function<Discussion, DiscussionView> views) {

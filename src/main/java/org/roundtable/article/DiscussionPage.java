@@ -3,10 +3,10 @@ package org.roundtable.article;
 import org.roundtable.discussion.DiscussionView;
 
 /**
- * A discussion on a page of its own: the proposal it is about (null for the general discussion), a page of
- * its threads, and whether this is a later page.
+ * A discussion on a page of its own: the proposal it is about (null for the general discussion) and a page of
+ * its threads.
  */
-public record DiscussionPage(Article article, String proposalHtml, DiscussionView view, boolean laterPage) {
+public record DiscussionPage(Article article, String proposalHtml, DiscussionView view) {
 
     public String heading() {
         var discussion = view.discussion();

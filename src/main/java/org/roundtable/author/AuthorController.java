@@ -4,14 +4,19 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.roundtable.db.Writer;
 import org.roundtable.discussion.CommentMarkdown;
 import org.roundtable.discussion.CommentPaths;
+import org.roundtable.discussion.PrivateLinkNotice;
 import org.roundtable.security.FormTokens;
 import org.roundtable.web.Formats;
 import org.roundtable.web.ReaderFacingError;
+import org.roundtable.web.SiteAddress;
 
 /**
  * The page behind an author's private link: their comments, a button that signs the browser in as their
@@ -20,6 +25,8 @@ import org.roundtable.web.ReaderFacingError;
 public final class AuthorController {
 
     private final Jdbi jdbi;
+    private final Writer writer;
+    private final SiteAddress site;
     private final AuthorCookies cookies;
     private final FormTokens formTokens;
     private final Formats formats;
@@ -27,9 +34,11 @@ public final class AuthorController {
     private final Clock clock;
     private final Duration editWindow;
 
-    public AuthorController(Jdbi jdbi, AuthorCookies cookies, FormTokens formTokens, Formats formats,
-                            CommentMarkdown markdown, Clock clock, Duration editWindow) {
+    public AuthorController(Jdbi jdbi, Writer writer, SiteAddress site, AuthorCookies cookies, FormTokens formTokens,
+                            Formats formats, CommentMarkdown markdown, Clock clock, Duration editWindow) {
         this.jdbi = jdbi;
+        this.writer = writer;
+        this.site = site;
         this.cookies = cookies;
         this.formTokens = formTokens;
         this.formats = formats;
@@ -67,11 +76,55 @@ public final class AuthorController {
     public void signIn(Context ctx) {
         String token = ctx.pathParam("token");
         Author author = author(token);
-        if (!formTokens.check(ctx).isValid()) {
-            throw new ReaderFacingError(HttpStatus.FORBIDDEN, "This form could not be verified. Please go back and try again.");
+        FormTokens.Verdict verdict = formTokens.check(ctx).verdict();
+        if (verdict != FormTokens.Verdict.VALID) {
+            throw new ReaderFacingError(HttpStatus.forStatus(verdict.status()), verdict.refusal());
         }
         cookies.remember(ctx, author);
         ctx.redirect("/authors/" + token, HttpStatus.SEE_OTHER);
+    }
+
+    /**
+     * Offers a browser that posted comments a new private link: the link is stored only as a hash, so one that
+     * was lost cannot be shown again, only replaced.
+     */
+    public void renewalForm(Context ctx) {
+        renderRenewal(ctx, null, 200);
+    }
+
+    /** Makes a new private link for this browser's author, retiring the old one, and shows it. */
+    public void renew(Context ctx) {
+        FormTokens.Verdict verdict = formTokens.check(ctx).verdict();
+        if (verdict != FormTokens.Verdict.VALID) {
+            renderRenewal(ctx, null, verdict.status(), verdict.refusal());
+            return;
+        }
+        Optional<Author> author = cookies.current(ctx);
+        if (author.isEmpty()) {
+            renderRenewal(ctx, null, 200);
+            return;
+        }
+        String token = writer.write(session -> cookies.newPrivateLink(session.attach(AuthorRepository.class), author.get()));
+        renderRenewal(ctx, site.baseUrl(ctx) + "/authors/" + token, 200);
+    }
+
+    private void renderRenewal(Context ctx, String newLink, int status) {
+        renderRenewal(ctx, newLink, status, null);
+    }
+
+    private void renderRenewal(Context ctx, String newLink, int status, String error) {
+        // A new link is on this page: it must not reach other sites, caches or search engines.
+        ctx.header("Referrer-Policy", "same-origin")
+                .header("Cache-Control", "private, no-store")
+                .header("X-Robots-Tag", "noindex");
+        var model = new HashMap<String, Object>();
+        model.put("hasComments", cookies.current(ctx).isPresent());
+        model.put("newLink", newLink);
+        model.put("error", error);
+        model.put("formToken", formTokens.issue());
+        model.put("path", PrivateLinkNotice.RENEWAL_PATH);
+        ctx.status(status);
+        ctx.render("author/new-link", model);
     }
 
     private Author author(String token) {

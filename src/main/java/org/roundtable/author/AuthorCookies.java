@@ -18,7 +18,10 @@ import org.roundtable.security.Tokens;
 public final class AuthorCookies {
 
     static final String AUTHOR_COOKIE = "rt_author";
-    /** Carries a new author's private link to the next page, which shows it once. */
+    /**
+     * Carries a new author's private link, and the comment that brought it, to the pages that show that comment:
+     * the link is stored only as a hash, so this is the reader's one chance to keep it.
+     */
     static final String PRIVATE_LINK_COOKIE = "rt_private_link";
     private static final String PURPOSE = "author";
     private static final int TWO_YEARS = (int) Duration.ofDays(730).toSeconds();
@@ -67,9 +70,9 @@ public final class AuthorCookies {
         return privateLink;
     }
 
-    /** Hands the private link to the next page, which shows it once. */
-    public void showPrivateLink(Context ctx, String privateLink) {
-        ctx.cookie(cookie(PRIVATE_LINK_COOKIE, privateLink, TEN_MINUTES));
+    /** Shows the private link beside {@code commentId} on the reader's pages for the next ten minutes. */
+    public void showPrivateLink(Context ctx, long commentId, String privateLink) {
+        ctx.cookie(cookie(PRIVATE_LINK_COOKIE, commentId + "." + clock.instant().getEpochSecond() + "." + privateLink, TEN_MINUTES));
     }
 
     /** Signs this browser in as {@code author}; used when someone opens their private link on another device. */
@@ -77,19 +80,24 @@ public final class AuthorCookies {
         ctx.cookie(cookie(AUTHOR_COOKIE, signer.sign(PURPOSE, author.publicId()), TWO_YEARS));
     }
 
-    /** Whether a private link waits to be shown on this reader's next page. */
-    public boolean hasPrivateLinkWaiting(Context ctx) {
-        return ctx.cookie(PRIVATE_LINK_COOKIE) != null;
-    }
+    /** A private link waiting to be seen, and the comment it is shown beside. */
+    public record WaitingLink(long commentId, String token) {}
 
-    /** The private link token waiting to be shown, removed so it is shown only once. */
-    public Optional<String> takePrivateLink(Context ctx) {
-        String token = ctx.cookie(PRIVATE_LINK_COOKIE);
-        if (token == null) {
+    /**
+     * The private link waiting in this browser, if any: for ten minutes, by this server's clock as well as by the
+     * browser's, whose clock may be wrong.
+     */
+    public Optional<WaitingLink> waitingPrivateLink(Context ctx) {
+        String value = ctx.cookie(PRIVATE_LINK_COOKIE);
+        if (value == null || !value.matches("[0-9]{1,18}\\.[0-9]{1,12}\\.[A-Za-z0-9_-]{43}")) {
             return Optional.empty();
         }
-        ctx.cookie(cookie(PRIVATE_LINK_COOKIE, "", 0));
-        return Optional.of(token);
+        String[] parts = value.split("\\.");
+        Instant shown = Instant.ofEpochSecond(Long.parseLong(parts[1]));
+        if (clock.instant().isAfter(shown.plusSeconds(TEN_MINUTES))) {
+            return Optional.empty();
+        }
+        return Optional.of(new WaitingLink(Long.parseLong(parts[0]), parts[2]));
     }
 
     public Optional<Author> byPrivateLink(String token) {

@@ -45,7 +45,7 @@ public interface AuthorRepository {
 
     /** Everything this author wrote that still has words, newest first, with where it was posted. */
     @SqlQuery("""
-            SELECT c.id, a.slug AS article_slug, a.title AS article_title, d.position AS discussion_position,
+            SELECT c.id, a.slug AS article_slug, a.title AS article_title, d.position AS discussion_position, d.title AS discussion_title,
                    c.body, c.created_at, c.edited_at
               FROM comments c
               JOIN discussions d ON d.id = c.discussion_id

@@ -1,6 +1,7 @@
 package org.roundtable.author;
 
 import java.time.Instant;
+import org.roundtable.discussion.Discussion;
 import org.roundtable.discussion.Text;
 
 /** One of an author's own comments, as their private page lists it. */
@@ -9,6 +10,7 @@ public record AuthoredComment(
         String articleSlug,
         String articleTitle,
         int discussionPosition,
+        String discussionTitle,
         String body,
         Instant createdAt,
         Instant editedAt) {
@@ -16,7 +18,7 @@ public record AuthoredComment(
     private static final int EXCERPT_LENGTH = 160;
 
     public String where() {
-        return discussionPosition == 0 ? "General discussion" : "Proposal " + discussionPosition;
+        return Discussion.label(discussionPosition, discussionTitle);
     }
 
     /** The start of {@code words} (the comment as readers see it, without its Markdown), cut at 160 characters. */

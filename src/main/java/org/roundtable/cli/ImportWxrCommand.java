@@ -37,9 +37,11 @@ final class ImportWxrCommand implements Callable<Integer> {
         try (Database database = Database.open(config.databaseUrl(), config.databaseBusyTimeout())) {
             // As at start-up: the articles must be there before comments can be imported into them.
             App.importArticles(config, database, Clock.systemUTC());
-            var result = new WxrImporter(database.jdbi()).importComments(file, Optional.ofNullable(article), Optional.ofNullable(post));
-            System.out.printf("Imported %d comments of \"%s\" (%d were already here, %d pingbacks/trackbacks skipped).%n",
-                    result.imported(), result.postTitle(), result.alreadyThere(), result.pingsSkipped());
+            var result = new WxrImporter(database.jdbi(), Clock.systemUTC())
+                    .importComments(file, Optional.ofNullable(article), Optional.ofNullable(post));
+            System.out.printf("Imported %d comments of \"%s\" (%d were already here, %d of them converted from the literal "
+                            + "HTML an earlier import kept; %d pingbacks/trackbacks skipped).%n",
+                    result.imported(), result.postTitle(), result.alreadyThere(), result.converted(), result.pingsSkipped());
             result.shortened().forEach(System.out::println);
             return 0;
         } catch (WxrException | IOException e) {

@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * A stored comment. {@code rootId} is the thread's top-level comment (itself for a top-level comment) and
- * {@code depth} its distance below it; {@code authorId} is the cookie identity that may still edit it.
+ * {@code depth} its distance below it; {@code authorId} is the cookie identity that may still edit it;
+ * {@code byArticleAuthor} marks what the article's own author wrote (as WordPress marks the post's author).
  */
 public record Comment(
         long id,
@@ -18,7 +19,8 @@ public record Comment(
         CommentStatus status,
         Instant createdAt,
         Instant editedAt,
-        boolean editedByModerator) {
+        boolean editedByModerator,
+        boolean byArticleAuthor) {
 
     /** The name shown for someone who left the name field blank. */
     public static final String ANONYMOUS = "Anonymous";
@@ -26,7 +28,7 @@ public record Comment(
     /** The same comment with its words, for a comment read without them. */
     public Comment withBody(String words) {
         return new Comment(id, discussionId, parentId, rootId, depth, authorId, authorName, words, status, createdAt,
-                editedAt, editedByModerator);
+                editedAt, editedByModerator, byArticleAuthor);
     }
 
     public boolean isTopLevel() {

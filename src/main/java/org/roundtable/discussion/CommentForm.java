@@ -5,9 +5,12 @@ import org.roundtable.web.Forms;
 
 /**
  * What a reader typed into a comment form, kept whole so a refused post can be shown again as typed.
- * {@code error} is the plain-language reason it was refused, or null.
+ * {@code sort} is the order of the discussion page the form was sent from ({@code ""} from anywhere else), so the
+ * reader lands back on that page; {@code error} is the plain-language reason it was refused, or null;
+ * {@code previewHtml} the comment as it would look, when the reader asked for a preview, or null.
  */
-public record CommentForm(String discussionKey, String parentId, String name, String body, String error) {
+public record CommentForm(String discussionKey, String parentId, String name, String body, String sort, String error,
+                          String previewHtml) {
 
     public static final int MAX_NAME_LENGTH = 80;
     public static final int MAX_BODY_LENGTH = 10_000;
@@ -18,24 +21,41 @@ public record CommentForm(String discussionKey, String parentId, String name, St
                 Forms.field(ctx, "parent"),
                 Forms.field(ctx, "name"),
                 Forms.field(ctx, "body"),
+                Forms.field(ctx, "sort"),
+                null,
                 null);
     }
 
     public static CommentForm blank(String discussionKey, Long parentId) {
-        return new CommentForm(discussionKey, parentId == null ? "" : parentId.toString(), "", "", null);
+        return new CommentForm(discussionKey, parentId == null ? "" : parentId.toString(), "", "", "", null, null);
     }
 
     public CommentForm refused(String reason) {
-        return new CommentForm(discussionKey, parentId, name, body, reason);
+        return new CommentForm(discussionKey, parentId, name, body, sort, reason, null);
+    }
+
+    /** The form as typed, with the comment as it would look. */
+    public CommentForm previewed(String html) {
+        return new CommentForm(discussionKey, parentId, name, body, sort, null, html);
     }
 
     /** The same text as a new top-level comment: where a reply goes when its parent is gone. */
     public CommentForm asTopLevel() {
-        return new CommentForm(discussionKey, "", name, body, error);
+        return new CommentForm(discussionKey, "", name, body, sort, error, previewHtml);
     }
 
     public CommentForm inDiscussion(String key) {
-        return new CommentForm(key, parentId, name, body, error);
+        return new CommentForm(key, parentId, name, body, sort, error, previewHtml);
+    }
+
+    /** The form as sent from the discussion's own page read in {@code order}. */
+    public CommentForm fromDiscussionPage(Sort order) {
+        return new CommentForm(discussionKey, parentId, name, body, order.queryValue(), error, previewHtml);
+    }
+
+    /** Whether it was sent from a discussion's own page rather than from under the article. */
+    public boolean sentFromDiscussionPage() {
+        return !sort.isBlank();
     }
 
     public boolean isReply() {

@@ -90,7 +90,12 @@ public final class CommentMarkdown {
      * all the renderer's own (what people type is escaped), so removing them leaves the text on the page.
      */
     public String plainText(String markdown) {
-        String text = TAG.matcher(toHtml(markdown)).replaceAll("");
+        return textOf(toHtml(markdown));
+    }
+
+    /** The text of a rendered comment (see {@link #plainText}). */
+    public static String textOf(String renderedHtml) {
+        String text = TAG.matcher(renderedHtml).replaceAll("");
         return HtmlEscape.unescapeHtml(text).replaceAll("\\s+", " ").strip();
     }
 

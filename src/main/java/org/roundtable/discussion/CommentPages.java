@@ -13,14 +13,22 @@ import org.roundtable.web.ReaderFacingError;
  */
 public final class CommentPages {
 
+    private final CommentLookup lookup;
     private final Jdbi jdbi;
     private final Threads threads;
     private final Readers readers;
 
-    public CommentPages(Jdbi jdbi, Threads threads, Readers readers) {
+    public CommentPages(CommentLookup lookup, Jdbi jdbi, Threads threads, Readers readers) {
+        this.lookup = lookup;
         this.jdbi = jdbi;
         this.threads = threads;
         this.readers = readers;
+    }
+
+    /** A comment's own page: the comment with its replies, and the form to answer it. */
+    public void show(Context ctx) {
+        Article article = lookup.article(ctx);
+        render(ctx, article, lookup.comment(ctx, article), null);
     }
 
     /** Renders the page for {@code comment}; {@code typed} is a refused reply to show again, or null. */
@@ -32,15 +40,13 @@ public final class CommentPages {
                 .orElseThrow(() -> new ReaderFacingError(HttpStatus.NOT_FOUND, "This comment has been deleted."));
         Discussion discussion = jdbi.onDemand(DiscussionRepository.class).findById(comment.discussionId()).orElseThrow();
 
-        var model = readers.personalModel(ctx);
+        var model = readers.pageModel();
         model.put("article", article);
-        model.put("discussionLabel", discussion.isGeneral()
-                ? "the general discussion"
-                : "the discussion of proposal " + discussion.position() + ": " + discussion.title());
-        model.put("discussionPath", CommentPaths.article(article.slug()) + "#" + DiscussionView.anchor(discussion));
+        model.put("discussionLabel", discussion.label());
+        model.put("discussionPath", CommentPaths.discussion(article.slug(), discussion.key()));
         model.put("parentPath", comment.parentId() == null ? null : CommentPaths.comment(article.slug(), comment.parentId()));
         model.put("focus", view);
-        model.put("threadHtml", new ThreadHtml(List.of(view), viewer.formToken(), !discussion.locked()));
+        model.put("threadHtml", new ThreadHtml(List.of(view), viewer, !discussion.locked(), ThreadHtml.Shape.FULL));
         // A refused reply is handed back even in a locked discussion, so the words are not lost.
         model.put("canReply", comment.isPublished() && (!discussion.locked() || typed != null));
         model.put("locked", discussion.locked());

@@ -22,6 +22,12 @@ public final class CommentPaths {
         return article(slug) + "/discussions/" + discussionKey;
     }
 
+    /** Page {@code number} of a discussion read in {@code sort} order, starting after {@code after} (null: from the start). */
+    public static String discussionPage(String discussionPath, Sort sort, int number, ThreadCursor after) {
+        return discussionPath + "?sort=" + sort.queryValue() + (number > 1 ? "&page=" + number : "")
+                + (after == null ? "" : "&after=" + after.value());
+    }
+
     public static String discussionFeed(String slug, String discussionKey) {
         return article(slug) + "/discussions/" + discussionKey + "/comments.atom";
     }

@@ -15,8 +15,8 @@ public final class CommentPosting {
     /** The result of a post: the stored comment, or the reason it was refused. */
     public sealed interface Outcome {
         /** Passed every check; to be stored as planned. */
-        record Planned(long discussionId, Comment parent, String name, String body, CommentStatus status, String ipHash,
-                       Instant at) implements Outcome {}
+        record Planned(long discussionId, Comment parent, String name, String body, CommentStatus status, String heldReason,
+                       String ipHash, Instant at) implements Outcome {}
         record Posted(Comment comment) implements Outcome {}
         record Refused(int status, String reason) implements Outcome {}
     }
@@ -59,7 +59,7 @@ public final class CommentPosting {
      * from the article's policy. Reads only, so it runs outside the single writer.
      */
     public Outcome plan(Handle handle, Article article, CommentForm form, Long authorId, String ipHash,
-                        Optional<CommentStatus> screened) {
+                        Optional<Hold> screened) {
         String name = Text.name(form.name());
         String body = Text.body(form.body());
         Optional<String> problem = problemWithText(name, body);
@@ -85,9 +85,11 @@ public final class CommentPosting {
             return new Outcome.Refused(422, "You already said that in this discussion a moment ago.");
         }
         boolean known = authorId != null && comments.hasPublished(authorId);
-        CommentStatus status = screened.orElseGet(() ->
-                article.moderationPolicy().holds(known) ? CommentStatus.HELD : CommentStatus.PUBLISHED);
-        return new Outcome.Planned(discussion.get().id(), parent.orElse(null), name, body, status, ipHash, now);
+        Optional<Hold> hold = screened.or(() -> article.moderationPolicy().holds(known)
+                ? Optional.of(new Hold(CommentStatus.HELD, article.moderationPolicy().holdReason()))
+                : Optional.empty());
+        return new Outcome.Planned(discussion.get().id(), parent.orElse(null), name, body,
+                hold.map(Hold::status).orElse(CommentStatus.PUBLISHED), hold.map(Hold::reason).orElse(null), ipHash, now);
     }
 
     /**
@@ -98,10 +100,11 @@ public final class CommentPosting {
     public Comment store(CommentRepository comments, PostQuotas quotas, Outcome.Planned plan, long authorId) {
         flood.take(quotas, authorId, plan.ipHash());
         long id = comments.add(plan.discussionId(), plan.parent(),
-                new CommentRepository.NewComment(authorId, plan.name(), plan.body(), plan.status(), plan.ipHash(), plan.at()));
+                new CommentRepository.NewComment(authorId, plan.name(), plan.body(), plan.status(), plan.heldReason(),
+                        plan.ipHash(), plan.at()));
         Comment parent = plan.parent();
         return new Comment(id, plan.discussionId(), parent == null ? null : parent.id(), parent == null ? id : parent.rootId(),
-                parent == null ? 0 : parent.depth() + 1, authorId, plan.name(), plan.body(), plan.status(), plan.at(), null, false);
+                parent == null ? 0 : parent.depth() + 1, authorId, plan.name(), plan.body(), plan.status(), plan.at(), null, false, false);
     }
 
     /** Whether {@code comment} is the first its author ever posted: at most two index entries are read. */

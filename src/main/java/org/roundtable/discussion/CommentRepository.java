@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.config.KeyColumn;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.config.ValueColumn;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -27,7 +28,7 @@ public interface CommentRepository {
     /** The columns {@link CommentMapper} reads, in its order. */
     String COLUMNS = """
             c.id, c.discussion_id, c.parent_id, c.root_id, c.depth, c.author_id, c.author_name, c.body,
-            c.status, c.created_at, c.edited_at, c.edited_by_moderator
+            c.status, c.created_at, c.edited_at, c.edited_by_moderator, c.by_article_author
             """;
 
     /**
@@ -36,7 +37,7 @@ public interface CommentRepository {
      */
     String COLUMNS_WITHOUT_BODY = """
             c.id, c.discussion_id, c.parent_id, c.root_id, c.depth, c.author_id, c.author_name, NULL AS body,
-            c.status, c.created_at, c.edited_at, c.edited_by_moderator
+            c.status, c.created_at, c.edited_at, c.edited_by_moderator, c.by_article_author
             """;
 
     /**
@@ -49,7 +50,7 @@ public interface CommentRepository {
             return new Comment(row.getLong(1), row.getLong(2), nullableLong(row, 3), row.getLong(4), row.getInt(5),
                     nullableLong(row, 6), row.getString(7), row.getString(8),
                     CommentStatus.valueOf(row.getString(9).toUpperCase(Locale.ROOT)),
-                    instant(row, 10), instant(row, 11), row.getBoolean(12));
+                    instant(row, 10), instant(row, 11), row.getBoolean(12), row.getBoolean(13));
         }
 
         private static Long nullableLong(ResultSet row, int column) throws SQLException {
@@ -65,7 +66,8 @@ public interface CommentRepository {
 
 
     /** What a new comment is made of, besides where it goes. */
-    record NewComment(Long authorId, String authorName, String body, CommentStatus status, String ipHash, Instant createdAt) {}
+    record NewComment(Long authorId, String authorName, String body, CommentStatus status, String heldReason, String ipHash,
+                      Instant createdAt) {}
 
     /** Stores a comment, making a top-level one the root of its own thread; returns its id. */
     @Transaction
@@ -77,23 +79,34 @@ public interface CommentRepository {
             makeOwnRoot(id);
         }
         if (comment.status() == CommentStatus.PUBLISHED) {
-            adjustCount(discussionId, 1);
+            adjustCounts(discussionId, 1, parent == null ? 1 : 0);
         }
         return id;
     }
 
     /**
-     * Moves a comment to another status. Every status change goes through here, so the discussion's count
-     * of published comments stays right without counting.
+     * Moves a comment to another status. Every status change goes through here, so the discussion's counts
+     * of published comments and of threads on its pages stay right without counting.
      */
     @Transaction
     default void changeStatus(Comment comment, CommentStatus to) {
         setStatus(comment.id(), to.dbValue());
-        int delta = (to == CommentStatus.PUBLISHED ? 1 : 0) - (comment.isPublished() ? 1 : 0);
-        if (delta != 0) {
-            adjustCount(comment.discussionId(), delta);
+        int comments = (to == CommentStatus.PUBLISHED ? 1 : 0) - (comment.isPublished() ? 1 : 0);
+        int threads = comment.isTopLevel() ? (to.holdsAPlaceOnPages() ? 1 : 0) - (comment.status().holdsAPlaceOnPages() ? 1 : 0) : 0;
+        if (comments != 0 || threads != 0) {
+            adjustCounts(comment.discussionId(), comments, threads);
         }
     }
+
+    /** Sets a comment aside for a moderator, saying why. */
+    @Transaction
+    default void hold(Comment comment, Hold hold) {
+        setHeldReason(comment.id(), hold.reason());
+        changeStatus(comment, hold.status());
+    }
+
+    @SqlUpdate("UPDATE comments SET held_reason = :reason WHERE id = :id")
+    void setHeldReason(long id, String reason);
 
     /** The author takes their words back: the row stays, so replies keep their place under a placeholder. */
     @Transaction
@@ -102,8 +115,10 @@ public interface CommentRepository {
         changeStatus(comment, CommentStatus.DELETED);
     }
 
-    @SqlUpdate("UPDATE discussions SET comment_count = comment_count + :delta WHERE id = :discussionId")
-    void adjustCount(long discussionId, int delta);
+    @SqlUpdate("""
+            UPDATE discussions SET comment_count = comment_count + :comments, thread_count = thread_count + :threads
+             WHERE id = :discussionId""")
+    void adjustCounts(long discussionId, int comments, int threads);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM comments c WHERE c.id = :id")
     Optional<Comment> find(long id);
@@ -117,11 +132,12 @@ public interface CommentRepository {
      * Top-level comments whose threads earn a place on a page for this viewer: published ones, deleted ones
      * (which may hold replies), and the viewer's own while they await moderation.
      */
-    String ROOTS = """
-            SELECT r.id FROM comments r
+    String ROOTS_WHERE = """
+             FROM comments r
              WHERE r.discussion_id = :discussionId AND r.parent_id IS NULL
                AND (r.status IN ('published', 'deleted') OR (r.author_id = :viewerId AND r.status IN ('held', 'spam')))
             """;
+    String ROOTS = "SELECT r.id" + ROOTS_WHERE;
 
     /**
      * Where a page starts, as a row value: SQLite and PostgreSQL both seek to it on the thread-roots index.
@@ -155,6 +171,25 @@ public interface CommentRepository {
              ORDER BY c.created_at, c.id""")
     List<Comment> threadsBefore(long discussionId, Long viewerId, Instant time, long id, int limit);
 
+    /**
+     * Where threads start, oldest first, after the cursor: {@code offset} skipped, then {@code limit}. Page links
+     * read a few dozen of these; only finding the page of a given thread skips far.
+     */
+    @SqlQuery("SELECT r.created_at AS time, r.id" + ROOTS_WHERE + AFTER_CURSOR
+            + " ORDER BY r.created_at, r.id LIMIT :limit OFFSET :offset")
+    @RegisterConstructorMapper(ThreadCursor.class)
+    List<ThreadCursor> rootsAfter(long discussionId, Long viewerId, Instant time, long id, int limit, int offset);
+
+    /** The same, newest first, before the cursor. */
+    @SqlQuery("SELECT r.created_at AS time, r.id" + ROOTS_WHERE + BEFORE_CURSOR
+            + " ORDER BY r.created_at DESC, r.id DESC LIMIT :limit OFFSET :offset")
+    @RegisterConstructorMapper(ThreadCursor.class)
+    List<ThreadCursor> rootsBefore(long discussionId, Long viewerId, Instant time, long id, int limit, int offset);
+
+    /** How many threads come after this one, oldest first: its place in a discussion read newest first. */
+    @SqlQuery("SELECT COUNT(*) FROM (" + ROOTS + AFTER_CURSOR + " LIMIT :limit) later")
+    int threadsLaterThan(long discussionId, Long viewerId, Instant time, long id, int limit);
+
     /** The words of these comments, by id. */
     @SqlQuery("SELECT id, body FROM comments WHERE id IN (<ids>)")
     @KeyColumn("id")
@@ -170,9 +205,9 @@ public interface CommentRepository {
 
     @SqlQuery("""
             INSERT INTO comments (discussion_id, parent_id, root_id, depth, author_id, author_name, body, status,
-                                  ip_hash, created_at)
+                                  held_reason, ip_hash, created_at)
             VALUES (:discussionId, :parentId, :rootId, :depth, :c.authorId, :c.authorName, :c.body, :status,
-                    :c.ipHash, :c.createdAt) RETURNING id""")
+                    :c.heldReason, :c.ipHash, :c.createdAt) RETURNING id""")
     long insert(long discussionId, Long parentId, Long rootId, int depth, @BindMethods("c") NewComment comment,
                 @Bind("status") String status);
 
@@ -207,6 +242,13 @@ public interface CommentRepository {
 
     @SqlUpdate("UPDATE comments SET import_key = :key WHERE id = :id")
     void setImportKey(long id, String key);
+
+    @SqlUpdate("UPDATE comments SET by_article_author = TRUE WHERE id = :id")
+    void markByArticleAuthor(long id);
+
+    /** Replaces imported words with a better reading of the same original, as an import run again does. */
+    @SqlUpdate("UPDATE comments SET body = :body, edited_at = :editedAt WHERE id = :id")
+    void reimport(long id, String body, Instant editedAt);
 
     /** The keyed hash of the poster's address, or null (imported comments have none). */
     @SqlQuery("SELECT ip_hash FROM comments WHERE id = :id")

@@ -6,12 +6,13 @@ import java.util.List;
  * A comment as the page shows it, with the replies shown beneath it. {@code placeholder} stands in for a
  * comment the reader may not see but whose replies they may ("[deleted]", "[removed]"), and is null otherwise.
  * {@code moreReplies} is true when the thread goes deeper than the page nests and continues on the comment's
- * own page at {@code path}.
+ * own page at {@code path}. {@code byArticleAuthor} marks the article's own author, as WordPress marks a post's.
  */
 public record CommentView(
         long id,
         String path,
         String author,
+        boolean byArticleAuthor,
         String isoTime,
         String readableTime,
         String bodyHtml,
@@ -22,6 +23,11 @@ public record CommentView(
         boolean changeable,
         List<CommentView> replies,
         boolean moreReplies) {
+
+    /** How many replies are shown beneath this comment, at every depth. */
+    public int replyCount() {
+        return replies.stream().mapToInt(reply -> 1 + reply.replyCount()).sum();
+    }
 
     public String anchor() {
         return "comment-" + id;

@@ -12,7 +12,8 @@ public record Discussion(
         String title,
         String bodyMarkdown,
         boolean locked,
-        int commentCount) {
+        int commentCount,
+        int threadCount) {
 
     public static final String GENERAL = "general";
 
@@ -22,5 +23,15 @@ public record Discussion(
 
     public boolean isGeneral() {
         return GENERAL.equals(key);
+    }
+
+    /** What pages call this discussion: "General discussion" or "Proposal 3: …". */
+    public String label() {
+        return label(position, title);
+    }
+
+    /** The label of the discussion at {@code position} (0 for the general one), wherever it is shown. */
+    public static String label(int position, String title) {
+        return position == 0 ? "General discussion" : "Proposal " + position + ": " + title;
     }
 }

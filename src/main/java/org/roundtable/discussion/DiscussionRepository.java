@@ -9,10 +9,13 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(Discussion.class)
 public interface DiscussionRepository {
 
-    /** The count is of published comments only (kept up to date by CommentRepository.changeStatus). */
+    /**
+     * The counts are of published comments and of threads with a place on pages (kept up to date by
+     * CommentRepository.changeStatus).
+     */
     String SELECT = """
             SELECT d.id, d.article_id, d.discussion_key AS key, d.position, d.title, d.body_markdown, d.locked,
-                   d.comment_count
+                   d.comment_count, d.thread_count
               FROM discussions d
             """;
 

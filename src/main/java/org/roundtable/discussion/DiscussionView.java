@@ -4,24 +4,25 @@ import java.util.List;
 
 /**
  * A discussion ready to show: its threads, its "Leave a reply" form (blank, or as the reader typed it when a
- * post was refused) and the words its heading and anchors use.
+ * post was refused), the words its heading and anchors use, and on its own pages where this page sits among
+ * them ({@code pagination}; null under the article, which shows the start of each discussion).
  */
 public record DiscussionView(Discussion discussion, List<CommentView> threads, ThreadHtml threadsHtml, CommentForm form,
-                             Sort sort, ThreadCursor next) {
+                             Sort sort, ThreadCursor next, Pagination pagination) {
 
     /** Whether the discussion goes on beyond the threads shown. */
     public boolean hasMore() {
         return next != null;
     }
 
-    /** The discussion's own page, from the start, in this order. */
+    /** The discussion's own page. */
     public String allPath(String articleSlug) {
-        return CommentPaths.discussion(articleSlug, key()) + "?sort=" + sort.queryValue();
+        return CommentPaths.discussion(articleSlug, key());
     }
 
-    /** Where the discussion continues: its own page, from where this one ends. */
-    public String nextPath(String articleSlug) {
-        return CommentPaths.discussion(articleSlug, key()) + "?sort=" + sort.queryValue() + "&after=" + next.value();
+    /** "Proposal 3" or "the general discussion": what a link into it or a notice about it calls it. */
+    public String label() {
+        return discussion.label();
     }
 
     public String key() {
@@ -48,6 +49,16 @@ public record DiscussionView(Discussion discussion, List<CommentView> threads, T
     /** A locked discussion has no form, except to hand back a refused post so the words are not lost. */
     public boolean showForm() {
         return !locked() || form.error() != null;
+    }
+
+    /** The form empty, for a second place on the page when the first holds what the reader typed. */
+    public CommentForm blankForm() {
+        return formTyped() ? CommentForm.blank(key(), null).fromDiscussionPage(sort) : form;
+    }
+
+    /** Whether the form holds a refused or previewed post: then it is shown open, with the words as typed. */
+    public boolean formTyped() {
+        return form.error() != null || form.previewHtml() != null;
     }
 
     public boolean newestFirst() {

@@ -1,5 +1,7 @@
 package org.roundtable.discussion;
 
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
 import java.util.Optional;
 
 /**
@@ -13,6 +15,11 @@ public final class Ids {
             return Optional.empty();
         }
         return Optional.of(Long.parseLong(value));
+    }
+
+    /** The id in the route's {@code {id}}; an address with anything else there names nothing (404). */
+    public static long fromPath(Context ctx) {
+        return parse(ctx.pathParam("id")).orElseThrow(NotFoundResponse::new);
     }
 
     private Ids() {}

@@ -12,7 +12,7 @@ import org.roundtable.author.AuthorRepository;
 import org.roundtable.security.FormTokens;
 import org.roundtable.web.SiteAddress;
 
-/** The personal side of a page: who the reader is, a fresh form token, and their private link if just made. */
+/** The personal side of a page: who the reader is, a fresh form token, and their private link while it waits. */
 public final class Readers {
 
     private final Jdbi jdbi;
@@ -38,7 +38,7 @@ public final class Readers {
      * who posted once are recognised for two years; most of the time their page is everyone's.
      */
     public boolean seesSharedPage(Context ctx, String articleSlug) {
-        if (authors.hasPrivateLinkWaiting(ctx)) {
+        if (authors.waitingPrivateLink(ctx).isPresent()) {
             return false;
         }
         return authors.current(ctx)
@@ -48,34 +48,33 @@ public final class Readers {
     }
 
     public Viewer viewer(Context ctx) {
-        return viewerWith(authors.current(ctx).map(Author::id).orElse(null));
+        PrivateLinkNotice privateLink = authors.waitingPrivateLink(ctx)
+                .map(link -> new PrivateLinkNotice(link.commentId(), site.baseUrl(ctx) + "/authors/" + link.token()))
+                .orElse(null);
+        return viewerWith(authors.current(ctx).map(Author::id).orElse(null), privateLink);
     }
 
     /** A reader the site knows nothing about, as every reader of a shared, cached page is. */
     public Viewer anonymous() {
-        return viewerWith(null);
+        return viewerWith(null, null);
     }
 
-    private Viewer viewerWith(Long authorId) {
-        return new Viewer(authorId, clock.instant(), editWindow, formTokens.issue());
+    private Viewer viewerWith(Long authorId, PrivateLinkNotice privateLink) {
+        return new Viewer(authorId, clock.instant(), editWindow, formTokens.issue(), privateLink);
     }
 
     public Duration editWindow() {
         return editWindow;
     }
 
-    /** Model entries every page with a comment form needs, the same for every reader. */
-    public Map<String, Object> sharedModel() {
+    /**
+     * Model entries every page with a comment form needs, the same for every reader: what is personal on a page
+     * comes with its {@link Viewer}.
+     */
+    public Map<String, Object> pageModel() {
         var model = new HashMap<String, Object>();
         model.put("formToken", formTokens.issue());
         model.put("editMinutes", editWindow.toMinutes());
-        return model;
-    }
-
-    /** The shared entries, and this reader's private link if it was just made. */
-    public Map<String, Object> personalModel(Context ctx) {
-        var model = sharedModel();
-        authors.takePrivateLink(ctx).ifPresent(token -> model.put("privateLink", site.baseUrl(ctx) + "/authors/" + token));
         return model;
     }
 }

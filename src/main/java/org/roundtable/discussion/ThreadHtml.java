@@ -18,20 +18,38 @@ import org.unbescape.html.HtmlEscape;
 public final class ThreadHtml implements IWritableCharSequence {
 
     static final String DELETE_CONFIRMATION = "Delete this comment? This cannot be undone.";
+    /** How long a comment may be, in characters of text, before a preview shows only its start. */
+    static final int PREVIEW_LENGTH = 240;
+
+    /**
+     * How threads are laid out: in full, replies open, on a discussion's own pages; with replies folded, in the
+     * comment section after the article; or as a preview under a proposal, replies folded and long comments cut
+     * short, so the article stays readable between its discussions.
+     */
+    public enum Shape {
+        FULL, FOLDED, PREVIEW;
+
+        boolean repliesOpen() {
+            return this == FULL;
+        }
+    }
 
     private final List<CommentView> threads;
-    private final String formToken;
+    private final Viewer viewer;
     private final boolean open;
+    private final Shape shape;
     private String text;
 
     /**
-     * {@code formToken} goes into the forms of the reader's own comments; {@code open} is false for a locked
-     * discussion, whose comments offer no Reply (it would lead to a form that is not there).
+     * {@code viewer}'s form token goes into the forms of their own comments, and their private link, while it
+     * waits to be seen, beside the comment that brought it; {@code open} is false for a locked discussion, whose
+     * comments offer no Reply (it would lead to a form that is not there).
      */
-    public ThreadHtml(List<CommentView> threads, String formToken, boolean open) {
+    public ThreadHtml(List<CommentView> threads, Viewer viewer, boolean open, Shape shape) {
         this.threads = threads;
-        this.formToken = formToken;
+        this.viewer = viewer;
         this.open = open;
+        this.shape = shape;
     }
 
     /** The list item of each thread. */
@@ -83,13 +101,7 @@ public final class ThreadHtml implements IWritableCharSequence {
             own(out, c);
         }
         if (!c.replies().isEmpty()) {
-            out.append("<ol class=\"comment-list replies\">\n");
-            for (CommentView reply : c.replies()) {
-                out.append("<li>");
-                comment(out, reply);
-                out.append("</li>\n");
-            }
-            out.append("</ol>\n");
+            replies(out, c);
         }
         if (c.moreReplies()) {
             out.append("<p class=\"continue-thread\"><a href=\"").append(text(c.path()))
@@ -98,11 +110,32 @@ public final class ThreadHtml implements IWritableCharSequence {
         out.append("</article>");
     }
 
+    /**
+     * The replies under a comment, folded into a disclosure that works without JavaScript, with the keyboard
+     * and with screen readers (which announce it as expanded or collapsed): open in full, closed in a preview.
+     */
+    private void replies(Writer out, CommentView c) throws IOException {
+        int count = c.replyCount();
+        out.append("<details class=\"replies-toggle\"").append(shape.repliesOpen() ? " open" : "").append(">")
+                .append("<summary>").append(count == 1 ? "1 reply" : count + " replies").append("</summary>\n")
+                .append("<ol class=\"comment-list replies\">\n");
+        for (CommentView reply : c.replies()) {
+            out.append("<li>");
+            comment(out, reply);
+            out.append("</li>\n");
+        }
+        out.append("</ol>\n</details>\n");
+    }
+
     /** The comment itself: who wrote it and when, what they wrote, and what the reader can do with it. */
     private void own(Writer out, CommentView c) throws IOException {
         String path = text(c.path());
         out.append("<header class=\"comment-meta\">\n<span class=\"comment-author\" dir=\"auto\">").append(text(c.author()))
-                .append("</span>\n<a class=\"permalink\" href=\"").append(path).append("\" title=\"This comment's own page\">")
+                .append("</span>\n");
+        if (c.byArticleAuthor()) {
+            out.append("<span class=\"author-badge\">Article author</span>\n");
+        }
+        out.append("<a class=\"permalink\" href=\"").append(path).append("\" title=\"This comment's own page\">")
                 .append("<time datetime=\"").append(text(c.isoTime())).append("\">").append(text(c.readableTime()))
                 .append("</time></a>\n");
         if (c.edited()) {
@@ -113,9 +146,7 @@ public final class ThreadHtml implements IWritableCharSequence {
             out.append("<p class=\"awaiting-moderation\">Your comment is awaiting moderation. "
                     + "Only you can see it until a moderator approves it.</p>\n");
         }
-        // Already safe HTML: CommentMarkdown escapes raw HTML and sanitises links.
-        // Each block of the body carries its own direction (see CommentMarkdown), so the body itself has none.
-        out.append("<div class=\"comment-body\">").append(c.bodyHtml()).append("</div>\n");
+        body(out, c);
         out.append("<div class=\"comment-actions\">\n");
         if (open && !c.awaitingModeration()) {
             out.append("<a class=\"reply-link\" href=\"").append(path).append("#reply\" data-parent=\"").append(String.valueOf(c.id()))
@@ -124,13 +155,50 @@ public final class ThreadHtml implements IWritableCharSequence {
         if (c.changeable()) {
             out.append("<a href=\"").append(path).append("/edit\">Edit</a>\n")
                     .append("<form class=\"inline-form\" method=\"post\" action=\"").append(path).append("/delete\">")
-                    .append("<input type=\"hidden\" name=\"form_token\" value=\"").append(text(formToken)).append("\">")
+                    .append("<input type=\"hidden\" name=\"form_token\" value=\"").append(text(viewer.formToken())).append("\">")
                     .append("<button type=\"submit\" class=\"link-button delete-button\" data-confirm=\"")
-                    .append(DELETE_CONFIRMATION).append("\">Delete</button></form>\n");
+                    .append(DELETE_CONFIRMATION).append("\">Delete</button></form>\n")
+                    .append("<a href=\"").append(PrivateLinkNotice.RENEWAL_PATH).append("\">Your private link</a>\n");
         } else {
             out.append("<a class=\"report-link\" href=\"").append(path).append("/report\">Report</a>\n");
         }
         out.append("</div>\n");
+        if (viewer.privateLink() != null && viewer.privateLink().commentId() == c.id()) {
+            privateLink(out, viewer.privateLink());
+        }
+    }
+
+    /**
+     * The words: in full, or in a preview the start of a long comment as plain text, with the way to the rest.
+     * The HTML is already safe: CommentMarkdown escapes raw HTML and sanitises links. Each block of the body
+     * carries its own direction (see CommentMarkdown), so the body itself has none.
+     */
+    private void body(Writer out, CommentView c) throws IOException {
+        String words = shape == Shape.PREVIEW ? CommentMarkdown.textOf(c.bodyHtml()) : null;
+        if (words == null || Text.length(words) <= PREVIEW_LENGTH) {
+            out.append("<div class=\"comment-body\">").append(c.bodyHtml()).append("</div>\n");
+            return;
+        }
+        out.append("<div class=\"comment-body\"><p dir=\"auto\">").append(text(Text.excerpt(words, PREVIEW_LENGTH)))
+                .append("</p></div>\n<p class=\"read-more\"><a href=\"").append(text(c.path()))
+                .append("\">Read the whole comment →</a></p>\n");
+    }
+
+    /**
+     * A first comment's private link, beside the comment, where the reader lands after posting. It is shown
+     * for as long as it waits in the reader's browser, and a new one can be had there later.
+     */
+    private static void privateLink(Writer out, PrivateLinkNotice notice) throws IOException {
+        String url = text(notice.url());
+        out.append("<aside class=\"private-link\" aria-labelledby=\"private-link-heading\">\n")
+                .append("<p class=\"private-link-heading\" id=\"private-link-heading\"><strong>Your private link</strong></p>\n")
+                .append("<p>Thank you for your comment. Keep this link to edit or delete your comments for a while after ")
+                .append("posting and to follow replies to them, from any device, without an account. Anyone who has it can ")
+                .append("do the same, so keep it to yourself.</p>\n")
+                .append("<p><a class=\"private-link-url\" href=\"").append(url).append("\">").append(url).append("</a></p>\n")
+                .append("<p class=\"hint\">It is shown here for a few minutes only. Lost it? From this browser you can ")
+                .append("<a href=\"").append(PrivateLinkNotice.RENEWAL_PATH).append("\">get a new private link</a>.</p>\n")
+                .append("</aside>\n");
     }
 
     /** Escaped for text and for attribute values alike. */

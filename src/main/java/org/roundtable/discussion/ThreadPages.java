@@ -11,6 +11,8 @@ import java.util.Map;
 public final class ThreadPages {
 
     public static final int THREADS_PER_PAGE = 20;
+    /** How many threads of a proposal's discussion the article shows, replies folded, before linking to the rest. */
+    public static final int PREVIEW_THREADS = 3;
 
     /**
      * The comments of one page, oldest first, and where the next page starts (null on the last page).
@@ -24,13 +26,20 @@ public final class ThreadPages {
         this.markdown = markdown;
     }
 
+    /** A page of {@link #THREADS_PER_PAGE} threads. */
     public Page read(CommentRepository repository, long discussionId, Long viewerId, Sort sort, ThreadCursor from) {
+        return read(repository, discussionId, viewerId, sort, from, THREADS_PER_PAGE);
+    }
+
+    /** The first {@code threads} threads after {@code from}, and where the next ones start. */
+    public Page read(CommentRepository repository, long discussionId, Long viewerId, Sort sort, ThreadCursor from,
+                     int threads) {
         // One thread more than a page, to learn whether another page follows.
         List<Comment> comments = sort == Sort.NEWEST
-                ? repository.threadsBefore(discussionId, viewerId, from.time(), from.id(), THREADS_PER_PAGE + 1)
-                : repository.threadsAfter(discussionId, viewerId, from.time(), from.id(), THREADS_PER_PAGE + 1);
+                ? repository.threadsBefore(discussionId, viewerId, from.time(), from.id(), threads + 1)
+                : repository.threadsAfter(discussionId, viewerId, from.time(), from.id(), threads + 1);
         List<Comment> roots = comments.stream().filter(Comment::isTopLevel).toList();
-        if (roots.size() <= THREADS_PER_PAGE) {
+        if (roots.size() <= threads) {
             return withWords(repository, comments, null);
         }
         List<Comment> ordered = new ArrayList<>(roots);
@@ -38,9 +47,9 @@ public final class ThreadPages {
             Collections.reverse(ordered);
         }
         var kept = new HashSet<Long>();
-        ordered.subList(0, THREADS_PER_PAGE).forEach(root -> kept.add(root.id()));
+        ordered.subList(0, threads).forEach(root -> kept.add(root.id()));
         return withWords(repository, comments.stream().filter(c -> kept.contains(c.rootId())).toList(),
-                ThreadCursor.of(ordered.get(THREADS_PER_PAGE - 1)));
+                ThreadCursor.of(ordered.get(threads - 1)));
     }
 
     /**

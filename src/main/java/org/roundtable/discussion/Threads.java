@@ -79,6 +79,7 @@ public final class Threads {
                     comment.id(),
                     CommentPaths.comment(articleSlug, comment.id()),
                     comment.authorName(),
+                    visible && comment.byArticleAuthor(),
                     Formats.iso(comment.createdAt()),
                     formats.readable(comment.createdAt()),
                     visible ? html(comment) : "",

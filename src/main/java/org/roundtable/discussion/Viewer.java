@@ -5,9 +5,10 @@ import java.time.Instant;
 
 /**
  * Who is reading, and when: decides what they see and which comments offer them Edit and Delete.
- * {@code formToken} goes into the forms on their page.
+ * {@code formToken} goes into the forms on their page; {@code privateLink} is their new private link while it
+ * waits to be seen, or null.
  */
-public record Viewer(Long authorId, Instant now, Duration editWindow, String formToken) {
+public record Viewer(Long authorId, Instant now, Duration editWindow, String formToken, PrivateLinkNotice privateLink) {
 
     /**
      * Everyone sees published comments; an author also sees their own comment while it awaits moderation,

@@ -1,5 +1,7 @@
 package org.roundtable.moderation;
 
+import org.roundtable.discussion.Discussion;
+
 import java.time.Instant;
 
 /** How a discussion is doing, for the dashboard. */
@@ -15,6 +17,6 @@ public record DiscussionActivity(
         Instant lastCommentAt) {
 
     public String label() {
-        return position == 0 ? "General discussion" : "Proposal " + position + ": " + title;
+        return Discussion.label(position, title);
     }
 }

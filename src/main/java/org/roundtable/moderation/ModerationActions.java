@@ -43,6 +43,11 @@ public final class ModerationActions {
             return name().toLowerCase(Locale.ROOT);
         }
 
+        /** Whether it cannot be undone from the queue, so moderators are asked first. */
+        public boolean destructive() {
+            return this == DELETE;
+        }
+
         public static Optional<Decision> fromValue(String value) {
             return Arrays.stream(values()).filter(d -> d.value().equals(value)).findFirst();
         }

@@ -25,6 +25,12 @@ public enum ModerationPolicy {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** Why a comment held by this policy waits, as the moderation queue says it. */
+    public String holdReason() {
+        return this == ALL_HELD ? "This article holds every comment for approval"
+                : "A first comment from this browser, and this article holds first-time posters";
+    }
+
     public boolean holds(boolean authorHasPublishedComment) {
         return this == ALL_HELD || (this == FIRST_TIME_HELD && !authorHasPublishedComment);
     }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import org.roundtable.moderation.ModerationActions.Decision;
 import org.roundtable.discussion.CommentStatus;
+import org.roundtable.discussion.Discussion;
 
 /** A comment as the moderation queue lists it, with where it stands and how often it was reported. */
 public record QueueItem(
@@ -12,17 +13,24 @@ public record QueueItem(
         String articleTitle,
         String discussionKey,
         int discussionPosition,
+        String discussionTitle,
         String parentBody,
         String authorName,
         String body,
         CommentStatus status,
+        String heldReason,
         Instant createdAt,
         int reportCount) {
 
     private static final int EXCERPT = 140;
 
+    /** Why the comment waits for a moderator, while it does; null when it does not or the reason was not kept. */
+    public String whyHeld() {
+        return status == CommentStatus.HELD || status == CommentStatus.SPAM ? heldReason : null;
+    }
+
     public String where() {
-        return discussionPosition == 0 ? "General discussion" : "Proposal " + discussionPosition;
+        return Discussion.label(discussionPosition, discussionTitle);
     }
 
     public String parentExcerpt() {

@@ -13,6 +13,7 @@ import org.roundtable.discussion.CommentLookup;
 import org.roundtable.discussion.CommentMarkdown;
 import org.roundtable.discussion.CommentRepository;
 import org.roundtable.discussion.CommentStatus;
+import org.roundtable.discussion.Hold;
 import org.roundtable.author.Author;
 import org.roundtable.author.AuthorCookies;
 import org.roundtable.discussion.Comment;
@@ -66,9 +67,12 @@ public final class ReportController {
         String reasonValue = Forms.field(ctx, "reason");
         String details = Forms.field(ctx, "details").strip();
         Optional<ReportReason> reason = ReportReason.fromValue(reasonValue);
-        String problem = !formTokens.check(ctx).isValid()
-                ? "We could not verify this form. Please send it again."
-                : reason.isEmpty() ? "Please choose a reason."
+        FormTokens.Verdict verdict = formTokens.check(ctx).verdict();
+        if (verdict != FormTokens.Verdict.VALID) {
+            render(ctx, article, comment, reasonValue, details, null, verdict.refusal(), verdict.status());
+            return;
+        }
+        String problem = reason.isEmpty() ? "Please choose a reason."
                 : details.codePointCount(0, details.length()) > MAX_DETAILS_LENGTH
                         ? "Please keep the details to " + MAX_DETAILS_LENGTH + " characters."
                         : null;
@@ -86,7 +90,8 @@ public final class ReportController {
                     clock.instant());
             if (reports.openReporters(comment.id()) >= hideThreshold && comment.isPublished()) {
                 // Hidden until a moderator decides: held, like a comment awaiting approval.
-                handle.attach(CommentRepository.class).changeStatus(comment, CommentStatus.HELD);
+                handle.attach(CommentRepository.class).hold(comment,
+                        new Hold(CommentStatus.HELD, "Hidden after reports from " + hideThreshold + " readers"));
             }
         });
         ctx.redirect(CommentPaths.comment(article.slug(), comment.id()) + "/report?sent", HttpStatus.SEE_OTHER);

@@ -35,11 +35,12 @@ public final class DataExport {
         tables.put("articles", List.of("id", "slug", "title", "author", "byline", "source", "published_on", "lead_markdown",
                 "closing_markdown", "imported_at", "moderation_policy"));
         tables.put("discussions", List.of("id", "article_id", "discussion_key", "position", "title", "body_markdown", "locked",
-                "comment_count"));
+                "comment_count", "thread_count"));
         tables.put("authors", List.of("id", "public_id", "manage_token_hash", "created_at"));
         tables.put("moderators", List.of("id", "username", "password_hash", "role", "created_at", "removed_at"));
         tables.put("comments", List.of("id", "discussion_id", "parent_id", "root_id", "depth", "author_id", "author_name", "body",
-                "status", "created_at", "edited_at", "edited_by_moderator", "ip_hash", "import_key"));
+                "status", "created_at", "edited_at", "edited_by_moderator", "ip_hash", "import_key",
+                "held_reason", "by_article_author"));
         tables.put("reports", List.of("id", "comment_id", "author_id", "ip_hash", "reason", "details", "created_at", "resolved_at"));
         tables.put("bans", List.of("id", "author_id", "ip_hash", "reason", "comment_id", "created_by", "created_at", "expires_at",
                 "lifted_at", "lifted_by"));

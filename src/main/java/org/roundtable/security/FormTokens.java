@@ -20,7 +20,25 @@ public final class FormTokens {
     private static final String PURPOSE = "form";
     static final Duration LIFETIME = Duration.ofDays(2);
 
-    public enum Verdict { VALID, EXPIRED, FORGED, FOREIGN_ORIGIN }
+    public enum Verdict {
+        VALID, EXPIRED, FORGED, FOREIGN_ORIGIN;
+
+        /** What the person whose form was refused is told, in the same words wherever a form is refused. */
+        public String refusal() {
+            return switch (this) {
+                case VALID -> "";
+                case EXPIRED -> "This page was open for a long time, so we could not accept the form as it was."
+                        + " Please send it again; anything you typed is still here.";
+                case FOREIGN_ORIGIN -> "This form was sent from another site, so we did not accept it.";
+                case FORGED -> "We could not verify this form. Please send it again; anything you typed is still here.";
+            };
+        }
+
+        /** 400 for a form that went stale, which sending again mends; 403 for one forged or from another site. */
+        public int status() {
+            return this == EXPIRED ? 400 : 403;
+        }
+    }
 
     /** The verdict on a submitted form, and when a valid one was served (null otherwise). */
     public record Check(Verdict verdict, Instant issuedAt) {

@@ -3,6 +3,7 @@ package org.roundtable.wxr;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.text.Normalizer;
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,19 +29,24 @@ import org.roundtable.discussion.Text;
 
 /**
  * Brings the comments of one post of a WordPress export into an article's general discussion: names, dates,
- * approval state and the whole reply structure. Email and IP addresses in the file are never stored. Each
- * comment remembers its WordPress id, so importing the same file again adds nothing; all of it is one
- * transaction, so a file that fails part-way imports nothing.
+ * approval state, the whole reply structure, the post author's comments marked as the article author's, and
+ * their words as formatted in WordPress, turned into the Markdown readers write here ({@link WordPressHtml}).
+ * Email and IP addresses in the file are never stored. Each comment remembers its WordPress id, so importing
+ * the same file again adds nothing; it only converts comments an earlier version imported as literal HTML and
+ * nobody has changed since. All of it is one transaction, so a file that fails part-way imports nothing.
  */
 public final class WxrImporter {
 
     /** What an import did, with a line for each comment that had to be shortened to fit the posting limits. */
-    public record Result(String postTitle, int imported, int alreadyThere, int pingsSkipped, List<String> shortened) {}
+    public record Result(String postTitle, int imported, int alreadyThere, int converted, int pingsSkipped,
+                         List<String> shortened) {}
 
     private final Jdbi jdbi;
+    private final Clock clock;
 
-    public WxrImporter(Jdbi jdbi) {
+    public WxrImporter(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
+        this.clock = clock;
     }
 
     public Result importComments(Path file, Optional<String> articleSlug, Optional<String> post) throws IOException, WxrException {
@@ -54,6 +60,7 @@ public final class WxrImporter {
             List<String> shortened = new ArrayList<>();
             int imported = 0;
             int alreadyThere = 0;
+            int converted = 0;
             int pings = 0;
             for (WxrComment wp : ordered) {
                 if (wp.isPingOrTrackback()) {
@@ -65,24 +72,48 @@ public final class WxrImporter {
                 if (existing.isPresent()) {
                     byWordPressId.put(wp.id(), existing.get());
                     alreadyThere++;
+                    converted += convertLiteral(comments, existing.get(), wp, chosen) ? 1 : 0;
                     continue;
                 }
                 Comment parent = wp.parentId() == 0 ? null : byWordPressId.get(wp.parentId());
                 String name = withinLimit(Text.name(wp.author()), CommentForm.MAX_NAME_LENGTH, "name", wp, shortened);
-                String body = withinLimit(Text.body(wp.content()), CommentForm.MAX_BODY_LENGTH, "text", wp, shortened);
+                String body = withinLimit(Text.body(WordPressHtml.toMarkdown(wp.content())), CommentForm.MAX_BODY_LENGTH,
+                        "text", wp, shortened);
                 long id = comments.add(general.id(), parent, new CommentRepository.NewComment(
-                        null, name, body, status(wp.approved()), null, wp.date()));
+                        null, name, body, status(wp.approved()), null, null, wp.date()));
                 comments.setImportKey(id, key);
+                if (chosen.isByAuthor(wp)) {
+                    comments.markByArticleAuthor(id);
+                }
                 byWordPressId.put(wp.id(), comments.find(id).orElseThrow());
                 imported++;
             }
-            return new Result(chosen.title(), imported, alreadyThere, pings, shortened);
+            return new Result(chosen.title(), imported, alreadyThere, converted, pings, shortened);
         });
-        if (result.imported() > 0) {
+        if (result.imported() > 0 || result.converted() > 0) {
             // A running server drops its cached pages of the article when it sees the version move.
             ContentVersion.bump(jdbi);
         }
         return result;
+    }
+
+    /**
+     * Converts a comment that an earlier version imported as the literal HTML of the file, when its words are
+     * still exactly that: its edit time moves, so pages render it afresh. Marks the post author's comments.
+     * Anything a moderator or the author has changed stays as it is. Returns whether the words were converted.
+     */
+    private boolean convertLiteral(CommentRepository comments, Comment existing, WxrComment wp, WxrPost post) {
+        if (post.isByAuthor(wp) && !existing.byArticleAuthor()) {
+            comments.markByArticleAuthor(existing.id());
+        }
+        String literal = withinLimit(Text.body(wp.content()), CommentForm.MAX_BODY_LENGTH, "text", wp, new ArrayList<>());
+        String converted = withinLimit(Text.body(WordPressHtml.toMarkdown(wp.content())), CommentForm.MAX_BODY_LENGTH,
+                "text", wp, new ArrayList<>());
+        if (existing.isDeleted() || !existing.body().equals(literal) || literal.equals(converted)) {
+            return false;
+        }
+        comments.reimport(existing.id(), converted, clock.instant());
+        return true;
     }
 
     /**

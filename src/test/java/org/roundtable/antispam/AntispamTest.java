@@ -148,6 +148,29 @@ class AntispamTest {
     }
 
     @Test
+    void theQueueSaysWhyEachCommentWaits() {
+        start(Map.of("SPAM_MIN_FILL_SECONDS", "3"));
+        Reader admin = server.moderator("admin", PASSWORD);
+        admin.submit(admin.open("/admin/blocklist"), "form[action=/admin/blocklist/phrases]",
+                Map.of("phrase", "crypto", "verdict", "held"));
+        Reader reader = server.reader();
+        clock.advance(Duration.ofSeconds(4));
+        Document page = reader.open(ARTICLE);
+        clock.advance(Duration.ofSeconds(4));
+        long links = postedId(reader.submit(page, "#reply-general",
+                Map.of("body", "See https://a.example, http://b.example and www.c.example")));
+        long phrase = postedId(reader.submit(page, "#reply-proposal-1", Map.of("body", "About CRYPTO")));
+        long robot = postedId(reader.submit(page, "#reply-proposal-2", Map.of("body", "Great post", "website", "x")));
+        long hasty = postedId(reader.submit(reader.open(ARTICLE), "#reply-proposal-3", Map.of("body", "Instant")));
+
+        Document queue = admin.open("/admin/queue?filter=all");
+        assertThat(queue.selectFirst("#queue-" + links + " .held-reason").text()).isEqualTo("Why it waits: 3 links, more than the 2 allowed");
+        assertThat(queue.selectFirst("#queue-" + phrase + " .held-reason").text()).isEqualTo("Why it waits: Matches the blocked phrase \u201Ccrypto\u201D");
+        assertThat(queue.selectFirst("#queue-" + robot + " .held-reason").text()).contains("hidden field");
+        assertThat(queue.selectFirst("#queue-" + hasty + " .held-reason").text()).contains("within 3 seconds");
+    }
+
+    @Test
     void theSameWordsTwiceInADiscussionAreRefused() {
         start(Map.of());
         Reader reader = server.reader();

@@ -119,7 +119,7 @@ class AuthorTest {
         assertThat(deleted.headers().firstValue("Location")).hasValue(ARTICLE + "/comments/" + parent + "/deleted");
         Document done = author.follow(deleted);
         assertThat(done.selectFirst(".notice").text()).contains("no longer shown");
-        assertThat(done.selectFirst("main a").attr("href")).isEqualTo(ARTICLE + "#proposal-3-discussion");
+        assertThat(done.selectFirst("main a").attr("href")).isEqualTo(ARTICLE + "/discussions/proposal-3?sort=oldest");
 
         Document page = author.open(ARTICLE);
         var placeholder = page.getElementById("comment-" + parent);
@@ -160,9 +160,13 @@ class AuthorTest {
         var posted = author.submit(author.open(ARTICLE), "#reply-general", Map.of("body", "From my laptop"));
         long id = postedId(posted);
         Document afterPost = author.follow(posted);
-        String privateLink = afterPost.selectFirst(".private-link a").attr("href");
-        assertThat(privateLink).matches("http://localhost:\\d+/authors/[A-Za-z0-9_-]{43}");
-        assertThat(author.open(ARTICLE).select(".private-link")).as("shown only once").isEmpty();
+        assertThat(afterPost.select(".private-link")).hasSize(1);
+        String privateLink = afterPost.getElementById("comment-" + id).selectFirst(".private-link a.private-link-url").attr("href");
+        assertThat(privateLink).as("beside the new comment, where the reader lands")
+                .matches("http://localhost:\\d+/authors/[A-Za-z0-9_-]{43}");
+        assertThat(author.open(ARTICLE).getElementById("comment-" + id).select(".private-link"))
+                .as("still there on the next page, until the reader has had time to keep it").hasSize(1);
+        assertThat(author.open(ARTICLE + "/discussions/proposal-2").select(".private-link")).as("only beside its comment").isEmpty();
 
         String token = privateLink.substring(privateLink.lastIndexOf('/') + 1);
         String storedHash = server.jdbi().withHandle(h -> h.createQuery("SELECT manage_token_hash FROM authors")
@@ -193,7 +197,7 @@ class AuthorTest {
     void aLaterPostByTheSameAuthorGetsNoNewLink() {
         author.follow(author.submit(author.open(ARTICLE), "#reply-general", Map.of("body", "One")));
         var second = author.submit(author.open(ARTICLE), "#reply-general", Map.of("body", "Two"));
-        assertThat(author.follow(second).select(".private-link")).isEmpty();
+        assertThat(author.follow(second).getElementById("comment-" + postedId(second)).select(".private-link")).isEmpty();
         int authors = server.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM authors").mapTo(Integer.class).one());
         assertThat(authors).isEqualTo(1);
     }
@@ -228,5 +232,23 @@ class AuthorTest {
         author.cookies().getCookieStore().getCookies()
                 .forEach(cookie -> sameBrowser.cookies().getCookieStore().add(server.uri("/"), cookie));
         assertThat(sameBrowser.get(ARTICLE + "/comments/" + id + "/edit").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aBrowserThatPostedGetsANewPrivateLinkThatRetiresTheOld() {
+        var posted = author.submit(author.open(ARTICLE), "#reply-general", Map.of("body", "Lost my link"));
+        String old = author.follow(posted).selectFirst(".private-link a.private-link-url").attr("href");
+        Document offer = author.open("/authors/new-link");
+        var renewed = author.submit(offer, "main form", Map.of());
+        assertThat(renewed.statusCode()).isEqualTo(200);
+        assertThat(renewed.headers().firstValue("Cache-Control")).hasValue("private, no-store");
+        String fresh = Reader.parse(renewed).selectFirst("a.private-link-url").attr("href");
+        assertThat(fresh).isNotEqualTo(old).matches("http://localhost:\\d+/authors/[A-Za-z0-9_-]{43}");
+        assertThat(server.reader().get(old.substring(old.indexOf("/authors/"))).statusCode()).isEqualTo(404);
+        assertThat(Reader.parse(server.reader().get(fresh.substring(fresh.indexOf("/authors/")))).text()).contains("Lost my link");
+
+        Document stranger = server.reader().open("/authors/new-link");
+        assertThat(stranger.select("main form")).isEmpty();
+        assertThat(stranger.text()).contains("has not posted any comments");
     }
 }

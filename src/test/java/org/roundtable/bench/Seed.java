@@ -51,7 +51,9 @@ public final class Seed {
             try (Statement statement = connection.createStatement()) {
                 statement.executeUpdate("""
                         UPDATE discussions SET comment_count =
-                          (SELECT COUNT(*) FROM comments c WHERE c.discussion_id = discussions.id AND c.status = 'published')""");
+                          (SELECT COUNT(*) FROM comments c WHERE c.discussion_id = discussions.id AND c.status = 'published'),
+                          thread_count =
+                          (SELECT COUNT(*) FROM comments c WHERE c.discussion_id = discussions.id AND c.parent_id IS NULL)""");
             }
             connection.commit();
         }

@@ -18,7 +18,7 @@ class AccessibilityBrowserIT extends ForumTest {
 
     private static final String DISCUSSION = ARTICLE + "/discussions/proposal-3";
     /** What the keyboard can reach; the honeypot field is kept out of the tab order on purpose. */
-    private static final String FOCUSABLE = "a[href], button, select, textarea, input:not([type=hidden]):not([tabindex='-1'])";
+    private static final String FOCUSABLE = "a[href], button, select, textarea, summary, input:not([type=hidden]):not([tabindex='-1'])";
 
     /** A published comment, and one held for its three links, so the pages and the queue have content. */
     @BeforeEach
@@ -38,7 +38,11 @@ class AccessibilityBrowserIT extends ForumTest {
                 check(reader, ARTICLE, "article", width);
                 check(reader, DISCUSSION, "proposal-discussion", width);
                 check(moderator, "/admin/queue?filter=all", "admin-queue", width);
+                assertThat(moderator.find(".site-name").getRect().getX()).as("the site header lines up with the admin column")
+                        .isEqualTo(moderator.find("main h1").getRect().getX());
             }
+            moderator.go("/admin/login");
+            assertThat(moderator.find(".site-name").getRect().getX()).isEqualTo(moderator.find("main h1").getRect().getX());
         }
     }
 

@@ -116,6 +116,12 @@ final class Browser implements AutoCloseable {
         return await(d -> d.findElements(By.cssSelector(css)).stream().findFirst().orElse(null));
     }
 
+    /** Whether the whole of {@code element} is on the screen as it is scrolled now. */
+    boolean onScreen(WebElement element) {
+        return (Boolean) script("const box = arguments[0].getBoundingClientRect();"
+                + "return box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight;", element);
+    }
+
     Object script(String script, Object... arguments) {
         return ((JavascriptExecutor) driver).executeScript(script, arguments);
     }

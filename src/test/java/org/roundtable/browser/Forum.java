@@ -23,9 +23,16 @@ final class Forum {
                 "DUPLICATE_WINDOW_SECONDS", "0"));
     }
 
-    /** The "Leave a reply" form of the discussion in section {@code discussionId} (not an inline reply form). */
+    /**
+     * The first "Leave a reply" form of the discussion in section {@code discussionId} (not an inline reply form),
+     * opened as a reader opens it when it is folded away under "Write a comment".
+     */
     static WebElement form(Browser browser, String discussionId) {
-        return browser.find("#" + discussionId + " > form.comment-form");
+        WebElement form = browser.find("#" + discussionId + " > form.comment-form, #" + discussionId + " > details.compose > form");
+        if (!form.isDisplayed()) {
+            browser.find("#" + discussionId + " > details.compose > summary").click();
+        }
+        return form;
     }
 
     /** Fills in and sends the discussion's form, as a reader does. */

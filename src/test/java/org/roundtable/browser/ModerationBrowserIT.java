@@ -57,12 +57,17 @@ class ModerationBrowserIT extends ForumTest {
             reader.go(ARTICLE);
             assertThat(reader.find("#proposal-2-discussion .locked-notice").getText())
                     .isEqualTo("This discussion is closed to new comments.");
-            assertThat(reader.findAll("#proposal-2-discussion > form.comment-form")).isEmpty();
+            assertThat(reader.findAll("#proposal-2-discussion form.comment-form")).isEmpty();
             assertThat(reader.find("#proposal-2-discussion").getText()).contains("Said before the lock.");
             assertThat(reader.findAll("#proposal-2-discussion .reply-link")).as("no Reply that leads nowhere").isEmpty();
             assertThat(reader.findAll("#proposal-4-discussion .reply-link")).isNotEmpty();
             assertThat(reader.find("#proposal-2-discussion h4").getText()).endsWith("closed to new comments)");
             assertThat(reader.find(".toc a[href='#proposal-2'] + .count").getText()).contains("closed to new comments");
+
+            reader.submit(reader.find("#proposal-2-discussion .more-threads a"));
+            assertThat(reader.find("h1").getText()).contains("closed to new comments");
+            assertThat(reader.findAll("form.comment-form")).as("no form on its own page either").isEmpty();
+            assertThat(reader.findAll(".reply-link")).isEmpty();
         }
     }
 

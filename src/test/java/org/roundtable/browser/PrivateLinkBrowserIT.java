@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.roundtable.browser.Forum.ARTICLE;
 
 import java.net.URI;
+import org.openqa.selenium.WebElement;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -12,6 +13,30 @@ import org.junit.jupiter.params.provider.ValueSource;
  * JavaScript on and off), "Sign this browser in" clicked, and the comment edited there.
  */
 class PrivateLinkBrowserIT extends ForumTest {
+
+    @ParameterizedTest(name = "JavaScript {0}")
+    @ValueSource(booleans = {false, true})
+    void onAPhoneTheFirstCommentsPrivateLinkIsOnScreenWhereTheReaderLands(boolean javascript) {
+        try (var others = Browser.open(forum, false)) {
+            // Other people's comments before it, so the new one lands far down its discussion's page.
+            for (int i = 0; i < 6; i++) {
+                others.go(ARTICLE);
+                Forum.post(others, "proposal-3-discussion", "Reza", "Earlier thought number " + i
+                        + ", long enough to fill a good part of a phone screen. ".repeat(4));
+            }
+        }
+        try (var phone = Browser.open(forum, javascript)) {
+            phone.width(Browser.PHONE_WIDTH);
+            phone.go(ARTICLE);
+            Forum.post(phone, "proposal-3-discussion", "Shirin", "My first comment here.");
+            WebElement mine = Forum.comment(phone, "My first comment here.");
+            assertThat(phone.path()).startsWith(ARTICLE + "/discussions/proposal-3");
+            WebElement notice = phone.find(mine, ".private-link");
+            assertThat(phone.onScreen(notice)).as("seen where the reader lands, beside their comment").isTrue();
+            assertThat(notice.getText()).contains("get a new private link");
+            assertThat(phone.findAll(".private-link")).hasSize(1);
+        }
+    }
 
     @ParameterizedTest(name = "JavaScript {0}")
     @ValueSource(booleans = {false, true})

@@ -5,6 +5,8 @@ import static org.roundtable.browser.Forum.ARTICLE;
 import static org.roundtable.browser.Forum.comment;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -22,8 +24,9 @@ class ReadingBrowserIT extends ForumTest {
 
             Forum.post(reader, "proposal-3-discussion", "Farid", "Start with the gas pipeline.");
 
-            // A full page load after the 303, straight to the new comment's anchor, inside proposal 3's discussion.
-            assertThat(reader.path()).matches(ARTICLE + "#comment-\\d+");
+            // A full page load after the 303, straight to the new comment's anchor on proposal 3's discussion page,
+            // where its thread is open (under the article, it might sit among folded replies).
+            assertThat(reader.path()).matches(ARTICLE + "/discussions/proposal-3#comment-\\d+");
             String anchor = reader.path().substring(reader.path().indexOf('#') + 1);
             WebElement posted = reader.find("#proposal-3-discussion article.comment#" + anchor);
             assertThat(posted.getText()).contains("Farid", "Start with the gas pipeline.");
@@ -33,10 +36,11 @@ class ReadingBrowserIT extends ForumTest {
     @Test
     void withJavaScriptAReaderRepliesInlineThreeDeepEditsDeletesAndReports() {
         try (var reader = Browser.open(forum, true)) {
-            reader.go(ARTICLE + "#proposal-3");
+            reader.go(ARTICLE + "/discussions/proposal-3");
             Forum.post(reader, "proposal-3-discussion", "Farid", "Start with the gas pipeline.");
             WebElement parent = comment(reader, "Start with the gas pipeline.");
-            assertThat(reader.path()).as("posted by fetch: the reader stays where they were").isEqualTo(ARTICLE + "#proposal-3");
+            assertThat(reader.path()).as("posted by fetch: the reader stays where they were")
+                    .isEqualTo(ARTICLE + "/discussions/proposal-3");
 
             for (int level = 1; level <= 3; level++) {
                 String text = "Reply at level " + level + ".";
@@ -71,6 +75,35 @@ class ReadingBrowserIT extends ForumTest {
         }
     }
 
+    @ParameterizedTest(name = "JavaScript {0}")
+    @ValueSource(booleans = {false, true})
+    void aReaderPreviewsTheirCommentBeforePostingIt(boolean javascript) {
+        String words = "**Ports** first, see https://example.org/gwadar and ~~war~~";
+        try (var reader = Browser.open(forum, javascript)) {
+            reader.width(Browser.PHONE_WIDTH);
+            reader.go(ARTICLE + "/discussions/proposal-1");
+            WebElement form = Forum.form(reader, "proposal-1-discussion");
+            reader.type(reader.find(form, "textarea[name=body]"), words);
+            WebElement button = reader.find(form, "button[name=preview]");
+            if (javascript) {
+                button.click();
+            } else {
+                reader.submit(button);
+            }
+            WebElement preview = reader.await("#reply-proposal-1-top .comment-preview .comment-body");
+            assertThat(reader.find(preview, "strong").getText()).isEqualTo("Ports");
+            assertThat(reader.find(preview, "a").getAttribute("href")).isEqualTo("https://example.org/gwadar");
+            assertThat(reader.find(preview, "del").getText()).isEqualTo("war");
+            assertThat(reader.findAll("article.comment")).as("nothing posted yet").isEmpty();
+
+            form = Forum.form(reader, "proposal-1-discussion");
+            assertThat(reader.find(form, "textarea[name=body]").getAttribute("value")).isEqualTo(words);
+            reader.submit(reader.find(form, "button[type=submit]:not([name])"));
+            assertThat(reader.find(comment(reader, "Ports first, see https://example.org/gwadar and war"), "strong").getText())
+                    .isEqualTo("Ports");
+        }
+    }
+
     @Test
     void persianAndUrduCommentsAreShownRightToLeft() {
         String persian = "به نظر من همکاری اقتصادی باید نخستین گام باشد.";
@@ -90,7 +123,7 @@ class ReadingBrowserIT extends ForumTest {
                 assertThat(reader.find(posted, ".comment-author").getCssValue("direction")).isEqualTo("rtl");
             }
             // The English page around them stays left-to-right.
-            assertThat(reader.find("#article-title").getCssValue("direction")).isEqualTo("ltr");
+            assertThat(reader.find("h1").getCssValue("direction")).isEqualTo("ltr");
         }
     }
 
@@ -128,7 +161,7 @@ class ReadingBrowserIT extends ForumTest {
             reader.submit(reader.find(mine, ":scope > .comment-actions .delete-button"));
             reader.submit(reader.find("main form button.delete-button"));
             assertThat(reader.find("main .notice").getText()).contains("no longer shown");
-            reader.submit(reader.find("main a[href*='#proposal-4-discussion']"));
+            reader.submit(reader.find("main a[href*='/discussions/proposal-4']"));
             assertThat(reader.find("#proposal-4-discussion").getText()).doesNotContain("Second thoughts, to be deleted.");
         }
     }

@@ -48,51 +48,110 @@ class DiscussionPagesTest {
     }
 
     @Test
-    void theArticleShowsTheFirstPageOfThreadsAndLinksToTheRest() {
+    void theArticleShowsAShortPreviewOfEachProposalRepliesFoldedAndLinksToTheRest() {
         Document page = reader.open(ARTICLE);
         var discussion = page.getElementById("proposal-1-discussion");
-        assertThat(discussion.select(".threads > ol > li > article")).hasSize(ThreadPages.THREADS_PER_PAGE);
-        assertThat(discussion.select(".comment-body").eachText()).startsWith("thread 0", "reply to 0", "thread 1");
+        assertThat(discussion.select(".threads > ol > li > article")).hasSize(ThreadPages.PREVIEW_THREADS);
+        assertThat(discussion.select(".threads > ol > li > article > .comment-body").eachText())
+                .containsExactly("thread 0", "thread 1", "thread 2");
+        var replies = discussion.selectFirst("article.comment > details.replies-toggle");
+        assertThat(replies.hasAttr("open")).as("replies folded in a preview").isFalse();
+        assertThat(replies.selectFirst("summary").text()).isEqualTo("1 reply");
+        assertThat(replies.select(".comment-body").eachText()).containsExactly("reply to 0");
         var more = discussion.selectFirst(".more-threads a");
-        assertThat(more.text()).isEqualTo("Show all " + (THREADS + 5) + " comments →");
-        assertThat(more.attr("href")).isEqualTo(ARTICLE + "/discussions/proposal-1?sort=oldest");
-        assertThat(page.getElementById("proposal-2-discussion").select(".more-threads")).isEmpty();
+        assertThat(more.text()).isEqualTo("Read all " + (THREADS + 5) + " comments on proposal 1 →");
+        assertThat(more.attr("href")).isEqualTo(ARTICLE + "/discussions/proposal-1");
+        assertThat(discussion.selectFirst("details.compose:not([open]) > summary").text()).isEqualTo("Write a comment on proposal 1");
+        assertThat(page.select(".sort")).as("the article has no order of its own to choose").isEmpty();
     }
 
     @Test
-    void theDiscussionPagesCoverEveryThreadOnceInOrder() {
+    void theDiscussionPagesCoverEveryThreadOnceInOrderForwardAndBack() {
         List<String> seen = new ArrayList<>();
-        String path = ARTICLE + "/discussions/proposal-1?sort=oldest";
-        int pages = 0;
+        String path = ARTICLE + "/discussions/proposal-1";
+        List<String> counts = new ArrayList<>();
+        String last = null;
         while (path != null) {
             Document page = reader.open(path);
-            pages++;
-            page.select(".threads > ol > li > article > .comment-body").forEach(body -> seen.add(body.text()));
-            var next = page.selectFirst("nav.pagination a:contains(Next page)");
-            path = next == null ? null : next.attr("href").startsWith("/") ? next.attr("href") : ARTICLE + "/discussions/proposal-1" + next.attr("href");
+            last = path;
+            counts.add(page.selectFirst(".page-count").text());
+            seen.addAll(topLevel(page));
+            assertThat(page.select("details.replies-toggle:not([open])")).as("replies open on a discussion's pages").isEmpty();
+            var next = page.selectFirst("nav.pagination a[rel=next]");
+            path = next == null ? null : next.attr("href");
         }
-        assertThat(pages).isEqualTo(3);
+        assertThat(counts).containsExactly("Page 1 of 3", "Page 2 of 3", "Page 3 of 3");
+        assertThat(seen).isEqualTo(threads(0, THREADS));
+
+        List<String> backwards = new ArrayList<>();
+        for (path = last; path != null; ) {
+            Document page = reader.open(path);
+            backwards.addAll(0, topLevel(page));
+            var previous = page.selectFirst("nav.pagination a[rel=prev]");
+            path = previous == null ? null : previous.attr("href");
+        }
+        assertThat(backwards).isEqualTo(seen);
+    }
+
+    @Test
+    void pageNumbersLeadStraightToTheirPage() {
+        Document first = reader.open(ARTICLE + "/discussions/proposal-1");
+        var links = first.selectFirst("nav.pagination");
+        assertThat(links.select("[aria-current=page]").text()).isEqualTo("1");
+        Document third = reader.open(links.selectFirst("a[aria-label='Page 3']").attr("href"));
+        assertThat(topLevel(third)).isEqualTo(threads(40, THREADS));
+        assertThat(third.selectFirst(".page-count").text()).isEqualTo("Page 3 of 3");
+        Document second = reader.open(third.selectFirst("nav.pagination a[aria-label='Page 2']").attr("href"));
+        assertThat(topLevel(second)).isEqualTo(threads(20, 40));
+    }
+
+    @Test
+    void aLinkWithoutAPageNumberIsNumberedByCounting() {
+        String third = reader.open(ARTICLE + "/discussions/proposal-1").selectFirst("nav.pagination a[aria-label='Page 3']").attr("href");
+        Document unnumbered = reader.open(third.replaceFirst("&page=3", ""));
+        assertThat(unnumbered.selectFirst(".page-count").text()).isEqualTo("Page 3 of 3");
+        assertThat(topLevel(unnumbered)).isEqualTo(threads(40, THREADS));
+    }
+
+    @Test
+    void newestFirstStartsWithTheLatestThreadAndChangesNoOtherDiscussion() {
+        Document page = reader.open(ARTICLE + "/discussions/proposal-1?sort=newest");
+        assertThat(topLevel(page)).startsWith("thread 44", "thread 43").hasSize(ThreadPages.THREADS_PER_PAGE);
+        assertThat(page.selectFirst("h1").text()).startsWith("Proposal 1: Keep a balance");
+        assertThat(page.select("form.comment-form input[name=sort]").eachAttr("value")).containsOnly("newest");
+        Document last = reader.open(page.selectFirst("nav.pagination a[aria-label='Page 3']").attr("href"));
+        assertThat(topLevel(last)).containsExactly("thread 4", "thread 3", "thread 2", "thread 1", "thread 0");
+        assertThat(topLevel(reader.open(ARTICLE + "/discussions/proposal-2"))).isEmpty();
+    }
+
+    @Test
+    void aNewThreadLandsOnTheDiscussionPageThatShowsIt() {
+        assertThat(locations.get(0)).matches(ARTICLE + "/discussions/proposal-1\\?sort=oldest#comment-\\d+");
+        String late = locations.get(THREADS - 1);
+        assertThat(late).matches(ARTICLE + "/discussions/proposal-1\\?sort=oldest&page=3&after=\\d+\\.\\d+#comment-\\d+");
+        Document landed = reader.open(late.substring(0, late.indexOf('#')));
+        assertThat(landed.getElementById(late.substring(late.indexOf('#') + 1)).selectFirst(".comment-body").text())
+                .isEqualTo("thread 44");
+    }
+
+    @Test
+    void postingFromADiscussionPageLandsBackOnItInItsOrder() {
+        Document newest = reader.open(ARTICLE + "/discussions/proposal-2?sort=newest");
+        var response = reader.submit(newest, "#reply-proposal-2-top", Map.of("body", "from the page, newest first"));
+        String location = response.headers().firstValue("Location").orElseThrow();
+        assertThat(location).startsWith(ARTICLE + "/discussions/proposal-2?sort=newest#comment-");
+    }
+
+    private static List<String> topLevel(Document page) {
+        return page.select(".threads > ol > li > article > .comment-body").eachText();
+    }
+
+    private static List<String> threads(int from, int to) {
         List<String> expected = new ArrayList<>();
-        for (int i = 0; i < THREADS; i++) {
+        for (int i = from; i < to; i++) {
             expected.add("thread " + i);
         }
-        assertThat(seen).isEqualTo(expected);
-    }
-
-    @Test
-    void newestFirstStartsWithTheLatestThread() {
-        Document page = reader.open(ARTICLE + "/discussions/proposal-1?sort=newest");
-        assertThat(page.select(".threads > ol > li > article > .comment-body").eachText())
-                .startsWith("thread 44", "thread 43").hasSize(ThreadPages.THREADS_PER_PAGE);
-        assertThat(page.selectFirst("h1").text()).startsWith("Proposal 1: Keep a balance");
-    }
-
-    @Test
-    void aNewThreadBeyondTheFirstPageIsSentToItsOwnPage() {
-        assertThat(locations.get(0)).matches(ARTICLE + "#comment-\\d+");
-        String late = locations.get(THREADS - 1);
-        long id = Long.parseLong(late.substring(late.lastIndexOf('-') + 1));
-        assertThat(late).isEqualTo(ARTICLE + "/comments/" + id + "#comment-" + id);
+        return expected;
     }
 
     @Test
@@ -126,7 +185,22 @@ class DiscussionPagesTest {
     }
 
     @Test
-    void theStoredCountMatchesTheComments() {
+    void pageLinksSeekToTheirThreadsToo() {
+        List<String> plan = server.jdbi().withHandle(h -> h.createQuery("EXPLAIN QUERY PLAN SELECT r.created_at, r.id"
+                        + CommentRepository.ROOTS_WHERE + CommentRepository.AFTER_CURSOR
+                        + " ORDER BY r.created_at, r.id LIMIT 41 OFFSET 0")
+                .bind("discussionId", 2).bind("viewerId", (Long) null)
+                .bind("time", Instant.parse("2026-01-01T00:00:00Z")).bind("id", 1L)
+                .map((rs, ctx) -> rs.getString("detail")).list());
+        assertThat(String.join("\n", plan)).contains("comments_thread_roots (discussion_id=? AND created_at>?)")
+                .doesNotContain("TEMP B-TREE");
+    }
+
+    @Test
+    void theStoredCountsMatchTheComments() {
+        int threads = server.jdbi().withHandle(h -> h.createQuery(
+                "SELECT thread_count FROM discussions WHERE discussion_key = 'proposal-1'").mapTo(Integer.class).one());
+        assertThat(threads).isEqualTo(THREADS);
         int stored = server.jdbi().withHandle(h -> h.createQuery(
                 "SELECT comment_count FROM discussions WHERE discussion_key = 'proposal-1'").mapTo(Integer.class).one());
         int counted = server.jdbi().withHandle(h -> h.createQuery("""

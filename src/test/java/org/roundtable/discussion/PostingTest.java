@@ -40,13 +40,15 @@ class PostingTest {
                     Map.of("name", "Reader of " + key, "body", "My view on " + key));
             assertThat(response.statusCode()).as(key).isEqualTo(303);
             String location = response.headers().firstValue("Location").orElseThrow();
-            assertThat(location).matches(ARTICLE + "#comment-\\d+");
+            // The general discussion's first page is under the article; a proposal's shows in full on its own page.
+            assertThat(location).matches(key.equals("general") ? ARTICLE + "#comment-\\d+"
+                    : ARTICLE + "/discussions/" + key + "\\?sort=oldest#comment-\\d+");
 
             Document page = reader.follow(response);
             var comment = page.getElementById(location.substring(location.indexOf('#') + 1));
             assertThat(comment.selectFirst(".comment-body").text()).isEqualTo("My view on " + key);
             assertThat(comment.selectFirst(".comment-author").text()).isEqualTo("Reader of " + key);
-            String section = key.equals("general") ? "comments" : key;
+            String section = key.equals("general") ? "comments" : key + "-discussion";
             assertThat(comment.parents()).anyMatch(parent -> parent.id().equals(section));
         }
         Document page = reader.open(ARTICLE);
@@ -210,7 +212,7 @@ class PostingTest {
     void namesAndBodiesReadRightToLeftWhenWrittenSo() {
         var response = reader.submit(reader.open(ARTICLE), "#reply-proposal-5",
                 Map.of("name", "\u0639\u0644\u06CC", "body", "\u0641\u0627\u0631\u0633\u06CC \u0648 \u0627\u0631\u062F\u0648"));
-        var comment = reader.follow(response).select("#proposal-5 article.comment").last();
+        var comment = reader.follow(response).select("#proposal-5-discussion article.comment").last();
         assertThat(comment.selectFirst(".comment-author").attr("dir")).isEqualTo("auto");
         assertThat(comment.selectFirst(".comment-body > p").attr("dir")).isEqualTo("auto");
         assertThat(comment.selectFirst(".comment-body").text()).isEqualTo("\u0641\u0627\u0631\u0633\u06CC \u0648 \u0627\u0631\u062F\u0648");
@@ -248,9 +250,13 @@ class PostingTest {
         reader.submit(firstPage, "#reply-form", Map.of("body", "reply one"));
         reader.submit(reader.open(ARTICLE + "/comments/" + first), "#reply-form", Map.of("body", "reply two"));
 
-        assertThat(bodies(reader.open(ARTICLE), "#proposal-4")).containsExactly("first", "reply one", "reply two", "second");
-        assertThat(bodies(reader.open(ARTICLE + "?sort=newest"), "#proposal-4"))
+        String discussion = ARTICLE + "/discussions/proposal-4";
+        assertThat(bodies(reader.open(discussion), "#proposal-4-discussion"))
+                .containsExactly("first", "reply one", "reply two", "second");
+        assertThat(bodies(reader.open(discussion + "?sort=newest"), "#proposal-4-discussion"))
                 .containsExactly("second", "first", "reply one", "reply two");
+        assertThat(bodies(reader.open(ARTICLE + "?sort=newest"), "#proposal-4-discussion"))
+                .as("the article keeps its one order").containsExactly("first", "reply one", "reply two", "second");
     }
 
     static java.util.List<String> bodies(Document page, String section) {
@@ -259,5 +265,37 @@ class PostingTest {
 
     private int commentCount() {
         return server.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM comments").mapTo(Integer.class).one());
+    }
+
+    @Test
+    void previewShowsTheCommentAsItWouldLookAndPostsNothing() {
+        String words = "**Trade** first: https://example.org/route and ~~war~~";
+        var previewed = reader.submit(reader.open(ARTICLE), "#reply-proposal-2", Map.of("body", words, "preview", "yes"));
+        assertThat(previewed.statusCode()).isEqualTo(200);
+        Document page = Reader.parse(previewed);
+        var form = page.getElementById("reply-proposal-2");
+        assertThat(form.selectFirst("textarea[name=body]").text()).isEqualTo(words);
+        assertThat(page.selectFirst("#proposal-2-discussion details.compose").hasAttr("open")).as("the form stays open").isTrue();
+        var preview = form.selectFirst(".comment-preview .comment-body");
+        assertThat(preview.select("strong").text()).isEqualTo("Trade");
+        assertThat(preview.select("a").attr("href")).isEqualTo("https://example.org/route");
+        assertThat(preview.select("del").text()).isEqualTo("war");
+        int stored = server.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM comments WHERE body = :b")
+                .bind("b", words).mapTo(Integer.class).one());
+        assertThat(stored).isZero();
+
+        var fromItsPage = reader.submit(reader.open(ARTICLE + "/discussions/proposal-2?sort=newest"), "#reply-proposal-2-top",
+                Map.of("body", "<script>x</script> *soft*", "preview", "yes"));
+        Document discussionPage = Reader.parse(fromItsPage);
+        assertThat(discussionPage.selectFirst("h1").text()).startsWith("Proposal 2");
+        var escaped = discussionPage.selectFirst("#reply-proposal-2-top .comment-preview .comment-body");
+        assertThat(escaped.select("script")).isEmpty();
+        assertThat(escaped.text()).contains("<script>x</script>");
+        assertThat(escaped.select("em").text()).isEqualTo("soft");
+
+        var fragment = reader.post(ARTICLE + "/preview", Map.of("body", "_quick_"));
+        assertThat(fragment.statusCode()).isEqualTo(200);
+        assertThat(Reader.parse(fragment).select(".comment-preview em").text()).isEqualTo("quick");
+        assertThat(Reader.parse(reader.post(ARTICLE + "/preview", Map.of("body", "  "))).text()).contains("Nothing to preview yet");
     }
 }

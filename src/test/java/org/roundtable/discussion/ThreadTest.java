@@ -78,7 +78,7 @@ class ThreadTest {
             expected.add("level " + level);
         }
         assertThat(shown).isEqualTo(expected);
-        assertThat(page.selectFirst(".breadcrumbs").text()).contains("proposal 2");
+        assertThat(page.selectFirst(".breadcrumbs").text()).contains("Proposal 2");
         assertThat(page.selectFirst(".breadcrumbs a[href$=comments/" + chain.get(from - 1) + "]")).isNotNull();
 
         String next = page.selectFirst(".continue-thread a").attr("href");
@@ -90,7 +90,7 @@ class ThreadTest {
     void aReplyIsSentWhereItCanBeSeen() {
         for (int level = 0; level < CHAIN; level++) {
             String expected = level < Threads.SHOWN_LEVELS
-                    ? ARTICLE + "#comment-" + chain.get(level)
+                    ? ARTICLE + "/discussions/proposal-2?sort=oldest#comment-" + chain.get(level)
                     : ARTICLE + "/comments/" + chain.get(level - 1) + "#comment-" + chain.get(level);
             assertThat(locations.get(level)).as("level %d", level).isEqualTo(expected);
             String path = expected.substring(0, expected.indexOf('#'));

@@ -193,6 +193,28 @@ class ModerationTest {
     }
 
     @Test
+    void withoutAScriptAllOnAPageAreChosenByAButtonAndDeletingThemAsksFirst() {
+        setPolicy("all_held");
+        long a = post(reader, "general", "one");
+        long b = post(server.reader(), "general", "two");
+        Document queue = admin.open("/admin/queue?filter=held");
+        assertThat(queue.selectFirst("label.select-all").hasAttr("hidden")).as("a script shows the checkbox").isTrue();
+        assertThat(queue.select("#queue-" + a + " button.danger").text()).isEqualTo("delete");
+        assertThat(queue.select("#queue-" + a + " button.danger").attr("data-confirm")).isNotBlank();
+
+        var asked = admin.submit(queue, "#bulk-form", Map.of("decision", "delete", "scope", "page"));
+        assertThat(asked.statusCode()).isEqualTo(200);
+        Document confirmation = Reader.parse(asked);
+        assertThat(confirmation.selectFirst("h1").text()).isEqualTo("Delete these 2 comments?");
+        assertThat(List.of(status(a), status(b))).containsOnly("held");
+
+        var done = admin.submit(confirmation, "main form:has(input[name=confirmed])", Map.of());
+        assertThat(done.statusCode()).isEqualTo(303);
+        assertThat(List.of(status(a), status(b))).containsOnly("deleted");
+        assertThat(admin.follow(done).selectFirst(".notice").text()).isEqualTo("delete: 2 of 2 comments.");
+    }
+
+    @Test
     void enoughReportsHideACommentUntilAModeratorDecides() {
         long id = post(reader, "proposal-4", "Questionable");
         report(Reader.from(server, "203.0.113.1"), id, "abuse", "Insulting");
@@ -238,7 +260,7 @@ class ModerationTest {
         Reader script = Reader.from(server, "203.0.113.10");
         for (String token : new String[] {"", "forged", "form.1.abc"}) {
             var refused = script.post(ARTICLE + "/comments/" + id + "/report", Map.of("reason", "spam", "form_token", token));
-            assertThat(refused.statusCode()).as(token).isEqualTo(422);
+            assertThat(refused.statusCode()).as(token).isEqualTo(403);
         }
         int reports = server.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM reports").mapTo(Integer.class).one());
         assertThat(reports).isZero();
@@ -397,6 +419,10 @@ class ModerationTest {
     private void decide(long id, String decision) {
         Document queue = admin.open("/admin/queue?filter=all");
         var response = admin.submit(queue, "#queue-" + id + " form:has(input[name=decision][value=" + decision + "])", Map.of());
+        if (decision.equals("delete")) {
+            assertThat(response.statusCode()).as("asked first").isEqualTo(200);
+            response = admin.submit(Reader.parse(response), "main form:has(input[name=confirmed])", Map.of());
+        }
         assertThat(response.statusCode()).isEqualTo(303);
     }
 

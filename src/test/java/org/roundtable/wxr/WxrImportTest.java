@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.roundtable.TestServer;
 import org.roundtable.cli.RoundtableCommand;
+import org.roundtable.discussion.Text;
 
 class WxrImportTest {
 
@@ -58,6 +59,75 @@ class WxrImportTest {
                     "SELECT GROUP_CONCAT(author_name || body || COALESCE(ip_hash, ''), ' ') FROM comments").mapTo(String.class).one());
             assertThat(everything).doesNotContain("example.com", "203.0.113", "198.51.100");
         }
+    }
+
+    /** WordPress's own test post: comments in HTML, threaded ten deep, some by the post's author. */
+    Path themeUnitTest() throws IOException {
+        try (InputStream in = WxrImportTest.class.getResourceAsStream("/wxr/theme-unit-test-comments.xml")) {
+            return Files.write(folder.resolve("theme-unit-test.xml"), in.readAllBytes());
+        }
+    }
+
+    @Test
+    void wordPressCommentHtmlBecomesTheFormattingReadersSeeAndAuthorsAreMarked() throws IOException {
+        TestServer.start(TestServer.config(folder)).close();
+        assertThat(RoundtableCommand.run(env(), "import-wxr", "--post", "1148", themeUnitTest().toString())).isZero();
+        try (var server = TestServer.start(TestServer.config(folder))) {
+            var page = server.reader().open(ARTICLE + "/discussions/general");
+            var first = page.getElementById("comment-" + idOf(server, 881)).selectFirst(".comment-body");
+            assertThat(first.selectFirst("strong").text()).isEqualTo("Headings");
+            assertThat(first.select("h1, h2, table, script, iframe")).as("not in the subset readers write").isEmpty();
+            assertThat(first.text()).contains("Header one", "Employee", "John Saddington", "Definition List Title");
+            assertThat(first.select("blockquote").eachText()).contains("Stay hungry. Stay foolish.");
+            assertThat(first.select("a").eachAttr("href")).contains("https://developer.mozilla.org/en-US/docs/HTML/Element/blockquote#Notes");
+            assertThat(first.select("code").eachText()).contains("<blockquote>");
+            assertThat(first.text()).doesNotContain("<strong>", "<h1>", "</a>");
+
+            var indented = page.getElementById("comment-" + idOf(server, 899)).selectFirst(".comment-body");
+            assertThat(indented.select("pre")).as("tab-indented lines are not code").isEmpty();
+            assertThat(indented.text()).contains("They used a fake email");
+
+            List<Long> marked = page.select("article.comment:has(> header .author-badge)").stream()
+                    .map(c -> Long.parseLong(c.id().substring("comment-".length()))).toList();
+            assertThat(marked).containsExactlyInAnyOrder(idOf(server, 903), idOf(server, 910), idOf(server, 920));
+            // Ten deep, beyond what a page nests: on the page where its thread continues.
+            long deepest = idOf(server, 915);
+            assertThat(server.reader().open(ARTICLE + "/comments/" + idOf(server, 914)).selectFirst("#comment-" + deepest
+                    + " > header .author-badge").text()).isEqualTo("Article author");
+        }
+    }
+
+    @Test
+    void importingAgainConvertsOnlyCommentsStillHoldingTheLiteralHtmlOfAnEarlierImport() throws IOException {
+        TestServer.start(TestServer.config(folder)).close();
+        Path file = themeUnitTest();
+        assertThat(RoundtableCommand.run(env(), "import-wxr", "--post", "1148", file.toString())).isZero();
+        try (var server = TestServer.start(TestServer.config(folder))) {
+            // One comment as an earlier version stored it, the HTML as text; another edited by a moderator since.
+            server.jdbi().useHandle(h -> {
+                h.execute("UPDATE comments SET body = ? WHERE id = ?", Text.body(LITERAL), idOf(server, 919));
+                h.execute("UPDATE comments SET body = '<strong>Headings</strong> as text' WHERE id = ?", idOf(server, 881));
+            });
+        }
+        Files.writeString(file, Files.readString(file).replace("We use these tests all the time! Killer stuff!", LITERAL));
+        assertThat(RoundtableCommand.run(env(), "import-wxr", "--post", "1148", file.toString())).isZero();
+        try (var server = TestServer.start(TestServer.config(folder))) {
+            var rows = server.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT body || '|' || (edited_at IS NOT NULL) FROM comments WHERE id IN (<ids>) ORDER BY id")
+                    .bindList("ids", List.of(idOf(server, 881), idOf(server, 900), idOf(server, 919))).mapTo(String.class).list());
+            assertThat(rows).containsExactly(
+                    "<strong>Headings</strong> as text|0",
+                    "Comments? I love comments!|0",
+                    "*Literal* HTML\n\nindented|1");
+        }
+        assertThat(RoundtableCommand.run(env(), "import-wxr", "--post", "1148", file.toString())).as("then a no-op").isZero();
+    }
+
+    static final String LITERAL = "<em>Literal</em> HTML\n\n\tindented";
+
+    private static long idOf(TestServer server, long wordPressId) {
+        return server.jdbi().withHandle(h -> h.createQuery("SELECT id FROM comments WHERE import_key = :key")
+                .bind("key", "wxr:1148:" + wordPressId).mapTo(Long.class).one());
     }
 
     @Test

@@ -1,0 +1,35 @@
+package org.roundtable.discussion;
+
+import io.javalin.http.Context;
+
+/**
+ * Which page of a discussion a reader asked for: the order they chose for it, where the page starts, and the
+ * number the link to it carried ({@link #UNKNOWN} when it carried none, as an old link may). Anything malformed
+ * means the first page, in the oldest-first order.
+ */
+public record DiscussionRequest(Sort sort, ThreadCursor from, int number) {
+
+    public static final int UNKNOWN = 0;
+    private static final int HIGHEST_PAGE = 10_000_000;
+
+    public static DiscussionRequest of(Context ctx) {
+        return of(ctx.queryParam("sort"), ctx.queryParam("after"), ctx.queryParam("page"));
+    }
+
+    public static DiscussionRequest of(String sort, String after, String page) {
+        Sort order = Sort.fromParam(sort);
+        var from = ThreadCursor.parse(after);
+        int number = page != null && page.matches("[0-9]{1,8}") ? Math.min(Integer.parseInt(page), HIGHEST_PAGE) : UNKNOWN;
+        return from.map(cursor -> new DiscussionRequest(order, cursor, number == UNKNOWN ? UNKNOWN : Math.max(number, 2)))
+                .orElseGet(() -> firstPage(order));
+    }
+
+    public static DiscussionRequest firstPage(Sort sort) {
+        return new DiscussionRequest(sort, ThreadCursor.start(sort), 1);
+    }
+
+    /** The same page for every reader, whatever else the address holds. */
+    public String cacheKey() {
+        return "?sort=" + sort.queryValue() + "&page=" + number + "&after=" + from.value();
+    }
+}

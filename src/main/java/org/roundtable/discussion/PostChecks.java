@@ -1,0 +1,60 @@
+package org.roundtable.discussion;
+
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.roundtable.antispam.SpamScreen;
+import org.roundtable.article.Article;
+import org.roundtable.discussion.CommentPosting.Outcome;
+import org.roundtable.moderation.Bans;
+import org.roundtable.security.FormTokens;
+
+/**
+ * The rules a comment meets on every path into the forum, in one place: a new post and an author's edit pass
+ * the same checks on their text, the discussion's lock, bans and the blocklist.
+ */
+public final class PostChecks {
+
+    private final CommentPosting posting;
+    private final Bans bans;
+    private final SpamScreen spam;
+    private final Jdbi jdbi;
+
+    public PostChecks(CommentPosting posting, Bans bans, SpamScreen spam, Jdbi jdbi) {
+        this.posting = posting;
+        this.bans = bans;
+        this.spam = spam;
+        this.jdbi = jdbi;
+    }
+
+    /**
+     * Whether a new post may be stored ({@link Outcome.Planned}) or why not. What merely looks like spam is not
+     * refused but held; see {@link SpamScreen}.
+     */
+    public Outcome post(Handle handle, Article article, CommentForm form, FormTokens.Check token, Long authorId,
+                        String ipHash, String honeypot) {
+        if (token.verdict() == FormTokens.Verdict.FOREIGN_ORIGIN) {
+            return new Outcome.Refused(token.verdict().status(), token.verdict().refusal());
+        }
+        return CommentPosting.problemWithText(Text.name(form.name()), Text.body(form.body()))
+                .map(problem -> new Outcome.Refused(422, problem))
+                .or(() -> bans.refusalFor(authorId, ipHash).map(reason -> new Outcome.Refused(403, reason)))
+                .or(() -> posting.flood(handle, authorId, ipHash))
+                .map(Outcome.class::cast)
+                .orElseGet(() -> posting.plan(handle, article, form, authorId, ipHash,
+                        spam.screen(honeypot, token, Text.body(form.body()), ipHash)));
+    }
+
+    /** Why an author's edit is refused: its text, the discussion's lock, a ban on its author or address. */
+    public Optional<Outcome.Refused> edit(Comment comment, String name, String body, String ipHash) {
+        return CommentPosting.problemWithText(name, body).map(problem -> new Outcome.Refused(422, problem))
+                .or(() -> jdbi.onDemand(DiscussionRepository.class).findById(comment.discussionId())
+                        .filter(Discussion::locked).map(locked -> new Outcome.Refused(403, CommentPosting.LOCKED)))
+                .or(() -> bans.refusalFor(comment.authorId(), ipHash).map(reason -> new Outcome.Refused(403, reason)));
+    }
+
+    /** How edited words must wait for a moderator, when the blocklist or link limit say so. */
+    public Optional<Hold> screenEdit(String body, String ipHash) {
+        return spam.screenWords(body, ipHash);
+    }
+}

@@ -1,0 +1,99 @@
+package org.roundtable.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.roundtable.browser.Forum.ARTICLE;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.roundtable.JarProcess;
+import org.roundtable.bench.Seed;
+
+/**
+ * The article when its discussions are full: about 150 comments in each, of every length, threaded up to eight
+ * deep, read on a phone. The article must stay readable between its discussions, and their pages must lead
+ * through all of them.
+ */
+class LongDiscussionsBrowserIT {
+
+    /** Two phone screens at 390 px: from the end of one proposal's text to the next proposal's heading. */
+    static final int BUDGET_PX = 1_700;
+
+    @TempDir
+    static Path folder;
+    static JarProcess forum;
+
+    @BeforeAll
+    static void seedAndStart() throws Exception {
+        Files.createDirectories(folder.resolve("data"));
+        Seed.main(new String[] {folder.resolve("data/roundtable.db").toString(), "900"});
+        forum = Forum.start(folder);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (forum != null) {
+            forum.close();
+        }
+    }
+
+    @Test
+    void onAPhoneEveryProposalHeadingIsWithinTwoScreensOfThePreviousProposalsText() {
+        try (var reader = Browser.open(forum, false)) {
+            reader.width(Browser.PHONE_WIDTH);
+            reader.go(ARTICLE);
+            for (int n = 1; n <= 4; n++) {
+                WebElement text = reader.find("#proposal-" + n + " .proposal-text");
+                WebElement nextHeading = reader.find("#proposal-" + (n + 1) + "-title");
+                int textEnd = text.getRect().getY() + text.getRect().getHeight();
+                int gap = nextHeading.getRect().getY() - textEnd;
+                System.out.printf("Proposal %d: its discussion takes %d px at 390 px%n", n, gap);
+                assertThat(gap).as("proposal %d's discussion, at 390 px", n).isLessThanOrEqualTo(BUDGET_PX);
+                assertThat(reader.find("#proposal-" + n + "-discussion .more-threads a").getText())
+                        .matches("Read all \\d+ comments on proposal " + n + " →");
+            }
+            System.out.printf("The article page with ~150 comments per proposal: %s px tall at 390 px%n",
+                    reader.script("return document.documentElement.scrollHeight"));
+            reader.screenshot("article-150-comments-per-proposal", Browser.PHONE_WIDTH);
+        }
+    }
+
+    @Test
+    void foldedRepliesOpenWithTheKeyboardWithoutJavaScript() {
+        try (var reader = Browser.open(forum, false)) {
+            reader.go(ARTICLE);
+            WebElement replies = reader.find("#proposal-1-discussion details.replies-toggle");
+            WebElement firstReply = reader.find(replies, "article.comment");
+            assertThat(firstReply.isDisplayed()).as("folded in the preview").isFalse();
+            WebElement summary = reader.find(replies, "summary");
+            summary.sendKeys(Keys.ENTER);
+            assertThat(firstReply.isDisplayed()).as("opened with Enter").isTrue();
+            assertThat(replies.getAttribute("open")).isNotNull();
+        }
+    }
+
+    @Test
+    void theFullDiscussionIsReachedFromThePreviewAndPagedWithNumbers() {
+        try (var reader = Browser.open(forum, false)) {
+            reader.width(Browser.PHONE_WIDTH);
+            reader.go(ARTICLE);
+            reader.submit(reader.find("#proposal-2-discussion .more-threads a"));
+            assertThat(reader.path()).isEqualTo(ARTICLE + "/discussions/proposal-2");
+            assertThat(reader.find(".page-count").getText()).matches("Page 1 of [2-9]");
+            assertThat(reader.findAll("details.replies-toggle:not([open])")).as("replies open on its own pages").isEmpty();
+            String firstOnPageOne = reader.find(".threads > ol > li > article").getAttribute("id");
+
+            reader.submit(reader.find("nav.pagination a[rel=next]"));
+            assertThat(reader.find(".page-count").getText()).startsWith("Page 2 of");
+            assertThat(reader.find(".threads > ol > li > article").getAttribute("id")).isNotEqualTo(firstOnPageOne);
+            reader.submit(reader.find("nav.pagination a[rel=prev]"));
+            assertThat(reader.find(".threads > ol > li > article").getAttribute("id")).isEqualTo(firstOnPageOne);
+            assertThat(reader.horizontalOverflow()).as("nothing wider than the phone").isZero();
+        }
+    }
+}
