@@ -3,9 +3,9 @@ package org.roundtable.admin;
 import io.javalin.http.Context;
 import java.util.Objects;
 import org.jdbi.v3.core.Jdbi;
-import org.roundtable.audit.AuditLog;
 import org.roundtable.audit.AuditLog.AuditRepository;
-import org.roundtable.web.Formats;
+import org.roundtable.audit.AuditLog;
+import org.roundtable.rendering.Formats;
 
 /** The audit log, newest first, filterable by action and by moderator. */
 public final class AuditController {

@@ -7,7 +7,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.roundtable.discussion.Ids;
 import org.roundtable.moderation.BanRepository;
 import org.roundtable.moderation.ModerationActions;
-import org.roundtable.web.Formats;
+import org.roundtable.rendering.Formats;
 
 /** The list of bans, past and present, and lifting one. */
 public final class BansController {

@@ -4,7 +4,7 @@ import io.javalin.http.Context;
 import org.jdbi.v3.core.Jdbi;
 import org.roundtable.moderation.QueueFilter;
 import org.roundtable.moderation.QueueRepository;
-import org.roundtable.web.Formats;
+import org.roundtable.rendering.Formats;
 
 /** {@code /admin}: what needs a moderator now, and where people are talking. */
 public final class DashboardController {

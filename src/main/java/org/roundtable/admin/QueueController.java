@@ -12,15 +12,15 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.roundtable.discussion.Ids;
-import org.roundtable.moderation.ModerationActions;
 import org.roundtable.moderation.ModerationActions.Decision;
+import org.roundtable.moderation.ModerationActions;
 import org.roundtable.moderation.QueueFilter;
 import org.roundtable.moderation.QueueItem;
-import org.roundtable.moderation.QueueRepository;
 import org.roundtable.moderation.QueueRepository.OpenReport;
+import org.roundtable.moderation.QueueRepository;
 import org.roundtable.moderation.ReportReason;
+import org.roundtable.rendering.Formats;
 import org.roundtable.security.Signer;
-import org.roundtable.web.Formats;
 import org.roundtable.web.Forms;
 import org.roundtable.web.ReaderFacingError;
 

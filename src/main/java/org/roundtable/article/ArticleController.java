@@ -9,13 +9,13 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.roundtable.discussion.CommentForm;
 import org.roundtable.discussion.CommentPaths;
-import org.roundtable.discussion.Readers;
 import org.roundtable.discussion.DiscussionRequest;
+import org.roundtable.discussion.Readers;
 import org.roundtable.discussion.Viewer;
-import org.roundtable.web.PageBuffer;
-import org.roundtable.web.PageCache;
-import org.roundtable.web.RenderGate;
-import org.roundtable.web.Templates;
+import org.roundtable.pagecache.PageCache;
+import org.roundtable.rendering.PageBuffer;
+import org.roundtable.rendering.RenderGate;
+import org.roundtable.rendering.Templates;
 
 /** The reader's way in: the list of articles and the article page. */
 public final class ArticleController {

@@ -13,8 +13,8 @@ import org.roundtable.db.Writer;
 import org.roundtable.discussion.CommentMarkdown;
 import org.roundtable.discussion.CommentPaths;
 import org.roundtable.discussion.PrivateLinkNotice;
+import org.roundtable.rendering.Formats;
 import org.roundtable.security.FormTokens;
-import org.roundtable.web.Formats;
 import org.roundtable.web.ReaderFacingError;
 import org.roundtable.web.SiteAddress;
 

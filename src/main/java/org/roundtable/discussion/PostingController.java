@@ -15,10 +15,10 @@ import org.roundtable.author.AuthorRepository;
 import org.roundtable.db.Database;
 import org.roundtable.db.Writer;
 import org.roundtable.discussion.CommentPosting.Outcome;
+import org.roundtable.operations.Metrics;
 import org.roundtable.security.FormTokens;
 import org.roundtable.security.IpHashes;
 import org.roundtable.web.Forms;
-import org.roundtable.web.Metrics;
 
 /**
  * Posting and replying. Works without JavaScript: success is a 303 to where the comment can be seen; a refusal

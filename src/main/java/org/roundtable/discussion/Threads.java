@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.roundtable.web.Formats;
+import org.roundtable.rendering.Formats;
 
 /**
  * Turns comments, oldest first, into nested threads in one pass. Threads nest {@value #SHOWN_LEVELS} levels

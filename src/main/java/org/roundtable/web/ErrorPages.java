@@ -7,6 +7,7 @@ import io.javalin.http.HttpStatus;
 import java.util.Map;
 import org.jdbi.v3.core.JdbiException;
 import org.roundtable.db.Database;
+import org.roundtable.operations.RequestLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

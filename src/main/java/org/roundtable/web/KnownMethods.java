@@ -14,7 +14,7 @@ import org.eclipse.jetty.util.Callback;
  */
 public final class KnownMethods extends Handler.Wrapper {
 
-    static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT");
+    public static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT");
 
     KnownMethods(Handler handler) {
         super(handler);

@@ -1,4 +1,4 @@
-package org.roundtable.web;
+package org.roundtable.pagecache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.roundtable.TestServer.ARTICLE;

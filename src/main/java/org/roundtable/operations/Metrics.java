@@ -1,4 +1,4 @@
-package org.roundtable.web;
+package org.roundtable.operations;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.roundtable.discussion.CommentStatus;
+import org.roundtable.web.KnownMethods;
 
 /**
  * {@code GET /metrics} in Prometheus format: requests by route and status with their latency, comments

@@ -1,4 +1,4 @@
-package org.roundtable.web;
+package org.roundtable.rendering;
 
 import io.javalin.http.Context;
 import io.javalin.rendering.FileRenderer;

@@ -1,4 +1,4 @@
-package org.roundtable.web;
+package org.roundtable.rendering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.roundtable.pagecache.PageCache;
 
 /** Many readers asking for one big page at the same moment: one rendering, bounded work, the same answer. */
 class RenderOnceTest {

@@ -1,4 +1,4 @@
-package org.roundtable.web;
+package org.roundtable.operations;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;

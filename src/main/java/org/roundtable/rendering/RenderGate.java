@@ -1,4 +1,4 @@
-package org.roundtable.web;
+package org.roundtable.rendering;
 
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;

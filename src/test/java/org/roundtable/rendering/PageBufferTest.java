@@ -1,4 +1,4 @@
-package org.roundtable.web;
+package org.roundtable.rendering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.roundtable.web;
+package org.roundtable.rendering;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package org.roundtable.web;
+package org.roundtable.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.roundtable.TestServer.ARTICLE;

@@ -1,4 +1,4 @@
-package org.roundtable.web;
+package org.roundtable.pagecache;
 
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -20,6 +20,7 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
 import org.eclipse.jetty.ee10.servlet.HttpOutput;
+import org.roundtable.rendering.PageBuffer;
 import org.roundtable.security.Tokens;
 
 /**

@@ -1,4 +1,4 @@
-package org.roundtable.web;
+package org.roundtable.rendering;
 
 import java.util.Set;
 import org.thymeleaf.context.ITemplateContext;
