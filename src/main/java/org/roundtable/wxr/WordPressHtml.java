@@ -13,11 +13,11 @@ import org.jsoup.nodes.TextNode;
 
 /**
  * WordPress comment HTML as the Markdown readers write here: paragraphs, line breaks, emphasis, links, quotes,
- * lists, code and strikethrough. Anything else gives its text (a heading becomes a paragraph, a span its words);
- * scripts, styles and embedded objects give nothing, and no markup survives to run. WordPress stores a comment
- * as typed and applies its paragraph rule when showing it (a blank line starts a paragraph, a line break is a
- * break), so that rule is applied here too, and indenting, which WordPress ignores, is dropped rather than
- * turned into code blocks.
+ * lists, code and strikethrough. Anything else gives its text (a heading becomes a paragraph in bold, a span its
+ * words); scripts, styles and embedded objects give nothing, and no markup survives to run. WordPress stores a
+ * comment as typed and applies its paragraph rule when showing it (a blank line starts a paragraph, a line
+ * break is a break), so that rule is applied here too, and indenting, which WordPress ignores, is dropped rather
+ * than turned into code blocks.
  */
 final class WordPressHtml {
 
@@ -82,6 +82,8 @@ final class WordPressHtml {
             }
             case "ul", "ol" -> list(element, name(element).equals("ol"), blocks);
             case "pre" -> blocks.add(fenced(element.wholeText()));
+            case "h1", "h2", "h3", "h4", "h5", "h6" -> blocks(element).forEach(heading ->
+                    blocks.add(heading.startsWith("**") || heading.contains("\n") ? heading : wrap("**", heading)));
             case "hr" -> { }
             default -> blocks.addAll(blocks(element));
         }
