@@ -13,3 +13,8 @@ ALTER TABLE comments ADD COLUMN held_reason TEXT;
 
 -- Comments the article's own author wrote (imported from WordPress, where the post's author is marked).
 ALTER TABLE comments ADD COLUMN by_article_author BOOLEAN NOT NULL DEFAULT FALSE;
+
+-- The thread roots with what decides whether a reader sees them (status, and the author for their own held
+-- ones): counting the threads before one, to number its page, reads this index alone.
+CREATE INDEX comments_thread_roots_visible ON comments (discussion_id, created_at, id, status, author_id, parent_id)
+    WHERE parent_id IS NULL;

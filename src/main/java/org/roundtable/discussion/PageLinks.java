@@ -98,19 +98,47 @@ public final class PageLinks {
     }
 
     private int threadsBefore(ThreadCursor at) {
-        return sort == Sort.OLDEST
-                ? comments.threadsEarlierThan(discussion.id(), viewerId, at.time(), at.id(), Integer.MAX_VALUE)
-                : comments.threadsLaterThan(discussion.id(), viewerId, at.time(), at.id(), Integer.MAX_VALUE);
+        return countBackward(at, Integer.MAX_VALUE);
     }
 
-    /** The page a thread is on, read in this order from the first page: for landing a reader on their comment. */
+    /**
+     * The page a thread is on, read in this order from the first page: for landing a reader on their comment.
+     * A new thread, the common case, sits near one end of the discussion: counting the few threads between it
+     * and that end finds its page, wherever the discussion's other threads are (the end is numbered from the
+     * discussion's count). Only a thread far from both ends costs a count of the threads before it. The page
+     * starts at most a page before the thread, so it holds the thread even while others are being posted.
+     */
     public PageStart pageOf(Comment root) {
-        int number = threadsBefore(ThreadCursor.of(root)) / PER_PAGE + 1;
+        ThreadCursor at = ThreadCursor.of(root);
+        int near = NEARBY * PER_PAGE;
+        int after = countForward(at, near);
+        int threads = discussion.threadCount() + (root.status().holdsAPlaceOnPages() ? 0 : 1);
+        int before = after < near && threads - 1 - after >= near ? threads - 1 - after : countBackward(at, near);
+        if (before >= near && after >= near) {
+            before = threadsBefore(at);
+        }
+        int number = before / PER_PAGE + 1;
         if (number == 1) {
             return new PageStart(1, null);
         }
-        List<ThreadCursor> start = forward(ThreadCursor.start(sort), 1, (number - 1) * PER_PAGE - 1);
+        // The previous page's last thread, counted back from this one.
+        int lastOfPrevious = (number - 1) * PER_PAGE - 1;
+        List<ThreadCursor> start = backward(at, 1, before - lastOfPrevious - 1);
         return start.isEmpty() ? new PageStart(1, null) : new PageStart(number, start.get(0));
+    }
+
+    /** How many threads come before this one in reading order, counting no further than {@code limit}. */
+    private int countBackward(ThreadCursor at, int limit) {
+        return sort == Sort.OLDEST
+                ? comments.threadsEarlierThan(discussion.id(), viewerId, at.time(), at.id(), limit)
+                : comments.threadsLaterThan(discussion.id(), viewerId, at.time(), at.id(), limit);
+    }
+
+    /** How many come after it in reading order, counting no further than {@code limit}. */
+    private int countForward(ThreadCursor at, int limit) {
+        return sort == Sort.OLDEST
+                ? comments.threadsLaterThan(discussion.id(), viewerId, at.time(), at.id(), limit)
+                : comments.threadsEarlierThan(discussion.id(), viewerId, at.time(), at.id(), limit);
     }
 
     private Pagination links(int current, int total, Map<Integer, ThreadCursor> starts, String basePath) {

@@ -135,6 +135,25 @@ class DiscussionPagesTest {
     }
 
     @Test
+    void aReplyDeepInALongDiscussionLandsOnThePageOfItsThread() {
+        List<Long> roots = new ArrayList<>();
+        for (int i = 0; i < 90; i++) {
+            roots.add(postedId(reader.submit(reader.open(ARTICLE + "/discussions/proposal-3"), "#reply-proposal-3-top",
+                    Map.of("body", "long thread " + i))));
+        }
+        for (int thread : new int[] {5, 45, 85}) {
+            var reply = reader.submit(reader.open(ARTICLE + "/comments/" + roots.get(thread)), "#reply-form",
+                    Map.of("body", "answer to " + thread));
+            String location = reply.headers().firstValue("Location").orElseThrow();
+            int page = thread / ThreadPages.THREADS_PER_PAGE + 1;
+            assertThat(location).contains(page == 1 ? "?sort=oldest#comment-" : "&page=" + page + "&");
+            Document landed = reader.open(location.substring(0, location.indexOf('#')));
+            assertThat(landed.getElementById(location.substring(location.indexOf('#') + 1)).text()).contains("answer to " + thread);
+            assertThat(landed.selectFirst(".page-count").text()).isEqualTo("Page " + (thread / 20 + 1) + " of 5");
+        }
+    }
+
+    @Test
     void postingFromADiscussionPageLandsBackOnItInItsOrder() {
         Document newest = reader.open(ARTICLE + "/discussions/proposal-2?sort=newest");
         var response = reader.submit(newest, "#reply-proposal-2-top", Map.of("body", "from the page, newest first"));
@@ -167,9 +186,9 @@ class DiscussionPagesTest {
         String before = plan(CommentRepository.BEFORE_CURSOR + " ORDER BY r.created_at DESC, r.id DESC LIMIT 21");
         System.out.println("Query plan for a page of threads:\n" + after + "\nnewest first:\n" + before);
         // A seek on created_at, not a walk over every root from the discussion's first: the same cost on any page.
-        assertThat(after).contains("comments_thread_roots (discussion_id=? AND created_at>?)")
+        assertThat(after).contains("COVERING INDEX comments_thread_roots_visible (discussion_id=? AND created_at>?)")
                 .contains("comments_by_root").doesNotContain("SCAN");
-        assertThat(before).contains("comments_thread_roots (discussion_id=? AND created_at<?)")
+        assertThat(before).contains("COVERING INDEX comments_thread_roots_visible (discussion_id=? AND created_at<?)")
                 .contains("comments_by_root").doesNotContain("SCAN");
     }
 
@@ -192,8 +211,19 @@ class DiscussionPagesTest {
                 .bind("discussionId", 2).bind("viewerId", (Long) null)
                 .bind("time", Instant.parse("2026-01-01T00:00:00Z")).bind("id", 1L)
                 .map((rs, ctx) -> rs.getString("detail")).list());
-        assertThat(String.join("\n", plan)).contains("comments_thread_roots (discussion_id=? AND created_at>?)")
+        assertThat(String.join("\n", plan)).contains("COVERING INDEX comments_thread_roots_visible (discussion_id=? AND created_at>?)")
                 .doesNotContain("TEMP B-TREE");
+    }
+
+    @Test
+    void countingTheThreadsBeforeOneReadsOneIndexAlone() {
+        List<String> plan = server.jdbi().withHandle(h -> h.createQuery("EXPLAIN QUERY PLAN SELECT COUNT(*) FROM ("
+                        + CommentRepository.ROOTS + CommentRepository.BEFORE_CURSOR + " LIMIT :limit) earlier")
+                .bind("discussionId", 2).bind("viewerId", 7L).bind("limit", Integer.MAX_VALUE)
+                .bind("time", Instant.parse("2026-01-01T00:00:00Z")).bind("id", 1L)
+                .map((rs, ctx) -> rs.getString("detail")).list());
+        System.out.println("Query plan for counting the threads before one:\n" + String.join("\n", plan));
+        assertThat(String.join("\n", plan)).contains("COVERING INDEX comments_thread_roots_visible");
     }
 
     @Test
