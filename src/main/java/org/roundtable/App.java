@@ -7,6 +7,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
 import io.javalin.http.staticfiles.Location;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import org.roundtable.admin.AdminBootstrap;
 import org.roundtable.admin.AdminGate;
@@ -98,7 +99,15 @@ public final class App {
      * article pages into the cache, so the first readers after a start or a deployment do not wait for that.
      */
     public static Javalin createWarm(Config config, Database database) {
-        return create(config, database, Clock.systemUTC(), true);
+        return create(config, database, clock(), true);
+    }
+
+    /**
+     * The time as Roundtable keeps it: in milliseconds, which every engine stores exactly, so a comment's time
+     * read back is the time it was written with, and page cursors (milliseconds) never fall between two rows.
+     */
+    public static Clock clock() {
+        return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
     }
 
     public static Javalin create(Config config, Database database, Clock clock) {

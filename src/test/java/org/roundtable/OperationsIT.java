@@ -29,7 +29,7 @@ class OperationsIT {
         String token;
         try (JarProcess jar = JarProcess.start(folder, env)) {
             var health = client.send(HttpRequest.newBuilder(jar.uri("/health")).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(health.body()).isEqualTo("{\"status\":\"up\",\"database\":\"up\",\"migrations\":\"applied\"}");
+            assertThat(health.body()).isEqualTo("{\"status\":\"up\",\"database\":\"up\",\"engine\":\"sqlite\",\"migrations\":\"applied\"}");
 
             String formToken = Jsoup.parse(client.send(HttpRequest.newBuilder(jar.uri(ARTICLE)).build(),
                     HttpResponse.BodyHandlers.ofString()).body()).selectFirst("input[name=form_token]").val();

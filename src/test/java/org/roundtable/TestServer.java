@@ -88,20 +88,21 @@ public final class TestServer implements AutoCloseable {
     }
 
     /**
-     * The configuration with the database in {@code folder} and these environment variables set. Rate
+     * The configuration with the database in {@code folder} (unless {@code env} names another in DATABASE_URL)
+     * and these environment variables set. Rate
      * limits are off unless a test sets them, since tests post far faster than people do.
      */
     public static Config config(Path folder, Map<String, String> env) {
         var all = new HashMap<>(Map.of("SPAM_MIN_FILL_SECONDS", "0", "FLOOD_MIN_INTERVAL_SECONDS", "0", "FLOOD_MAX_PER_HOUR", "0",
                 "FLOOD_ADDRESS_MAX_PER_HOUR", "0"));
+        all.put("DATABASE_URL", databaseUrl(folder));
         all.putAll(env);
         all.put("PORT", "0");
-        all.put("DATABASE_URL", databaseUrl(folder));
         return Config.fromMap(all);
     }
 
     public static String databaseUrl(Path folder) {
-        return "jdbc:sqlite:" + folder.resolve("roundtable.db");
+        return TestDatabases.url(folder);
     }
 
     /** Every registered HTTP route, as "METHOD path". */

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import org.jdbi.v3.core.Jdbi;
 import org.roundtable.audit.AuditLog;
+import org.roundtable.db.BackupsElsewhere;
 import org.roundtable.db.Database;
 import org.roundtable.web.ReaderFacingError;
 
@@ -37,16 +38,20 @@ public final class BackupController {
             throw new ReaderFacingError(HttpStatus.FORBIDDEN, "Only admins can download backups.");
         }
         Path folder = Files.createTempDirectory("roundtable-backup");
-        Path file = folder.resolve("roundtable-" + STAMP.format(clock.instant()) + ".db");
+        Database.Backup backup = null;
         try {
-            database.backupTo(file);
-            jdbi.useTransaction(handle -> audit.record(handle, me.actor(), "database.backup", "database", null, null,
-                    file.getFileName().toString()));
-            ctx.header("Content-Disposition", "attachment; filename=\"" + file.getFileName() + "\"")
-                    .contentType("application/vnd.sqlite3")
-                    .result(Files.readAllBytes(file));
+            backup = database.backupInto(folder, "roundtable-" + STAMP.format(clock.instant()));
+            String name = backup.file().getFileName().toString();
+            jdbi.useTransaction(handle -> audit.record(handle, me.actor(), "database.backup", "database", null, null, name));
+            ctx.header("Content-Disposition", "attachment; filename=\"" + name + "\"")
+                    .contentType(backup.mediaType())
+                    .result(Files.readAllBytes(backup.file()));
+        } catch (BackupsElsewhere e) {
+            throw new ReaderFacingError(HttpStatus.CONFLICT, e.getMessage());
         } finally {
-            Files.deleteIfExists(file);
+            if (backup != null) {
+                Files.deleteIfExists(backup.file());
+            }
             Files.deleteIfExists(folder);
         }
     }

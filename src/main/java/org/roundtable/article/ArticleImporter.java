@@ -83,7 +83,7 @@ public final class ArticleImporter {
 
     private void store(Handle handle, ArticleSource article) {
         long articleId = handle.attach(ArticleRepository.class)
-                .insert(article, article.published().toString(), clock.instant());
+                .insert(article, article.published(), clock.instant());
         var discussions = handle.attach(DiscussionRepository.class);
         discussions.insert(articleId, Discussion.GENERAL, 0, null, null);
         for (int i = 0; i < article.proposals().size(); i++) {

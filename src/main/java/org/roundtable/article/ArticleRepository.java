@@ -55,6 +55,6 @@ public interface ArticleRepository {
                                   lead_markdown, closing_markdown, imported_at)
             VALUES (:slug, :title, :author, :byline, :source, :publishedOn,
                     :leadMarkdown, :closingMarkdown, :importedAt) RETURNING id""")
-    long insert(@BindMethods ArticleSource article, @Bind("publishedOn") String publishedOn,
+    long insert(@BindMethods ArticleSource article, @Bind("publishedOn") LocalDate publishedOn,
                 @Bind("importedAt") Instant importedAt);
 }

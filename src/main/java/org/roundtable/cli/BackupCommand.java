@@ -24,7 +24,7 @@ final class BackupCommand implements Callable<Integer> {
             database.backupTo(file);
             System.out.println("Backed up to " + file.toAbsolutePath());
             return 0;
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | IllegalStateException e) {
             System.err.println("Cannot back up: " + e.getMessage());
             return RoundtableCommand.FAILED;
         }

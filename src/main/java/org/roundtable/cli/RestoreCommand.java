@@ -1,7 +1,7 @@
 package org.roundtable.cli;
 
-import java.util.concurrent.Callable;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import org.roundtable.db.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;

@@ -21,6 +21,7 @@ public final class HealthController {
                 .contentType("application/json")
                 .header("Cache-Control", "no-store")
                 .result("{\"status\":\"" + (up ? "up" : "down") + "\",\"database\":\"" + (reachable ? "up" : "down")
+                        + "\",\"engine\":\"" + database.engine()
                         + "\",\"migrations\":\"" + (migrated ? "applied" : "pending") + "\"}");
     }
 }

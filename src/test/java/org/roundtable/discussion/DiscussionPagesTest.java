@@ -1,6 +1,7 @@
 package org.roundtable.discussion;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.roundtable.Reader.postedId;
 import static org.roundtable.TestServer.ARTICLE;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.roundtable.Reader;
+import org.roundtable.TestDatabases;
 import org.roundtable.TestServer;
 
 /** Pages hold a bounded number of threads; the rest of a discussion is a page at a time on its own page. */
@@ -182,6 +184,7 @@ class DiscussionPagesTest {
 
     @Test
     void aPageOfThreadsIsOneQueryThatSeeksToItsCursor() {
+        assumeFalse(TestDatabases.onPostgresql(), "these are SQLite's query plans");
         String after = plan(CommentRepository.AFTER_CURSOR + " ORDER BY r.created_at, r.id LIMIT 21");
         String before = plan(CommentRepository.BEFORE_CURSOR + " ORDER BY r.created_at DESC, r.id DESC LIMIT 21");
         System.out.println("Query plan for a page of threads:\n" + after + "\nnewest first:\n" + before);
@@ -205,6 +208,7 @@ class DiscussionPagesTest {
 
     @Test
     void pageLinksSeekToTheirThreadsToo() {
+        assumeFalse(TestDatabases.onPostgresql(), "these are SQLite's query plans");
         List<String> plan = server.jdbi().withHandle(h -> h.createQuery("EXPLAIN QUERY PLAN SELECT r.created_at, r.id"
                         + CommentRepository.ROOTS_WHERE + CommentRepository.AFTER_CURSOR
                         + " ORDER BY r.created_at, r.id LIMIT 41 OFFSET 0")
@@ -217,6 +221,7 @@ class DiscussionPagesTest {
 
     @Test
     void countingTheThreadsBeforeOneReadsOneIndexAlone() {
+        assumeFalse(TestDatabases.onPostgresql(), "these are SQLite's query plans");
         List<String> plan = server.jdbi().withHandle(h -> h.createQuery("EXPLAIN QUERY PLAN SELECT COUNT(*) FROM ("
                         + CommentRepository.ROOTS + CommentRepository.BEFORE_CURSOR + " LIMIT :limit) earlier")
                 .bind("discussionId", 2).bind("viewerId", 7L).bind("limit", Integer.MAX_VALUE)

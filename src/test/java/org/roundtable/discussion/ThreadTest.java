@@ -101,7 +101,7 @@ class ThreadTest {
     @Test
     void depthAndThreadRootAreStoredForEveryReply() {
         var rows = server.jdbi().withHandle(h -> h.createQuery(
-                "SELECT depth || ':' || (root_id = :root) FROM comments WHERE root_id = :root ORDER BY depth")
+                "SELECT depth || ':' || (CASE WHEN root_id = :root THEN 1 ELSE 0 END) FROM comments WHERE root_id = :root ORDER BY depth")
                 .bind("root", chain.get(0)).mapTo(String.class).list());
         assertThat(rows).hasSize(CHAIN);
         for (int level = 0; level < CHAIN; level++) {

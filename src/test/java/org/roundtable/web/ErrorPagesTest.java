@@ -83,6 +83,6 @@ class ErrorPagesTest {
         var response = server.get("/health");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
-        assertThat(response.body()).isEqualTo("{\"status\":\"up\",\"database\":\"up\",\"migrations\":\"applied\"}");
+        assertThat(response.body()).isEqualTo("{\"status\":\"up\",\"database\":\"up\",\"engine\":\"sqlite\",\"migrations\":\"applied\"}");
     }
 }

@@ -1,0 +1,53 @@
+package org.roundtable.db;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.apache.commons.dbcp2.BasicDataSource;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * What differs between the engines Roundtable runs on: how to connect, where each one's migrations are, how a
+ * live copy is made. Chosen once from DATABASE_URL; nothing outside this package knows which engine runs.
+ */
+interface Dialect {
+
+    static Dialect of(String url) {
+        if (url.startsWith(SqliteDialect.PREFIX)) {
+            return new SqliteDialect(url);
+        }
+        if (PostgresDialect.accepts(url)) {
+            return PostgresDialect.of(url);
+        }
+        throw new IllegalArgumentException("DATABASE_URL must start with jdbc:sqlite:, jdbc:postgresql:// or postgres://"
+                + " (got " + url.replaceFirst("//[^@/]*@", "//…@") + ")");
+    }
+
+    /** The engine's name, as /health reports it: {@code sqlite} or {@code postgresql}. */
+    String name();
+
+    /** Prepares the place the database lives, where there is one to prepare (SQLite's folder). */
+    void prepare();
+
+    BasicDataSource pool(Duration busyTimeout);
+
+    /** Teaches jdbi how this engine stores the values whose form differs between engines. */
+    void configure(Jdbi jdbi);
+
+    /** Where Flyway finds this engine's migrations: its own (versions 1 to 6), then the shared ones. */
+    List<String> migrationLocations();
+
+    /**
+     * Writes a consistent copy of the live database to {@code target}, while the server keeps serving; engines
+     * whose own tools do that better refuse with {@link BackupsElsewhere}.
+     */
+    void backup(Jdbi jdbi, Path target);
+
+    /** Puts a backup made by {@link #backup} in place of the database; the server must be stopped. */
+    void restore(Path backup);
+
+    /** A file name ending and media type for backups this engine makes, as the admin's download names them. */
+    BackupFormat backupFormat();
+
+    record BackupFormat(String extension, String mediaType) {}
+}

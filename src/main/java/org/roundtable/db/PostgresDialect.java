@@ -1,0 +1,147 @@
+package org.roundtable.db;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.apache.commons.dbcp2.BasicDataSource;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.argument.AbstractArgumentFactory;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.config.ConfigRegistry;
+
+/**
+ * PostgreSQL, for sites that run several instances on the database their operators already run. Accepts the
+ * JDBC form ({@code jdbc:postgresql://host:5432/db?user=…&password=…}) and the {@code postgres://user:pass@host/db}
+ * form hosting platforms hand out.
+ */
+final class PostgresDialect implements Dialect {
+
+    private static final String JDBC_PREFIX = "jdbc:postgresql://";
+    /** Requests wait for a connection rather than open one each; the database's own limit is shared by instances. */
+    private static final int POOL_SIZE = 10;
+    /** SQLSTATE classes that mean "not now": the connection, the server's resources, the server going away. */
+    private static final List<String> UNAVAILABLE_CLASSES = List.of("08", "53", "57");
+
+    private final String jdbcUrl;
+    private final String user;
+    private final String password;
+
+    private PostgresDialect(String jdbcUrl, String user, String password) {
+        this.jdbcUrl = jdbcUrl;
+        this.user = user;
+        this.password = password;
+    }
+
+    static boolean accepts(String url) {
+        return url.startsWith(JDBC_PREFIX) || url.startsWith("postgres://") || url.startsWith("postgresql://");
+    }
+
+    static PostgresDialect of(String url) {
+        if (url.startsWith(JDBC_PREFIX)) {
+            return new PostgresDialect(url, null, null);
+        }
+        URI uri = URI.create(url);
+        String user = null;
+        String password = null;
+        if (uri.getRawUserInfo() != null) {
+            String[] parts = uri.getRawUserInfo().split(":", 2);
+            user = decode(parts[0]);
+            password = parts.length > 1 ? decode(parts[1]) : null;
+        }
+        String port = uri.getPort() == -1 ? "" : ":" + uri.getPort();
+        String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
+        return new PostgresDialect(JDBC_PREFIX + uri.getHost() + port + uri.getRawPath() + query, user, password);
+    }
+
+    private static String decode(String part) {
+        return URLDecoder.decode(part, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String name() {
+        return "postgresql";
+    }
+
+    @Override
+    public void prepare() {
+        // The database exists already: its operators created it, as they do for every service they run.
+    }
+
+    @Override
+    public BasicDataSource pool(Duration busyTimeout) {
+        var pool = new BasicDataSource();
+        pool.setDriverClassName(org.postgresql.Driver.class.getName());
+        pool.setUrl(jdbcUrl);
+        if (user != null) {
+            pool.setUsername(user);
+        }
+        if (password != null) {
+            pool.setPassword(password);
+        }
+        pool.setMaxTotal(POOL_SIZE);
+        pool.setMaxIdle(POOL_SIZE);
+        pool.setMaxWait(Duration.ofMillis(Math.max(250, busyTimeout.toMillis())));
+        // A network connection goes stale when the server restarts: checked before use, the pool replaces it and
+        // the instance recovers by itself.
+        pool.setTestOnBorrow(true);
+        pool.setValidationQueryTimeout(Duration.ofSeconds(2));
+        return pool;
+    }
+
+    /**
+     * Times are stored to the millisecond, as SQLite stores them: PostgreSQL would keep microseconds, and a page
+     * cursor (milliseconds) would then fall between two rows, repeating or skipping a thread at a page boundary.
+     */
+    @Override
+    public void configure(Jdbi jdbi) {
+        jdbi.registerArgument(new AbstractArgumentFactory<Instant>(Types.TIMESTAMP_WITH_TIMEZONE) {
+            @Override
+            protected Argument build(Instant value, ConfigRegistry config) {
+                return (position, statement, context) ->
+                        statement.setObject(position, value.truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC));
+            }
+        });
+    }
+
+    @Override
+    public List<String> migrationLocations() {
+        return List.of("classpath:db/migration/postgresql", "classpath:db/migration/common");
+    }
+
+    @Override
+    public void backup(Jdbi jdbi, Path target) {
+        throw backupsElsewhere();
+    }
+
+    @Override
+    public void restore(Path backup) {
+        throw backupsElsewhere();
+    }
+
+    @Override
+    public BackupFormat backupFormat() {
+        throw backupsElsewhere();
+    }
+
+    private static BackupsElsewhere backupsElsewhere() {
+        return new BackupsElsewhere("This site runs on PostgreSQL: back it up with pg_dump (and restore with pg_restore),"
+                + " the tools its operators already use. Roundtable's own backups are for SQLite.");
+    }
+
+    /** Whether {@code failure} is PostgreSQL saying "not now"; null when it is not PostgreSQL's. */
+    static Boolean unavailable(Throwable failure) {
+        if (!(failure instanceof SQLException sql) || !(failure.getClass().getName().startsWith("org.postgresql"))) {
+            return null;
+        }
+        String state = sql.getSQLState();
+        return state != null && UNAVAILABLE_CLASSES.stream().anyMatch(state::startsWith);
+    }
+}

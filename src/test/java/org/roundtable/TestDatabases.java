@@ -1,0 +1,64 @@
+package org.roundtable;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The databases tests run on: a SQLite file in the test's folder, or with {@code -Droundtable.test.database=postgresql}
+ * a fresh database on one PostgreSQL server per test JVM, started from binaries on Maven Central.
+ */
+public final class TestDatabases {
+
+    private static final AtomicInteger created = new AtomicInteger();
+    /** A test that restarts its server on the same folder finds the same database again. */
+    private static final Map<Path, String> byFolder = new ConcurrentHashMap<>();
+    private static EmbeddedPostgres postgres;
+
+    public static boolean onPostgresql() {
+        return "postgresql".equals(System.getProperty("roundtable.test.database"));
+    }
+
+    /** Where a test's database lives: {@code folder} for SQLite, a new database on the server for PostgreSQL. */
+    public static String url(Path folder) {
+        return onPostgresql()
+                ? byFolder.computeIfAbsent(folder.toAbsolutePath(), f -> freshPostgresql())
+                : "jdbc:sqlite:" + folder.resolve("roundtable.db");
+    }
+
+    /** A new, empty database on the shared PostgreSQL server, as an operator creates one for Roundtable. */
+    public static synchronized String freshPostgresql() {
+        String name = "roundtable_" + created.incrementAndGet();
+        try (var connection = server().getPostgresDatabase().getConnection(); var statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create a test database: " + e.getMessage(), e);
+        }
+        return server().getJdbcUrl("postgres", name);
+    }
+
+    public static synchronized EmbeddedPostgres server() {
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not start the test PostgreSQL server", e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    postgres.close();
+                } catch (IOException e) {
+                    // The JVM is exiting; the server's files are in a temporary folder.
+                }
+            }));
+        }
+        return postgres;
+    }
+
+    private TestDatabases() {}
+}
