@@ -204,7 +204,7 @@ public final class App {
                     new AdminGate(adminSessions, formTokens),
                     new AuthController(jdbi, adminSessions, passwords,
                             new LoginThrottle(jdbi, clock, config.loginMaxFailures()), bootstrap, formTokens, ipHashes, audit),
-                    new DashboardController(jdbi, formats),
+                    new DashboardController(jdbi, formats, database.makesBackups()),
                     new QueueController(jdbi, moderation, formats, signer),
                     new BansController(jdbi, moderation, formats, clock),
                     new ArticleSettingsController(jdbi, moderation),

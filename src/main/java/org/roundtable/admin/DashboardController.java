@@ -11,10 +11,13 @@ public final class DashboardController {
 
     private final Jdbi jdbi;
     private final Formats formats;
+    private final boolean offersBackups;
 
-    public DashboardController(Jdbi jdbi, Formats formats) {
+    /** {@code offersBackups}: whether the database makes its own backups here (or its engine's tools do). */
+    public DashboardController(Jdbi jdbi, Formats formats, boolean offersBackups) {
         this.jdbi = jdbi;
         this.formats = formats;
+        this.offersBackups = offersBackups;
     }
 
     public void show(Context ctx) {
@@ -25,6 +28,7 @@ public final class DashboardController {
         model.put("spam", queue.count(QueueFilter.SPAM.condition()));
         model.put("activity", queue.activity());
         model.put("formats", formats);
+        model.put("offersBackups", offersBackups);
         ctx.render("admin/dashboard", model);
     }
 }

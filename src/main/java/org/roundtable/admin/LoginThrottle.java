@@ -18,8 +18,9 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  *       crawl while its owner can still sign in. A browser that signed in to the account before skips that
  *       pause (a "known device").</li>
  * </ul>
- * Each attempt is recorded before its password is checked, in a transaction that holds the database's write
- * lock, so attempts sent in parallel are counted one after another and none is evaluated beyond the limit.
+ * Each attempt is recorded before its password is checked, in a transaction that holds the account's row (and on
+ * SQLite the database's write lock), so attempts sent in parallel are counted one after another and none is
+ * evaluated beyond the limit.
  * Failures are kept in the database: a restart, or another instance, sees them.
  */
 public final class LoginThrottle {
@@ -36,6 +37,14 @@ public final class LoginThrottle {
     }
 
     interface FailureRepository {
+        /**
+         * Holds the account's row until the attempt is recorded and judged, so attempts on one account sent in
+         * parallel are counted one after another on every engine (SQLite's write lock does it anyway; on
+         * PostgreSQL this row lock does). Attempts on a name that is no account need no such order.
+         */
+        @SqlUpdate("UPDATE moderators SET username = username WHERE username = :username")
+        void lockAccount(String username);
+
         @SqlQuery("INSERT INTO login_failures (username, ip_hash, failed_at) VALUES (:username, :ipHash, :now) RETURNING id")
         long insert(String username, String ipHash, Instant now);
 
@@ -74,6 +83,7 @@ public final class LoginThrottle {
         Instant since = now.minus(WINDOW);
         return jdbi.inTransaction(handle -> {
             var failures = handle.attach(FailureRepository.class);
+            failures.lockAccount(username);
             long id = failures.insert(username, ipHash, now);
             Optional<Duration> wait = failures.fromAddress(ipHash, since) > maxFailures
                     ? Optional.of(WINDOW)

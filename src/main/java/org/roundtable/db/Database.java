@@ -76,6 +76,11 @@ public final class Database implements AutoCloseable {
         flyway().migrate();
     }
 
+    /** Whether {@link #backupTo} makes backups here, rather than leaving them to the engine's own tools. */
+    public boolean makesBackups() {
+        return dialect.makesBackups();
+    }
+
     /** A backup as the admin's download hands it over: the file and what it is. */
     public record Backup(Path file, String mediaType) {}
 

@@ -43,6 +43,9 @@ interface Dialect {
      */
     void backup(Jdbi jdbi, Path target);
 
+    /** Whether {@link #backup} makes backups, or refuses in favour of the engine's own tools. */
+    boolean makesBackups();
+
     /** Puts a backup made by {@link #backup} in place of the database; the server must be stopped. */
     void restore(Path backup);
 

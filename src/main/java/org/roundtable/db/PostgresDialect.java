@@ -122,6 +122,11 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public boolean makesBackups() {
+        return false;
+    }
+
+    @Override
     public void restore(Path backup) {
         throw backupsElsewhere();
     }

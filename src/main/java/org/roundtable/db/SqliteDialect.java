@@ -116,6 +116,11 @@ final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public boolean makesBackups() {
+        return true;
+    }
+
+    @Override
     public BackupFormat backupFormat() {
         return new BackupFormat(".db", "application/vnd.sqlite3");
     }

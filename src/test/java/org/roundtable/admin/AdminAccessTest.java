@@ -1,6 +1,7 @@
 package org.roundtable.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.net.HttpCookie;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.roundtable.TestDatabases;
 import org.roundtable.MutableClock;
 import org.roundtable.Reader;
 import org.roundtable.TestServer;
@@ -70,7 +72,8 @@ class AdminAccessTest {
             if (parts[0].equals("GET") && parts[1].startsWith("/admin") && !parts[1].contains("{token}")) {
                 String path = parts[1].replace("{id}", "1");
                 var response = admin.get(path);
-                assertThat(response.statusCode()).as(path).isIn(200, 303, 404);
+                // 409: a backup download, on a database whose own tools make backups.
+                assertThat(response.statusCode()).as(path).isIn(200, 303, 404, 409);
                 assertThat(response.body()).as(path).doesNotContain("Server Error");
             }
         }
@@ -78,6 +81,7 @@ class AdminAccessTest {
 
     @Test
     void adminsDownloadAConsistentBackupAndModeratorsCannot() {
+        assumeFalse(TestDatabases.onPostgresql(), "the download is for SQLite; PostgresTest covers the refusal");
         Reader admin = server.moderator("admin", PASSWORD);
         var backup = admin.get("/admin/backup");
         assertThat(backup.statusCode()).isEqualTo(200);
@@ -227,6 +231,7 @@ class AdminAccessTest {
 
     @Test
     void whileTheDatabaseCannotWriteAModeratorStillReadsTheQueueAndTheLogAndIsToldWhy(@TempDir Path other) throws Exception {
+        assumeFalse(TestDatabases.onPostgresql(), "SQLite's write lock, held by another process");
         try (var locked = TestServer.start(TestServer.config(other, Map.of("ADMIN_PASSWORD", PASSWORD, "DATABASE_BUSY_TIMEOUT_MS", "200")), clock);
              var connection = java.sql.DriverManager.getConnection(TestServer.databaseUrl(other));
              var statement = connection.createStatement()) {

@@ -1,6 +1,7 @@
 package org.roundtable.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.roundtable.Reader.postedId;
 import static org.roundtable.TestServer.ARTICLE;
 
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.roundtable.TestDatabases;
 import org.roundtable.Reader;
 import org.roundtable.TestServer;
 
@@ -27,6 +29,7 @@ class CommandLineTest {
 
     @Test
     void backupThenRestoreBringsBackCommentsModerationAndAudit() {
+        assumeFalse(TestDatabases.onPostgresql(), "backup and restore are for SQLite; pg_dump does it on PostgreSQL");
         Path backup = folder.resolve("backup.db");
         List<String> before;
         try (var server = TestServer.start(TestServer.config(folder, Map.of("ADMIN_PASSWORD", "correct horse battery")))) {
@@ -48,6 +51,7 @@ class CommandLineTest {
 
     @Test
     void exportThenImportIntoAnEmptyDatabaseIsLossless(@TempDir Path other) {
+        assumeFalse(TestDatabases.onPostgresql(), "the export is not yet engine-neutral (issue 16)");
         Path export = folder.resolve("export.json");
         List<String> before;
         try (var server = TestServer.start(TestServer.config(folder, Map.of("ADMIN_PASSWORD", "correct horse battery")))) {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.roundtable.TestDatabases;
 import org.roundtable.TestServer;
 
 class ErrorPagesTest {
@@ -83,6 +84,8 @@ class ErrorPagesTest {
         var response = server.get("/health");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
-        assertThat(response.body()).isEqualTo("{\"status\":\"up\",\"database\":\"up\",\"engine\":\"sqlite\",\"migrations\":\"applied\"}");
+        String engine = TestDatabases.onPostgresql() ? "postgresql" : "sqlite";
+        assertThat(response.body()).isEqualTo("{\"status\":\"up\",\"database\":\"up\",\"engine\":\"" + engine
+                + "\",\"migrations\":\"applied\"}");
     }
 }

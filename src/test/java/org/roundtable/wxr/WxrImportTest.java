@@ -42,21 +42,24 @@ class WxrImportTest {
 
         try (var server = TestServer.start(TestServer.config(folder))) {
             List<String> rows = server.jdbi().withHandle(h -> h.createQuery("""
-                    SELECT c.author_name || '|' || c.status || '|' || c.depth || '|' || c.created_at || '|' || c.body
-                      FROM comments c WHERE c.import_key IS NOT NULL ORDER BY c.created_at""").mapTo(String.class).list());
+                    SELECT c.author_name, c.status, c.depth, c.created_at, c.body
+                      FROM comments c WHERE c.import_key IS NOT NULL ORDER BY c.created_at""")
+                    .map((row, ctx) -> String.join("|", row.getString(1), row.getString(2), row.getString(3),
+                            row.getTimestamp(4).toInstant().toString(), row.getString(5))).list());
             assertThat(rows).containsExactly(
-                    "\u0631\u0636\u0627|published|1|" + millis("2018-03-23T14:30:00Z") + "|\u067E\u0627\u0633\u062E \u0628\u0647 \u0646\u0638\u0631 \u0627\u0648\u0644",
-                    "Anonymous|published|0|" + millis("2018-03-23T15:20:00Z") + "|Zia al Haq saw Sunni Punjabis as the Umma & the US as his surest sponsor.",
-                    "Farid|published|3|" + millis("2018-03-24T07:30:00Z") + "|Listed before its parent, and three replies deep.",
-                    "Amina|held|2|" + millis("2018-03-24T09:00:00Z") + "|Waiting for approval.",
-                    "Cheap Pills|spam|0|" + millis("2018-03-26T09:00:00Z") + "|Buy now");
+                    "\u0631\u0636\u0627|published|1|2018-03-23T14:30:00Z|\u067E\u0627\u0633\u062E \u0628\u0647 \u0646\u0638\u0631 \u0627\u0648\u0644",
+                    "Anonymous|published|0|2018-03-23T15:20:00Z|Zia al Haq saw Sunni Punjabis as the Umma & the US as his surest sponsor.",
+                    "Farid|published|3|2018-03-24T07:30:00Z|Listed before its parent, and three replies deep.",
+                    "Amina|held|2|2018-03-24T09:00:00Z|Waiting for approval.",
+                    "Cheap Pills|spam|0|2018-03-26T09:00:00Z|Buy now");
             var page = server.reader().open(ARTICLE);
             assertThat(page.getElementById("comments").text()).contains("Zia al Haq saw Sunni Punjabis as the Umma & the US")
                     .doesNotContain("Waiting for approval.", "Buy now", "linked to this");
             // The comment bundled with the article, and the three approved ones from the export.
             assertThat(page.selectFirst("#comments h2").text()).startsWith("4 thoughts on");
-            String everything = server.jdbi().withHandle(h -> h.createQuery(
-                    "SELECT GROUP_CONCAT(author_name || body || COALESCE(ip_hash, ''), ' ') FROM comments").mapTo(String.class).one());
+            List<String> stored = server.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT author_name || body || COALESCE(ip_hash, '') FROM comments").mapTo(String.class).list());
+            String everything = String.join(" ", stored);
             assertThat(everything).doesNotContain("example.com", "203.0.113", "198.51.100");
         }
     }
@@ -113,7 +116,7 @@ class WxrImportTest {
         assertThat(RoundtableCommand.run(env(), "import-wxr", "--post", "1148", file.toString())).isZero();
         try (var server = TestServer.start(TestServer.config(folder))) {
             var rows = server.jdbi().withHandle(h -> h.createQuery(
-                    "SELECT body || '|' || (edited_at IS NOT NULL) FROM comments WHERE id IN (<ids>) ORDER BY id")
+                    "SELECT body || '|' || CASE WHEN edited_at IS NULL THEN 0 ELSE 1 END FROM comments WHERE id IN (<ids>) ORDER BY id")
                     .bindList("ids", List.of(idOf(server, 881), idOf(server, 900), idOf(server, 919))).mapTo(String.class).list());
             assertThat(rows).containsExactly(
                     "<strong>Headings</strong> as text|0",
@@ -174,7 +177,9 @@ class WxrImportTest {
                 .replace("Buy now", "&x;");
         RoundtableCommand.run(env(), "import-wxr", export("hostile.xml", hostile).toString());
         try (var server = TestServer.start(TestServer.config(folder))) {
-            String bodies = server.jdbi().withHandle(h -> h.createQuery("SELECT GROUP_CONCAT(body, ' ') FROM comments").mapTo(String.class).one());
+            List<String> stored = server.jdbi().withHandle(h -> h.createQuery("SELECT body FROM comments")
+                    .mapTo(String.class).list());
+            String bodies = String.join(" ", stored);
             assertThat(bodies).doesNotContain("TOP SECRET");
         }
     }
@@ -237,9 +242,5 @@ class WxrImportTest {
         try (var server = TestServer.start(TestServer.config(folder))) {
             return server.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM comments").mapTo(Integer.class).one());
         }
-    }
-
-    private static long millis(String instant) {
-        return java.time.Instant.parse(instant).toEpochMilli();
     }
 }
