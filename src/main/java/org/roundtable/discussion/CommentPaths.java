@@ -12,11 +12,6 @@ public final class CommentPaths {
         return article(slug) + "/comments/" + id;
     }
 
-    /** Where a comment can be seen right after it was posted. */
-    public static String anchorOnArticle(String slug, long id) {
-        return article(slug) + "#comment-" + id;
-    }
-
     /** A discussion's own page, where all its threads can be read a page at a time. */
     public static String discussion(String slug, String discussionKey) {
         return article(slug) + "/discussions/" + discussionKey;

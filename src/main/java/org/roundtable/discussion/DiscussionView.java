@@ -20,11 +20,6 @@ public record DiscussionView(Discussion discussion, List<CommentView> threads, T
         return CommentPaths.discussion(articleSlug, key());
     }
 
-    /** "Proposal 3" or "the general discussion": what a link into it or a notice about it calls it. */
-    public String label() {
-        return discussion.label();
-    }
-
     public String key() {
         return discussion.key();
     }

@@ -102,7 +102,6 @@ public final class ReportController {
         var model = new HashMap<String, Object>(Map.of(
                 "article", article,
                 "commentPath", CommentPaths.comment(article.slug(), comment.id()),
-                "backPath", CommentPaths.anchorOnArticle(article.slug(), comment.id()),
                 "reasons", List.of(ReportReason.values()),
                 "reason", reason,
                 "details", details,
