@@ -7,7 +7,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
 import io.javalin.http.staticfiles.Location;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import org.roundtable.admin.AdminBootstrap;
 import org.roundtable.admin.AdminGate;
@@ -99,15 +98,7 @@ public final class App {
      * article pages into the cache, so the first readers after a start or a deployment do not wait for that.
      */
     public static Javalin createWarm(Config config, Database database) {
-        return create(config, database, clock(), true);
-    }
-
-    /**
-     * The time as Roundtable keeps it: in milliseconds, which every engine stores exactly, so a comment's time
-     * read back is the time it was written with, and page cursors (milliseconds) never fall between two rows.
-     */
-    public static Clock clock() {
-        return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
+        return create(config, database, Clock.systemUTC(), true);
     }
 
     public static Javalin create(Config config, Database database, Clock clock) {
@@ -150,9 +141,10 @@ public final class App {
         var checks = new PostChecks(posting, new Bans(jdbi, clock, config.timeZone()),
                 new SpamScreen(jdbi, config.spamRules(), markdown, clock), jdbi);
         var placement = new CommentPlacement(jdbi);
-        var previews = new CommentPreviews(lookup, markdown, new TypedForms(articles, commentPages, jdbi));
+        var typedForms = new TypedForms(articles, commentPages, jdbi);
+        var previews = new CommentPreviews(lookup, markdown, typedForms);
         var postingController = new PostingController(lookup, checks, posting, writer, authorCookies, formTokens, ipHashes,
-                metrics, placement, new TypedForms(articles, commentPages, jdbi), previews, jdbi);
+                metrics, placement, typedForms, previews, jdbi);
         var authorEdits = new AuthorEditsController(lookup, readers, formTokens, checks, writer, ipHashes, audit, placement,
                 previews, markdown, clock);
         var authors = new AuthorController(jdbi, writer, site, authorCookies, formTokens, formats, markdown, clock, config.editWindow());

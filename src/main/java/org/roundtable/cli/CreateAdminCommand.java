@@ -4,9 +4,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.roundtable.App;
 import org.roundtable.admin.AdminBootstrap;
 import org.roundtable.admin.Passwords;
 import org.roundtable.audit.AuditLog;
@@ -35,8 +35,8 @@ final class CreateAdminCommand implements Callable<Integer> {
                 .readLine()).orElse("");
         var config = roundtable.config();
         try (Database database = Database.open(config.databaseUrl(), config.databaseBusyTimeout())) {
-            Optional<String> problem = new AdminBootstrap(database.jdbi(), new Passwords(), new AuditLog(App.clock()),
-                    App.clock()).createAccount(name, password, !moderator);
+            Optional<String> problem = new AdminBootstrap(database.jdbi(), new Passwords(), new AuditLog(Clock.systemUTC()),
+                    Clock.systemUTC()).createAccount(name, password, !moderator);
             if (problem.isPresent()) {
                 System.err.println("Cannot create " + name + ": " + problem.get());
                 return RoundtableCommand.FAILED;

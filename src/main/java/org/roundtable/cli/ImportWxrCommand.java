@@ -2,6 +2,7 @@ package org.roundtable.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.roundtable.App;
@@ -35,8 +36,8 @@ final class ImportWxrCommand implements Callable<Integer> {
         var config = roundtable.config();
         try (Database database = Database.open(config.databaseUrl(), config.databaseBusyTimeout())) {
             // As at start-up: the articles must be there before comments can be imported into them.
-            App.importArticles(config, database, App.clock());
-            var result = new WxrImporter(database.jdbi(), App.clock())
+            App.importArticles(config, database, Clock.systemUTC());
+            var result = new WxrImporter(database.jdbi(), Clock.systemUTC())
                     .importComments(file, Optional.ofNullable(article), Optional.ofNullable(post));
             System.out.printf("Imported %d comments of \"%s\" (%d were already here, %d of them converted from the literal "
                             + "HTML an earlier import kept; %d pingbacks/trackbacks skipped).%n",

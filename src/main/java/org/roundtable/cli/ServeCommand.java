@@ -1,5 +1,6 @@
 package org.roundtable.cli;
 
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.roundtable.App;
 import org.roundtable.Config;
@@ -22,7 +23,7 @@ final class ServeCommand implements Callable<Integer> {
     /** Serves until the process is stopped; on SIGTERM, finishes requests, the writer's queue and the database. */
     static int serve(Config config) {
         Database database = Database.open(config.databaseUrl(), config.databaseBusyTimeout());
-        App.importArticles(config, database, App.clock());
+        App.importArticles(config, database, Clock.systemUTC());
         var app = App.createWarm(config, database).start(config.port());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +15,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.config.ConfigRegistry;
+import org.postgresql.util.PSQLException;
 
 /**
  * PostgreSQL, for sites that run several instances on the database their operators already run. Accepts the
@@ -143,10 +143,10 @@ final class PostgresDialect implements Dialect {
 
     /** Whether {@code failure} is PostgreSQL saying "not now"; null when it is not PostgreSQL's. */
     static Boolean unavailable(Throwable failure) {
-        if (!(failure instanceof SQLException sql) || !(failure.getClass().getName().startsWith("org.postgresql"))) {
+        if (!(failure instanceof PSQLException postgres)) {
             return null;
         }
-        String state = sql.getSQLState();
+        String state = postgres.getSQLState();
         return state != null && UNAVAILABLE_CLASSES.stream().anyMatch(state::startsWith);
     }
 }

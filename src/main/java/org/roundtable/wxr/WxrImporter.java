@@ -77,8 +77,7 @@ public final class WxrImporter {
                 }
                 Comment parent = wp.parentId() == 0 ? null : byWordPressId.get(wp.parentId());
                 String name = withinLimit(Text.name(wp.author()), CommentForm.MAX_NAME_LENGTH, "name", wp, shortened);
-                String body = withinLimit(Text.body(WordPressHtml.toMarkdown(wp.content())), CommentForm.MAX_BODY_LENGTH,
-                        "text", wp, shortened);
+                String body = withinLimit(words(wp), CommentForm.MAX_BODY_LENGTH, "text", wp, shortened);
                 long id = comments.add(general.id(), parent, new CommentRepository.NewComment(
                         null, name, body, status(wp.approved()), null, null, wp.date()));
                 comments.setImportKey(id, key);
@@ -107,13 +106,17 @@ public final class WxrImporter {
             comments.markByArticleAuthor(existing.id());
         }
         String literal = withinLimit(Text.body(wp.content()), CommentForm.MAX_BODY_LENGTH, "text", wp, new ArrayList<>());
-        String converted = withinLimit(Text.body(WordPressHtml.toMarkdown(wp.content())), CommentForm.MAX_BODY_LENGTH,
-                "text", wp, new ArrayList<>());
+        String converted = withinLimit(words(wp), CommentForm.MAX_BODY_LENGTH, "text", wp, new ArrayList<>());
         if (existing.isDeleted() || !existing.body().equals(literal) || literal.equals(converted)) {
             return false;
         }
         comments.reimport(existing.id(), converted, clock.instant());
         return true;
+    }
+
+    /** A comment's words as readers here write them: its WordPress HTML as the safe Markdown subset. */
+    private static String words(WxrComment wp) {
+        return Text.body(WordPressHtml.toMarkdown(wp.content()));
     }
 
     /**

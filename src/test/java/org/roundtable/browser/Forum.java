@@ -1,6 +1,7 @@
 package org.roundtable.browser;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.openqa.selenium.By;
@@ -33,6 +34,14 @@ final class Forum {
             browser.find("#" + discussionId + " > details.compose > summary").click();
         }
         return form;
+    }
+
+    /**
+     * The database file the jar started in {@code folder} uses (its default DATABASE_URL), its folder made, for
+     * tests that fill it before the forum starts.
+     */
+    static Path databaseFile(Path folder) throws IOException {
+        return Files.createDirectories(folder.resolve("data")).resolve("roundtable.db");
     }
 
     /** Fills in and sends the discussion's form, as a reader does. */

@@ -3,7 +3,6 @@ package org.roundtable.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.roundtable.browser.Forum.ARTICLE;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,8 +29,7 @@ class LongDiscussionsBrowserIT {
 
     @BeforeAll
     static void seedAndStart() throws Exception {
-        Files.createDirectories(folder.resolve("data"));
-        Seed.main(new String[] {folder.resolve("data/roundtable.db").toString(), "900"});
+        Seed.main(new String[] {Forum.databaseFile(folder).toString(), "900"});
         forum = Forum.start(folder);
     }
 

@@ -31,8 +31,7 @@ class WordPressImportBrowserIT {
 
     @BeforeAll
     static void importAndStart() throws Exception {
-        Files.createDirectories(folder.resolve("data"));
-        String url = "jdbc:sqlite:" + folder.resolve("data/roundtable.db");
+        String url = "jdbc:sqlite:" + Forum.databaseFile(folder);
         Path export = folder.resolve("theme-unit-test.xml");
         try (InputStream in = WordPressImportBrowserIT.class.getResourceAsStream("/wxr/theme-unit-test-comments.xml")) {
             Files.write(export, in.readAllBytes());
