@@ -31,6 +31,7 @@ import org.roundtable.article.ArticlePages;
 import org.roundtable.audit.AuditLog;
 import org.roundtable.author.AuthorController;
 import org.roundtable.author.AuthorCookies;
+import org.roundtable.db.ChangeBroadcast;
 import org.roundtable.db.ContentVersion;
 import org.roundtable.db.Database;
 import org.roundtable.db.Writer;
@@ -117,11 +118,14 @@ public final class App {
         var ipHashes = new IpHashes(signer);
         var readers = new Readers(jdbi, authorCookies, formTokens, clock, config.editWindow(), site);
         var articlePages = new ArticlePages(jdbi, threads, new ThreadPages(markdown));
-        var writer = new Writer(jdbi);
+        var writer = new Writer(database);
         var audit = new AuditLog(clock);
 
         var templates = new Templates(new Assets(config.staticDir()));
         var pageCache = new PageCache(config.renderCache(), clock, config.renderCacheBytes(), () -> ContentVersion.read(jdbi));
+        ChangeBroadcast broadcast = config.renderCache() ? database.changeBroadcast() : ChangeBroadcast.NOBODY_ELSE;
+        pageCache.announceTo(broadcast::announce);
+        broadcast.listen(pageCache::invalidate, () -> pageCache.invalidate(PageCache.EVERY_PAGE));
         var metrics = new Metrics(config.metricsToken(), config.cookieSecure());
         metrics.gauge("roundtable.moderation.queue", "Comments held for a moderator",
                 () -> jdbi.onDemand(QueueRepository.class).count(QueueFilter.HELD.condition()));
@@ -163,6 +167,7 @@ public final class App {
         return Javalin.create(app -> {
             app.startup.showJavalinBanner = false;
             app.events.serverStopped(writer::close);
+            app.events.serverStopped(broadcast::close);
             app.http.prefer405over404 = true;
             // Pages are compressed as they are sent: level 3 takes a third of the default level's time on a
             // 1 MB article page for about 20% more bytes. Cached pages are compressed once, at the default.

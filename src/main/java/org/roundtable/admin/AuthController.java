@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.roundtable.audit.Actor;
 import org.roundtable.audit.AuditLog;
+import org.roundtable.pagecache.ChangedPages;
 import org.roundtable.security.FormTokens;
 import org.roundtable.security.IpHashes;
 import org.roundtable.web.Forms;
@@ -46,6 +47,7 @@ public final class AuthController {
     }
 
     public void login(Context ctx) {
+        ChangedPages.none(ctx);
         String username = Forms.field(ctx, "username").strip();
         String password = Forms.field(ctx, "password");
         String ipHash = ipHashes.of(ctx);
@@ -77,6 +79,7 @@ public final class AuthController {
     }
 
     public void logout(Context ctx) {
+        ChangedPages.none(ctx);
         AdminSession session = AdminGate.session(ctx);
         sessions.end(ctx);
         jdbi.useTransaction(handle -> audit.record(handle, session.actor(), "account.logout", "moderator",
@@ -90,6 +93,7 @@ public final class AuthController {
     }
 
     public void setup(Context ctx) {
+        ChangedPages.none(ctx);
         String token = requireValidSetupToken(ctx);
         String username = Forms.field(ctx, "username").strip();
         String password = Forms.field(ctx, "password");

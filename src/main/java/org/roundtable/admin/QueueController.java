@@ -19,6 +19,7 @@ import org.roundtable.moderation.QueueItem;
 import org.roundtable.moderation.QueueRepository.OpenReport;
 import org.roundtable.moderation.QueueRepository;
 import org.roundtable.moderation.ReportReason;
+import org.roundtable.pagecache.ChangedPages;
 import org.roundtable.rendering.Formats;
 import org.roundtable.security.Signer;
 import org.roundtable.web.Forms;
@@ -80,6 +81,7 @@ public final class QueueController {
             confirm(ctx, "/admin/comments/" + id + "/decide", List.of(item(ctx)), null);
             return;
         }
+        ChangedPages.ofArticle(ctx, item(ctx).articleSlug());
         Optional<String> problem = actions.decide(AdminGate.session(ctx).actor(), decision, id);
         backToQueue(ctx, problem.orElse("Comment " + id + ": " + decision.value() + " done."));
     }
@@ -98,12 +100,13 @@ public final class QueueController {
             backToQueue(ctx, "Select at least one comment first.");
             return;
         }
+        var queue = jdbi.onDemand(QueueRepository.class);
+        List<QueueItem> items = ids.stream().map(queue::find).flatMap(Optional::stream).toList();
         if (needsConfirmation(ctx, decision)) {
-            var queue = jdbi.onDemand(QueueRepository.class);
-            confirm(ctx, "/admin/comments/bulk", ids.stream().map(queue::find).flatMap(Optional::stream).toList(),
-                    ids.stream().map(String::valueOf).collect(Collectors.joining(",")));
+            confirm(ctx, "/admin/comments/bulk", items, ids.stream().map(String::valueOf).collect(Collectors.joining(",")));
             return;
         }
+        ChangedPages.ofArticles(ctx, items.stream().map(QueueItem::articleSlug).distinct().toList());
         int done = actions.decideAll(AdminGate.session(ctx).actor(), decision, ids);
         backToQueue(ctx, decision.value() + ": " + done + " of " + ids.size() + " comments.");
     }
@@ -116,6 +119,7 @@ public final class QueueController {
     public void edit(Context ctx) {
         QueueItem item = item(ctx);
         String body = Forms.field(ctx, "body");
+        ChangedPages.ofArticle(ctx, item.articleSlug());
         Optional<String> problem = actions.edit(AdminGate.session(ctx).actor(), item.id(), body);
         if (problem.isPresent()) {
             renderEdit(ctx, item, body, problem.get(), 422);

@@ -52,7 +52,7 @@ public final class ArticleController {
         String slug = ctx.pathParam("slug");
         // An unknown article is found out while rendering, which throws before anything is cached.
         if (seesSharedPage(ctx, slug)) {
-            cache.serve(ctx, CommentPaths.article(slug), () -> sharedArticle(slug));
+            cache.serve(ctx, slug, CommentPaths.article(slug), () -> sharedArticle(slug));
             return;
         }
         render(ctx, slug, null);
@@ -61,7 +61,7 @@ public final class ArticleController {
     /** Renders every article's shared page into the cache, so that the first reader after a start need not wait. */
     public void warm() {
         for (Article article : pages.all()) {
-            cache.prime(CommentPaths.article(article.slug()), () -> sharedArticle(article.slug()));
+            cache.prime(article.slug(), CommentPaths.article(article.slug()), () -> sharedArticle(article.slug()));
         }
     }
 
@@ -78,7 +78,7 @@ public final class ArticleController {
         String key = ctx.pathParam("discussion");
         DiscussionRequest request = DiscussionRequest.of(ctx);
         if (seesSharedPage(ctx, slug)) {
-            cache.serve(ctx, ctx.path() + request.cacheKey(), () -> build("article/discussion",
+            cache.serve(ctx, slug, ctx.path() + request.cacheKey(), () -> build("article/discussion",
                     () -> discussionModel(slug, key, request, readers.anonymous(), null)));
             return;
         }

@@ -13,6 +13,7 @@ import org.roundtable.db.Writer;
 import org.roundtable.discussion.CommentMarkdown;
 import org.roundtable.discussion.CommentPaths;
 import org.roundtable.discussion.PrivateLinkNotice;
+import org.roundtable.pagecache.ChangedPages;
 import org.roundtable.rendering.Formats;
 import org.roundtable.security.FormTokens;
 import org.roundtable.web.ReaderFacingError;
@@ -74,6 +75,7 @@ public final class AuthorController {
 
     /** Signs this browser in as the author of the private link, so their comments can be edited from here. */
     public void signIn(Context ctx) {
+        ChangedPages.none(ctx);
         String token = ctx.pathParam("token");
         Author author = author(token);
         FormTokens.Verdict verdict = formTokens.check(ctx).verdict();
@@ -94,6 +96,7 @@ public final class AuthorController {
 
     /** Makes a new private link for this browser's author, retiring the old one, and shows it. */
     public void renew(Context ctx) {
+        ChangedPages.none(ctx);
         FormTokens.Verdict verdict = formTokens.check(ctx).verdict();
         if (verdict != FormTokens.Verdict.VALID) {
             renderRenewal(ctx, null, verdict.status(), verdict.refusal());

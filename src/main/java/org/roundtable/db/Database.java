@@ -51,6 +51,16 @@ public final class Database implements AutoCloseable {
         return dialect.name();
     }
 
+    /** How this instance tells others on the same database what changed here, and hears what they changed. */
+    public ChangeBroadcast changeBroadcast() {
+        return dialect.changeBroadcast();
+    }
+
+    /** How many writes the group-commit writer may put in one transaction on this engine. */
+    int writesPerTransaction() {
+        return dialect.writesPerTransaction();
+    }
+
     /** The connection pool's figures, for the metrics. */
     public int connectionsInUse() {
         return dataSource.getNumActive();

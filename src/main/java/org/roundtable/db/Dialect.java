@@ -34,6 +34,15 @@ interface Dialect {
     /** Teaches jdbi how this engine stores the values whose form differs between engines. */
     void configure(Jdbi jdbi);
 
+    /**
+     * How many writes the group-commit writer puts in one transaction, each in a savepoint of its own: PostgreSQL
+     * slows every session down while one transaction holds more than 64 subtransactions.
+     */
+    int writesPerTransaction();
+
+    /** How this instance tells others on the same database what changed, and hears them. */
+    ChangeBroadcast changeBroadcast();
+
     /** Where Flyway finds this engine's migrations: its own (versions 1 to 6), then the shared ones. */
     List<String> migrationLocations();
 

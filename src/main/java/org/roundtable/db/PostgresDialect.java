@@ -4,12 +4,15 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Properties;
 import org.apache.commons.dbcp2.BasicDataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
@@ -109,6 +112,28 @@ final class PostgresDialect implements Dialect {
                         statement.setObject(position, value.truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC));
             }
         });
+    }
+
+    @Override
+    public int writesPerTransaction() {
+        return 64;
+    }
+
+    @Override
+    public ChangeBroadcast changeBroadcast() {
+        return new PostgresNotifications(this::connect);
+    }
+
+    /** A connection of its own, outside the pool. */
+    private Connection connect() throws SQLException {
+        var properties = new Properties();
+        if (user != null) {
+            properties.setProperty("user", user);
+        }
+        if (password != null) {
+            properties.setProperty("password", password);
+        }
+        return new org.postgresql.Driver().connect(jdbcUrl, properties);
     }
 
     @Override

@@ -22,7 +22,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Writer implements AutoCloseable {
 
-    static final int MAX_BATCH = 256;
     private static final Logger log = LoggerFactory.getLogger(Writer.class);
 
     private record Unit<T>(Function<Session, T> work, CompletableFuture<T> done) {}
@@ -47,6 +46,7 @@ public final class Writer implements AutoCloseable {
     }
 
     private final Jdbi jdbi;
+    private final int maxBatch;
     private final BlockingQueue<Unit<?>> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean running = true;
@@ -58,8 +58,9 @@ public final class Writer implements AutoCloseable {
     /** Repositories attached to {@link #handle} once: attaching a jdbi SqlObject costs more than the inserts it makes. */
     private final Map<Class<?>, Object> attached = new HashMap<>();
 
-    public Writer(Jdbi jdbi) {
-        this.jdbi = jdbi;
+    public Writer(Database database) {
+        this.jdbi = database.jdbi();
+        this.maxBatch = database.writesPerTransaction();
         this.thread = new Thread(this::run, "roundtable-writer");
         this.thread.setDaemon(true);
         this.thread.start();
@@ -90,7 +91,7 @@ public final class Writer implements AutoCloseable {
             try {
                 List<Unit<?>> batch = new ArrayList<>();
                 batch.add(queue.take());
-                queue.drainTo(batch, MAX_BATCH - 1);
+                queue.drainTo(batch, maxBatch - 1);
                 commit(batch);
             } catch (InterruptedException e) {
                 running = false;

@@ -13,6 +13,7 @@ import org.roundtable.audit.AuditLog;
 import org.roundtable.db.Database;
 import org.roundtable.db.Writer;
 import org.roundtable.discussion.CommentPosting.Outcome;
+import org.roundtable.pagecache.ChangedPages;
 import org.roundtable.security.FormTokens;
 import org.roundtable.security.IpHashes;
 import org.roundtable.web.ErrorPages;
@@ -67,6 +68,7 @@ public final class AuthorEditsController {
 
     public void edit(Context ctx) {
         Article article = lookup.article(ctx);
+        ChangedPages.ofArticle(ctx, article.slug());
         Comment comment = changeable(ctx, article);
         String typedName = Forms.field(ctx, "name");
         String typedBody = Forms.field(ctx, "body");
@@ -119,6 +121,7 @@ public final class AuthorEditsController {
      */
     public void delete(Context ctx) {
         Article article = lookup.article(ctx);
+        ChangedPages.ofArticle(ctx, article.slug());
         Comment comment = changeable(ctx, article);
         FormTokens.Verdict verdict = formTokens.check(ctx).verdict();
         if (verdict != FormTokens.Verdict.VALID) {

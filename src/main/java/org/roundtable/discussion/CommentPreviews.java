@@ -2,6 +2,7 @@ package org.roundtable.discussion;
 
 import io.javalin.http.Context;
 import java.util.Map;
+import org.roundtable.pagecache.ChangedPages;
 
 /**
  * Shows a comment as it would look before it is posted, rendered by the same safe Markdown as posted comments.
@@ -33,6 +34,7 @@ public final class CommentPreviews {
 
     /** The page the form was sent from, again, with what was typed and its preview. */
     public void showWithForm(Context ctx) {
+        ChangedPages.none(ctx);
         CommentForm form = CommentForm.from(ctx);
         typedForms.showAgain(ctx, lookup.article(ctx), form.previewed(render(form.body())), 200);
     }
@@ -40,6 +42,7 @@ public final class CommentPreviews {
     /** The preview alone, for the script to put in place. */
     public void fragment(Context ctx) {
         lookup.article(ctx);
+        ChangedPages.none(ctx);
         ctx.header("Cache-Control", "no-store");
         ctx.render("discussion/preview-answer", Map.of("html", render(ctx.formParam("body"))));
     }

@@ -16,6 +16,7 @@ import org.roundtable.db.Database;
 import org.roundtable.db.Writer;
 import org.roundtable.discussion.CommentPosting.Outcome;
 import org.roundtable.operations.Metrics;
+import org.roundtable.pagecache.ChangedPages;
 import org.roundtable.security.FormTokens;
 import org.roundtable.security.IpHashes;
 import org.roundtable.web.Forms;
@@ -62,6 +63,7 @@ public final class PostingController {
             return;
         }
         Article article = lookup.article(ctx);
+        ChangedPages.ofArticle(ctx, article.slug());
         CommentForm form = CommentForm.from(ctx);
         FormTokens.Check token = formTokens.check(ctx);
         String ipHash = ipHashes.of(ctx);

@@ -19,6 +19,7 @@ import org.roundtable.author.AuthorCookies;
 import org.roundtable.discussion.Comment;
 import org.roundtable.discussion.CommentPaths;
 import org.roundtable.discussion.Text;
+import org.roundtable.pagecache.ChangedPages;
 import org.roundtable.security.FormTokens;
 import org.roundtable.security.IpHashes;
 import org.roundtable.web.Forms;
@@ -63,6 +64,7 @@ public final class ReportController {
 
     public void report(Context ctx) {
         Article article = lookup.article(ctx);
+        ChangedPages.ofArticle(ctx, article.slug());
         Comment comment = lookup.comment(ctx, article);
         String reasonValue = Forms.field(ctx, "reason");
         String details = Forms.field(ctx, "details").strip();

@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
@@ -26,10 +27,14 @@ import org.roundtable.security.Tokens;
 /**
  * Rendered pages, kept for readers who have nothing personal on them (see {@code Readers.seesSharedPage}).
  * They all get the same bytes (and the same gzip bytes), with a strong ETag and Last-Modified, so a
- * reader who has the page already gets a 304. Every successful POST anywhere changes the content version,
- * so no cached page outlives a change; so does a change the database reports (an import from the command
- * line, checked at most once a second); a page is also re-rendered after an hour, which keeps the form
- * tokens in it young.
+ * reader who has the page already gets a 304.
+ *
+ * <p>Pages belong to a scope, the article they show. A successful POST makes its article's pages stale (the
+ * handler says which article with {@link ChangedPages}; a POST that says nothing makes every page stale, so a
+ * forgotten declaration costs speed, never correctness), here and, through the listener given to
+ * {@link #announceTo}, on the other instances sharing the database. A change another process made (an import
+ * from the command line) is found by reading the database's content version at most once a second. A page is
+ * also re-rendered after an hour, which keeps the form tokens in it young.
  */
 public final class PageCache {
 
@@ -41,7 +46,7 @@ public final class PageCache {
      * A rendered page, in direct (off-heap) buffers: Jetty hands those to the socket as they are, where a heap
      * array is first copied into a direct buffer on every response.
      */
-    private record Page(long version, Instant renderedAt, ByteBuffer html, ByteBuffer gzip, String etag) {
+    private record Page(Versions versions, Instant renderedAt, ByteBuffer html, ByteBuffer gzip, String etag) {
         long bytes() {
             return html.capacity() + gzip.capacity();
         }
@@ -50,7 +55,12 @@ public final class PageCache {
     private final boolean enabled;
     private final Clock clock;
     private final long maxBytes;
+    /** Moves when every page is stale. */
     private final AtomicLong version = new AtomicLong();
+    /** Moves when the pages of one scope (an article's slug) are stale. */
+    private final Map<String, AtomicLong> scopeVersions = new ConcurrentHashMap<>();
+    /** Told of every change made here, to tell the other instances; see {@link #announceTo}. */
+    private volatile Consumer<String> announcer = scope -> { };
     /** The database's content version, changed by other processes; see {@link #followStoredVersion}. */
     private final LongSupplier storedVersion;
     private volatile long lastStoredVersion;
@@ -75,11 +85,42 @@ public final class PageCache {
         this.lastStoredVersion = storedVersion.getAsLong();
     }
 
-    /** After every request: a successful POST may have changed any page, so every cached page is now stale. */
+    /** Which versions a page was rendered at: it is fresh while both are current. */
+    private record Versions(long everyPage, long scope) {}
+
+    /** The scope that stands for every page, in {@link #invalidate} and in what is announced. */
+    public static final String EVERY_PAGE = "*";
+
+    /** After every request: a successful POST makes the pages it changed stale, here and on other instances. */
     public void afterRequest(Context ctx) {
         if (ctx.method() == HandlerType.POST && ctx.status().getCode() < 400) {
-            version.incrementAndGet();
+            for (String scope : ChangedPages.of(ctx)) {
+                invalidate(scope);
+                announcer.accept(scope);
+            }
         }
+    }
+
+    /** Makes the pages of {@code scope} (an article's slug, or {@link #EVERY_PAGE}) stale. */
+    public void invalidate(String scope) {
+        if (EVERY_PAGE.equals(scope)) {
+            version.incrementAndGet();
+        } else {
+            scopeVersion(scope).incrementAndGet();
+        }
+    }
+
+    /** Every change made here is handed to {@code announcer} too, which tells the other instances. */
+    public void announceTo(Consumer<String> announcer) {
+        this.announcer = announcer;
+    }
+
+    private AtomicLong scopeVersion(String scope) {
+        return scopeVersions.computeIfAbsent(scope, any -> new AtomicLong());
+    }
+
+    private Versions currentVersions(String scope) {
+        return new Versions(version.get(), scopeVersion(scope).get());
     }
 
     public boolean isEnabled() {
@@ -87,15 +128,15 @@ public final class PageCache {
     }
 
     /**
-     * Answers with the shared page at {@code key}, rendering it with {@code render} when it is not cached or
-     * stale. Only for readers who see nothing personal on the page.
+     * Answers with the shared page at {@code key}, which belongs to {@code scope}, rendering it with
+     * {@code render} when it is not cached or stale. Only for readers who see nothing personal on the page.
      */
-    public void serve(Context ctx, String key, Supplier<PageBuffer> render) {
+    public void serve(Context ctx, String scope, String key, Supplier<PageBuffer> render) {
         followStoredVersion();
-        Page page = fresh(key);
+        Page page = fresh(scope, key);
         if (page == null) {
             misses.incrementAndGet();
-            page = renderOnce(key, render);
+            page = renderOnce(scope, key, render);
         } else {
             hits.incrementAndGet();
         }
@@ -132,9 +173,9 @@ public final class PageCache {
     }
 
     /** Renders the shared page at {@code key} ahead of its first reader, unless it is cached and fresh. */
-    public void prime(String key, Supplier<PageBuffer> render) {
-        if (enabled && fresh(key) == null) {
-            renderOnce(key, render);
+    public void prime(String scope, String key, Supplier<PageBuffer> render) {
+        if (enabled && fresh(scope, key) == null) {
+            renderOnce(scope, key, render);
         }
     }
 
@@ -143,7 +184,7 @@ public final class PageCache {
      * share it. Right after a comment every cached page is stale, and readers arriving together used to render
      * the same page side by side, each holding megabytes.
      */
-    private Page renderOnce(String key, Supplier<PageBuffer> render) {
+    private Page renderOnce(String scope, String key, Supplier<PageBuffer> render) {
         var mine = new CompletableFuture<Page>();
         CompletableFuture<Page> running = rendering.putIfAbsent(key, mine);
         if (running != null) {
@@ -151,8 +192,8 @@ public final class PageCache {
         }
         try {
             // The version is read before rendering: a change made meanwhile leaves this page stale, never wrong.
-            long renderedVersion = version.get();
-            Page page = store(key, renderedVersion, render.get());
+            Versions renderedAt = currentVersions(scope);
+            Page page = store(key, renderedAt, render.get());
             mine.complete(page);
             return page;
         } catch (RuntimeException e) {
@@ -207,16 +248,19 @@ public final class PageCache {
         }
     }
 
-    private synchronized Page fresh(String key) {
-        Page page = pages.get(key);
-        boolean stale = page == null || page.version() != version.get()
-                || page.renderedAt().plus(MAX_AGE).isBefore(clock.instant());
-        return stale ? null : page;
+    private Page fresh(String scope, String key) {
+        Versions current = currentVersions(scope);
+        synchronized (this) {
+            Page page = pages.get(key);
+            boolean stale = page == null || !page.versions().equals(current)
+                    || page.renderedAt().plus(MAX_AGE).isBefore(clock.instant());
+            return stale ? null : page;
+        }
     }
 
-    private Page store(String key, long renderedVersion, PageBuffer rendered) {
+    private Page store(String key, Versions renderedAt, PageBuffer rendered) {
         ByteBuffer html = rendered.toDirectBuffer();
-        var page = new Page(renderedVersion, clock.instant(), html, gzip(rendered).toDirectBuffer(),
+        var page = new Page(renderedAt, clock.instant(), html, gzip(rendered).toDirectBuffer(),
                 "\"" + Tokens.sha256(html).substring(0, 32) + "\"");
         synchronized (this) {
             Page replaced = pages.put(key, page);

@@ -42,6 +42,44 @@ class PostgresTest {
     }
 
     @Test
+    void aCommentPostedThroughOneInstanceReachesTheOthersCachedPageWithinASecond() throws InterruptedException {
+        String url = TestDatabases.freshPostgresql();
+        try (var first = TestServer.start(TestServer.config(folder.resolve("first"), Map.of("DATABASE_URL", url)));
+             var second = TestServer.start(TestServer.config(folder.resolve("second"), Map.of("DATABASE_URL", url)))) {
+            String cached = second.get(ARTICLE).headers().firstValue("ETag").orElseThrow();
+            assertThat(second.get(ARTICLE).headers().firstValue("ETag")).hasValue(cached);
+
+            Reader author = first.reader();
+            author.submit(author.open(ARTICLE), "#reply-proposal-1", Map.of("body", "Said on the first instance"));
+            long postedAt = System.nanoTime();
+            while (!second.get(ARTICLE).body().contains("Said on the first instance")) {
+                assertThat(Duration.ofNanos(System.nanoTime() - postedAt)).isLessThan(Duration.ofSeconds(1));
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    @Test
+    void instancesHearEachOthersChangesButNotTheirOwn() throws InterruptedException {
+        try (var database = Database.open(TestDatabases.freshPostgresql(), Duration.ofSeconds(5));
+             var here = database.changeBroadcast();
+             var there = database.changeBroadcast()) {
+            var heardHere = new java.util.concurrent.LinkedBlockingQueue<String>();
+            var heardThere = new java.util.concurrent.LinkedBlockingQueue<String>();
+            here.listen(heardHere::add, () -> heardHere.add("missed"));
+            there.listen(heardThere::add, () -> heardThere.add("missed"));
+            Thread.sleep(300); // both are listening
+
+            here.announce("an-article");
+            here.announce("an-article");
+            assertThat(heardThere.poll(1, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("an-article");
+            Thread.sleep(300);
+            assertThat(heardThere).isEmpty();
+            assertThat(heardHere).isEmpty();
+        }
+    }
+
+    @Test
     void theUrlHostingPlatformsHandOutIsUnderstood() {
         String jdbc = TestDatabases.freshPostgresql();
         String name = jdbc.substring(jdbc.lastIndexOf('/') + 1, jdbc.indexOf('?'));

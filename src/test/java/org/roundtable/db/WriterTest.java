@@ -34,7 +34,7 @@ class WriterTest {
     void open() {
         database = Database.open(url(), DatabaseTest.TIMEOUT);
         database.jdbi().useHandle(h -> h.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL)"));
-        writer = new Writer(database.jdbi());
+        writer = new Writer(database);
     }
 
     @AfterEach
@@ -107,7 +107,7 @@ class WriterTest {
         writer.close();
         database.close();
         database = Database.open(url(), Duration.ofMillis(50));
-        writer = new Writer(database.jdbi());
+        writer = new Writer(database);
         try (var other = DriverManager.getConnection(url()); var lock = other.createStatement()) {
             lock.execute("BEGIN IMMEDIATE");
             // More failures than the pool has connections: a connection kept by each would leave none.

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -73,6 +74,71 @@ class PageCacheTest {
         assertThat(Jsoup.parse(after.body()).getElementById("proposal-1").text()).contains("Fresh words");
         assertThat(server.send(HttpRequest.newBuilder(server.uri(ARTICLE)).header("If-None-Match", before).build()).statusCode())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void aCommentLeavesOtherArticlesCachedPagesAsTheyWere() throws IOException {
+        server.close();
+        Path articles = Files.createDirectories(folder.resolve("articles"));
+        Files.writeString(articles.resolve("second.md"), """
+                ---
+                title: "A Second Analysis"
+                slug: a-second-analysis
+                author: Jane Roe
+                published: 2020-01-02
+                proposals:
+                  - Talk more
+                ---
+
+                Opening words.
+
+                ## Proposed solutions
+
+                1. Talk more, and listen.
+                """);
+        server = TestServer.start(TestServer.config(folder, Map.of("ARTICLES_DIR", articles.toString())));
+        String second = "/articles/a-second-analysis";
+        String secondEtag = etag(server.get(second));
+        String firstEtag = etag(server.get(ARTICLE));
+
+        Reader author = server.reader();
+        author.submit(author.open(ARTICLE), "#reply-proposal-1", Map.of("body", "Only this article changed"));
+
+        assertThat(etag(server.get(ARTICLE))).isNotEqualTo(firstEtag);
+        assertThat(etag(server.get(second))).isEqualTo(secondEtag);
+    }
+
+    @Test
+    void aPreviewChangesNoCachedPage() {
+        String before = etag(server.get(ARTICLE));
+        Reader reader = server.reader();
+        var preview = reader.submit(reader.open(ARTICLE), "#reply-proposal-1", Map.of("body", "Just looking", "preview", "yes"));
+        assertThat(preview.statusCode()).isEqualTo(200);
+        assertThat(etag(server.get(ARTICLE))).isEqualTo(before);
+    }
+
+    @Test
+    void aModeratorsDecisionReplacesTheCommentsArticlePages() {
+        Reader author = server.reader();
+        long id = Reader.postedId(author.submit(author.open(ARTICLE), "#reply-proposal-1", Map.of("body", "Soon removed")));
+        String before = etag(server.get(ARTICLE));
+        assertThat(server.get(ARTICLE).body()).contains("Soon removed");
+
+        server.close();
+        server = TestServer.start(TestServer.config(folder, Map.of("ADMIN_PASSWORD", "a long enough password")));
+        before = etag(server.get(ARTICLE));
+        Reader moderator = server.moderator("admin", "a long enough password");
+        var decided = moderator.submit(moderator.open("/admin/queue?filter=all"),
+                "#queue-" + id + " form:has(input[name=decision][value=reject])", Map.of());
+        assertThat(decided.statusCode()).isEqualTo(303);
+
+        var after = server.get(ARTICLE);
+        assertThat(etag(after)).isNotEqualTo(before);
+        assertThat(after.body()).doesNotContain("Soon removed");
+    }
+
+    private static String etag(HttpResponse<String> response) {
+        return response.headers().firstValue("ETag").orElseThrow();
     }
 
     @Test

@@ -33,7 +33,7 @@ class RenderOnceTest {
     @BeforeEach
     void start() {
         app = Javalin.create(config -> {
-            config.routes.get("/page", ctx -> cache.serve(ctx, "page", () -> {
+            config.routes.get("/page", ctx -> cache.serve(ctx, "article", "page", () -> {
                 renders.incrementAndGet();
                 sleep(300);
                 byte[] html = "<p>rendered once</p>".getBytes(StandardCharsets.UTF_8);
