@@ -42,11 +42,8 @@ public final class AdminBootstrap {
             return Optional.empty();
         }
         String token = Tokens.random();
-        jdbi.useTransaction(handle -> {
-            var settings = handle.attach(SettingsRepository.class);
-            settings.delete(SETUP_TOKEN_SETTING);
-            settings.insertIfAbsent(SETUP_TOKEN_SETTING, Tokens.sha256(token));
-        });
+        // The last instance to start sets the token: the link it prints is the one that works.
+        jdbi.useExtension(SettingsRepository.class, settings -> settings.put(SETUP_TOKEN_SETTING, Tokens.sha256(token)));
         return Optional.of(token);
     }
 
@@ -106,8 +103,9 @@ public final class AdminBootstrap {
                     audit.record(handle, Actor.SYSTEM, "account.password", "moderator", admin.get().id(), null, "from ADMIN_PASSWORD");
                 }
             } else {
-                long id = moderators.insert(ADMIN, hash, Role.ADMIN.dbValue(), clock.instant());
-                audit.record(handle, Actor.SYSTEM, "account.create", "moderator", id, null, ADMIN + " (admin), from ADMIN_PASSWORD");
+                // Instances started together from one configuration each try; one creates the account.
+                moderators.insertIfAbsent(ADMIN, hash, Role.ADMIN.dbValue(), clock.instant()).ifPresent(id -> audit.record(
+                        handle, Actor.SYSTEM, "account.create", "moderator", id, null, ADMIN + " (admin), from ADMIN_PASSWORD"));
             }
         });
     }

@@ -39,6 +39,13 @@ public interface ModeratorRepository {
             VALUES (:username, :passwordHash, :role, :createdAt) RETURNING id""")
     long insert(String username, String passwordHash, String role, Instant createdAt);
 
+    /** The same, unless the name is taken (by an instance starting at the same moment); empty then. */
+    @SqlQuery("""
+            INSERT INTO moderators (username, password_hash, role, created_at)
+            VALUES (:username, :passwordHash, :role, :createdAt)
+            ON CONFLICT (username) DO NOTHING RETURNING id""")
+    Optional<Long> insertIfAbsent(String username, String passwordHash, String role, Instant createdAt);
+
     @SqlUpdate("UPDATE moderators SET password_hash = :passwordHash WHERE id = :id")
     void setPasswordHash(long id, String passwordHash);
 

@@ -67,13 +67,12 @@ public final class ArticleImporter {
         if (jdbi.withExtension(ArticleRepository.class, articles -> articles.exists(article.slug()))) {
             return false;
         }
-        boolean imported = jdbi.inTransaction(handle -> {
-            if (handle.attach(ArticleRepository.class).exists(article.slug())) {
-                return false;
-            }
-            store(handle, article);
-            return true;
-        });
+        // Two instances starting together on one PostgreSQL both get here: the insert lets one in, and the other
+        // waits for it and stores nothing.
+        boolean imported = jdbi.inTransaction(handle -> handle.attach(ArticleRepository.class)
+                .insertIfAbsent(article, article.published(), clock.instant())
+                .map(articleId -> store(handle, article, articleId))
+                .isPresent());
         if (imported) {
             log.info("Imported article '{}' with {} proposals and {} comments",
                     article.slug(), article.proposals().size(), article.comments().size());
@@ -81,9 +80,7 @@ public final class ArticleImporter {
         return imported;
     }
 
-    private void store(Handle handle, ArticleSource article) {
-        long articleId = handle.attach(ArticleRepository.class)
-                .insert(article, article.published(), clock.instant());
+    private long store(Handle handle, ArticleSource article, long articleId) {
         var discussions = handle.attach(DiscussionRepository.class);
         discussions.insert(articleId, Discussion.GENERAL, 0, null, null);
         for (int i = 0; i < article.proposals().size(); i++) {
@@ -100,6 +97,7 @@ public final class ArticleImporter {
             comments.add(discussionId, null, new CommentRepository.NewComment(
                     null, author, comment.body(), CommentStatus.PUBLISHED, null, null, comment.posted()));
         }
+        return articleId;
     }
 
     private static String readResource(String resource) {

@@ -54,7 +54,8 @@ public interface ArticleRepository {
             INSERT INTO articles (slug, title, author, byline, source, published_on,
                                   lead_markdown, closing_markdown, imported_at)
             VALUES (:slug, :title, :author, :byline, :source, :publishedOn,
-                    :leadMarkdown, :closingMarkdown, :importedAt) RETURNING id""")
-    long insert(@BindMethods ArticleSource article, @Bind("publishedOn") LocalDate publishedOn,
+                    :leadMarkdown, :closingMarkdown, :importedAt)
+            ON CONFLICT (slug) DO NOTHING RETURNING id""")
+    Optional<Long> insertIfAbsent(@BindMethods ArticleSource article, @Bind("publishedOn") LocalDate publishedOn,
                 @Bind("importedAt") Instant importedAt);
 }

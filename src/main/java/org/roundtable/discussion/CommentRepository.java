@@ -86,16 +86,21 @@ public interface CommentRepository {
 
     /**
      * Moves a comment to another status. Every status change goes through here, so the discussion's counts
-     * of published comments and of threads on its pages stay right without counting.
+     * of published comments and of threads on its pages stay right without counting. Returns false, changing
+     * nothing, when the comment's status is no longer the one in {@code comment}: someone else changed it
+     * meanwhile (another moderator, through another instance), and their counts stand.
      */
     @Transaction
-    default void changeStatus(Comment comment, CommentStatus to) {
-        setStatus(comment.id(), to.dbValue());
+    default boolean changeStatus(Comment comment, CommentStatus to) {
+        if (setStatus(comment.id(), comment.status().dbValue(), to.dbValue()) == 0) {
+            return false;
+        }
         int comments = (to == CommentStatus.PUBLISHED ? 1 : 0) - (comment.isPublished() ? 1 : 0);
         int threads = comment.isTopLevel() ? (to.holdsAPlaceOnPages() ? 1 : 0) - (comment.status().holdsAPlaceOnPages() ? 1 : 0) : 0;
         if (comments != 0 || threads != 0) {
             adjustCounts(comment.discussionId(), comments, threads);
         }
+        return true;
     }
 
     /** Sets a comment aside for a moderator, saying why. */
@@ -254,8 +259,9 @@ public interface CommentRepository {
     @SqlQuery("SELECT ip_hash FROM comments WHERE id = :id")
     String ipHash(long id);
 
-    @SqlUpdate("UPDATE comments SET status = :status WHERE id = :id")
-    void setStatus(long id, String status);
+    /** Changes the status only if it is still {@code from}, so that a change is counted once however many race. */
+    @SqlUpdate("UPDATE comments SET status = :to WHERE id = :id AND status = :from")
+    int setStatus(long id, String from, String to);
 
     @SqlUpdate("UPDATE comments SET body = :body, edited_at = :editedAt, edited_by_moderator = TRUE WHERE id = :id")
     void editByModerator(long id, String body, Instant editedAt);

@@ -85,7 +85,9 @@ public final class ModerationActions {
         if (decision == Decision.RESTORE && comment.isDeleted() && comment.body().isEmpty()) {
             return Optional.of("Its author deleted this comment and its words are gone, so it cannot be restored.");
         }
-        comments.changeStatus(comment, decision.result);
+        if (!comments.changeStatus(comment, decision.result)) {
+            return Optional.of("Someone else changed this comment at the same moment; look at it again.");
+        }
         handle.attach(ReportRepository.class).resolve(commentId, clock.instant());
         audit.record(handle, actor, "comment." + decision.value(), "comment", commentId,
                 comment.status().dbValue(), decision.result.dbValue());

@@ -6,6 +6,9 @@ import static org.roundtable.TestServer.ARTICLE;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,6 +79,26 @@ class PostgresTest {
             Thread.sleep(300);
             assertThat(heardThere).isEmpty();
             assertThat(heardHere).isEmpty();
+        }
+    }
+
+    @Test
+    void twoInstancesStartingTogetherOnAnEmptyDatabaseBothComeUp() throws Exception {
+        var env = Map.of("DATABASE_URL", TestDatabases.freshPostgresql(), "ADMIN_PASSWORD", "a shared admin password");
+        ExecutorService starting = Executors.newFixedThreadPool(2);
+        Future<TestServer> first = starting.submit(() -> TestServer.start(TestServer.config(folder.resolve("first"), env)));
+        Future<TestServer> second = starting.submit(() -> TestServer.start(TestServer.config(folder.resolve("second"), env)));
+        starting.shutdown();
+        try (var one = first.get(); var other = second.get()) {
+            assertThat(one.get(ARTICLE).statusCode()).isEqualTo(200);
+            assertThat(other.get(ARTICLE).statusCode()).isEqualTo(200);
+            String stored = one.jdbi().withHandle(h -> h.createQuery(
+                    "SELECT (SELECT COUNT(*) FROM articles) || '/' || (SELECT COUNT(*) FROM moderators)"
+                            + " || '/' || (SELECT COUNT(*) FROM settings WHERE name = 'secret_key')")
+                    .mapTo(String.class).one());
+            assertThat(stored).as("articles/moderators/secrets").isEqualTo("1/1/1");
+            one.moderator("admin", "a shared admin password");
+            other.moderator("admin", "a shared admin password");
         }
     }
 
