@@ -23,7 +23,7 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         var config = roundtable.config();
         try (Database database = Database.open(config.databaseUrl(), config.databaseBusyTimeout())) {
-            new DataExport(database.jdbi()).exportTo(file);
+            new DataExport(database).exportTo(file);
             System.out.println("Exported to " + file.toAbsolutePath());
             return 0;
         } catch (IOException | IllegalArgumentException e) {

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.roundtable.db.Database;
-import org.roundtable.portability.DataExport;
+import org.roundtable.portability.DataImport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -23,7 +23,7 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() {
         var config = roundtable.config();
         try (Database database = Database.open(config.databaseUrl(), config.databaseBusyTimeout())) {
-            new DataExport(database.jdbi()).importFrom(file);
+            new DataImport(database).importFrom(file);
             System.out.println("Imported " + file.toAbsolutePath());
             return 0;
         } catch (IOException | IllegalArgumentException e) {

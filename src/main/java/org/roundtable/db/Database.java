@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.NoSuchElementException;
 import org.apache.commons.dbcp2.BasicDataSource;
 import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
@@ -54,6 +56,22 @@ public final class Database implements AutoCloseable {
     /** How this instance tells others on the same database what changed here, and hears what they changed. */
     public ChangeBroadcast changeBroadcast() {
         return dialect.changeBroadcast();
+    }
+
+    /** Runs {@code work} on a handle that reads one consistent snapshot of the database, writers carrying on. */
+    public <R> R inSnapshot(HandleCallback<R, RuntimeException> work) {
+        return dialect.inSnapshot(jdbi, work);
+    }
+
+    /** After rows were inserted into {@code table} with ids of their own, makes sure new rows get higher ids. */
+    public void continueIdsAfter(Handle handle, String table) {
+        dialect.continueIdsAfter(handle, table);
+    }
+
+    /** The version of the last migration applied, as exports record it. */
+    public int schemaVersion() {
+        var current = flyway().info().current();
+        return current == null ? 0 : Integer.parseInt(current.getVersion().getVersion());
     }
 
     /** How many writes the group-commit writer may put in one transaction on this engine. */

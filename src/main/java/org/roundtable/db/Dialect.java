@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.apache.commons.dbcp2.BasicDataSource;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -42,6 +44,15 @@ interface Dialect {
 
     /** How this instance tells others on the same database what changed, and hears them. */
     ChangeBroadcast changeBroadcast();
+
+    /**
+     * Runs {@code work} on one handle that sees the database as it was when it began, however long it reads,
+     * without keeping writers waiting.
+     */
+    <R> R inSnapshot(Jdbi jdbi, HandleCallback<R, RuntimeException> work);
+
+    /** After rows were inserted into {@code table} with their ids given, makes sure new rows get higher ones. */
+    void continueIdsAfter(Handle handle, String table);
 
     /** Where Flyway finds this engine's migrations: its own (versions 1 to 6), then the shared ones. */
     List<String> migrationLocations();

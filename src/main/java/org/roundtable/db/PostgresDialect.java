@@ -14,10 +14,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Properties;
 import org.apache.commons.dbcp2.BasicDataSource;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.config.ConfigRegistry;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.postgresql.util.PSQLException;
 
 /**
@@ -134,6 +137,21 @@ final class PostgresDialect implements Dialect {
             properties.setProperty("password", password);
         }
         return new org.postgresql.Driver().connect(jdbcUrl, properties);
+    }
+
+    @Override
+    public <R> R inSnapshot(Jdbi jdbi, HandleCallback<R, RuntimeException> work) {
+        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, work);
+    }
+
+    /** Identity columns draw from a sequence that rows inserted with their own ids leave behind. */
+    @Override
+    public void continueIdsAfter(Handle handle, String table) {
+        handle.createQuery("SELECT setval(pg_get_serial_sequence(:table, 'id'), (SELECT COALESCE(MAX(id), 0) + 1 FROM "
+                        + table + "), false)")
+                .bind("table", table)
+                .mapTo(Long.class)
+                .one();
     }
 
     @Override

@@ -14,6 +14,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.commons.dbcp2.BasicDataSource;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
@@ -115,6 +117,26 @@ final class SqliteDialect implements Dialect {
     public ChangeBroadcast changeBroadcast() {
         return ChangeBroadcast.NOBODY_ELSE;
     }
+
+    /**
+     * A deferred transaction: it reads from a snapshot and takes no lock that writers wait for (WAL). The pool's
+     * connections begin theirs IMMEDIATE, for writes, so this one is begun by hand.
+     */
+    @Override
+    public <R> R inSnapshot(Jdbi jdbi, HandleCallback<R, RuntimeException> work) {
+        return jdbi.withHandle(handle -> {
+            handle.execute("BEGIN DEFERRED");
+            try {
+                return work.withHandle(handle);
+            } finally {
+                handle.execute("COMMIT");
+            }
+        });
+    }
+
+    /** An INTEGER PRIMARY KEY continues after the highest id by itself. */
+    @Override
+    public void continueIdsAfter(Handle handle, String table) {}
 
     @Override
     public List<String> migrationLocations() {

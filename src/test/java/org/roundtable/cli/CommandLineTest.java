@@ -51,7 +51,6 @@ class CommandLineTest {
 
     @Test
     void exportThenImportIntoAnEmptyDatabaseIsLossless(@TempDir Path other) {
-        assumeFalse(TestDatabases.onPostgresql(), "the export is not yet engine-neutral (issue 16)");
         Path export = folder.resolve("export.json");
         List<String> before;
         try (var server = TestServer.start(TestServer.config(folder, Map.of("ADMIN_PASSWORD", "correct horse battery")))) {
