@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.Map;
 
 /** The packaged jar running as a separate process, as it runs in production. */
-public final class JarProcess implements AutoCloseable {
+public final class JarProcess implements Site, AutoCloseable {
 
     static final Path JAR = Path.of("target", "roundtable.jar");
 
@@ -45,8 +45,14 @@ public final class JarProcess implements AutoCloseable {
         return jar;
     }
 
+    @Override
     public URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
+        return URI.create(origin() + path);
+    }
+
+    @Override
+    public String origin() {
+        return "http://localhost:" + port;
     }
 
     /** Everything the server wrote to standard output and error. */

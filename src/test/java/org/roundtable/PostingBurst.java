@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jsoup.Jsoup;
 
 /**
@@ -24,7 +25,10 @@ final class PostingBurst {
 
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final Map<Long, String> acknowledged = new ConcurrentHashMap<>();
+    private static final AtomicInteger bursts = new AtomicInteger();
     private final ExecutorService pool;
+    /** Tells this burst's comments from another's running at the same time. */
+    private final int number = bursts.incrementAndGet();
 
     private PostingBurst(int clients) {
         this.pool = Executors.newFixedThreadPool(clients);
@@ -50,7 +54,7 @@ final class PostingBurst {
 
     private void post(JarProcess jar, String token, int clientNumber) {
         for (int i = 0; ; i++) {
-            String body = "client " + clientNumber + " comment " + i;
+            String body = "burst " + number + " client " + clientNumber + " comment " + i;
             try {
                 var response = client.send(HttpRequest.newBuilder(jar.uri(ARTICLE + "/comments"))
                         .header("Content-Type", "application/x-www-form-urlencoded")

@@ -19,25 +19,36 @@ import org.jsoup.nodes.Element;
  */
 public final class Reader {
 
-    private final TestServer server;
-    private final CookieManager cookies = new CookieManager();
+    private final Site server;
+    private final CookieManager cookies;
     private final HttpClient client;
     /** The address a trusted proxy (TRUST_PROXY=true) says this reader comes from, or null. */
     private final String forwardedFor;
 
-    Reader(TestServer server) {
-        this(server, null);
+    Reader(Site server) {
+        this(server, null, new CookieManager());
     }
 
-    private Reader(TestServer server, String forwardedFor) {
+    private Reader(Site server, String forwardedFor, CookieManager cookies) {
         this.server = server;
         this.forwardedFor = forwardedFor;
+        this.cookies = cookies;
         this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).cookieHandler(cookies).build();
     }
 
     /** A reader whose requests reach a server behind a proxy (TRUST_PROXY=true) from {@code address}. */
-    public static Reader from(TestServer server, String address) {
-        return new Reader(server, address);
+    public static Reader from(Site server, String address) {
+        return new Reader(server, address, new CookieManager());
+    }
+
+    /** A new reader (a fresh browser) on {@code site}. */
+    public static Reader at(Site site) {
+        return new Reader(site);
+    }
+
+    /** The same browser, its cookies and all, sent to another instance of the site (as a load balancer does). */
+    public Reader via(Site instance) {
+        return new Reader(instance, forwardedFor, cookies);
     }
 
     public CookieManager cookies() {

@@ -22,7 +22,7 @@ import org.roundtable.db.Database;
  * The real application on a random port over a real SQLite file, the way {@code Main} starts it,
  * with an HTTP client that does not follow redirects so tests can see them.
  */
-public final class TestServer implements AutoCloseable {
+public final class TestServer implements Site, AutoCloseable {
 
     /** The bundled article's page. */
     public static final String ARTICLE = "/articles/iran-pakistan-strategic-alliance";
@@ -79,6 +79,7 @@ public final class TestServer implements AutoCloseable {
         return reader;
     }
 
+    @Override
     public String origin() {
         return "http://localhost:" + app.port();
     }
@@ -121,6 +122,7 @@ public final class TestServer implements AutoCloseable {
         return database.jdbi();
     }
 
+    @Override
     public URI uri(String path) {
         return URI.create("http://localhost:" + app.port() + path);
     }
