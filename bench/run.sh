@@ -8,6 +8,8 @@
 #   STEADY=30s                   the longer warm-up before the first run of a code path that is measured for what
 #                                it costs once compiled (POSTs, pages with the cache off): the JIT needs that long
 #                                on two busy cores
+#   POSTGRES=1                   also run each size on PostgreSQL (the tests' embedded server, fsync and
+#                                synchronous_commit on), with one instance and with two; set 0 to skip
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,9 +34,12 @@ install nginx nginx-light || echo "nginx not available: the nginx ceiling is ski
 
 mvn -q -B -DskipTests package test-compile
 WORK=$(mktemp -d)
+mvn -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/test-classpath.txt" >/dev/null
 chmod 755 "$WORK"  # nginx's workers run as another user and must read the static copy
-trap 'stop_server; if [ -n "${NGINX_PID:-}" ]; then kill "$NGINX_PID" 2>/dev/null || true; fi; rm -rf "$WORK"' EXIT
+trap 'stop_server; stop_second; if [ -n "${NGINX_PID:-}" ]; then kill "$NGINX_PID" 2>/dev/null || true; fi;
+      if [ -n "${PG_PID:-}" ]; then kill "$PG_PID" 2>/dev/null || true; wait "$PG_PID" 2>/dev/null || true; fi; rm -rf "$WORK"' EXIT
 CLASSPATH="target/roundtable.jar:target/test-classes"
+TEST_CLASSPATH="target/test-classes:$(cat "$WORK/test-classpath.txt")"
 
 # The container starts the jar with a class-data-sharing archive; the benchmark measures both ways.
 bin/cds-archive.sh target/roundtable.jar "$WORK/roundtable.jsa"
@@ -44,19 +49,31 @@ LIMITS_OFF="FLOOD_MIN_INTERVAL_SECONDS=0 FLOOD_MAX_PER_HOUR=0 FLOOD_ADDRESS_MAX_
 # Every check runs, with ceilings no benchmark reaches: 0 would skip them.
 LIMITS_GENEROUS="FLOOD_MIN_INTERVAL_SECONDS=0 FLOOD_MAX_PER_HOUR=10000000 FLOOD_ADDRESS_MAX_PER_HOUR=10000000 DUPLICATE_WINDOW_SECONDS=600"
 LIMITS=$LIMITS_OFF
-start_server() { # $1 database file, $2 render cache on/off, then extra JVM options; sets STARTUP_MS
-  local database=$1 cache=$2; shift 2
-  local begin; begin=$(date +%s%N)
+database_url() { case $1 in jdbc:*) echo "$1" ;; *) echo "jdbc:sqlite:$1" ;; esac; }
+launch() { # $1 port, $2 database (SQLite file or JDBC URL), $3 render cache on/off, then extra JVM options
+  local port=$1 database=$2 cache=$3; shift 3
   # shellcheck disable=SC2086
-  env DATABASE_URL="jdbc:sqlite:$database" PORT="$PORT" RENDER_CACHE="$cache" SPAM_MIN_FILL_SECONDS=0 $LIMITS \
-      java -Xmx256m "$@" -jar target/roundtable.jar >"$WORK/server.log" 2>&1 &
-  SERVER_PID=$!
-  until curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT$ARTICLE" 2>/dev/null | grep -q 200; do sleep 0.02; done
+  env DATABASE_URL="$(database_url "$database")" PORT="$port" RENDER_CACHE="$cache" SPAM_MIN_FILL_SECONDS=0 $LIMITS \
+      java -Xmx256m "$@" -jar target/roundtable.jar >"$WORK/server-$port.log" 2>&1 &
+  LAUNCHED_PID=$!
+  until curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port$ARTICLE" 2>/dev/null | grep -q 200; do sleep 0.02; done
+}
+start_server() { # $1 database, $2 render cache on/off, then extra JVM options; sets STARTUP_MS
+  local begin; begin=$(date +%s%N)
+  launch "$PORT" "$@"
+  SERVER_PID=$LAUNCHED_PID
   STARTUP_MS=$(( ($(date +%s%N) - begin) / 1000000 ))
 }
 stop_server() {
   if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi
   SERVER_PID=""
+}
+SECOND_PORT=$((PORT + 2))
+SECOND_PID=""
+start_second() { launch "$SECOND_PORT" "$@"; SECOND_PID=$LAUNCHED_PID; }
+stop_second() {
+  if [ -n "$SECOND_PID" ]; then kill "$SECOND_PID" 2>/dev/null || true; wait "$SECOND_PID" 2>/dev/null || true; fi
+  SECOND_PID=""
 }
 peak_rss_mb() { awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$SERVER_PID/status"; }
 
@@ -76,6 +93,38 @@ measure() { # $1 label, $2 size, then wrk arguments; appends a table row after a
   ROWS+=("| $size | $label | $rps | $p50 | $p99 | $errors |")
   LAST_RPS=$rps
 }
+
+# Runs the same load on both instances at once and sums what they answered; the two wrk share the machine's cores
+# with the two instances and PostgreSQL.
+pair() { # $1 label, $2 size, $3 path, then wrk options (a POST script posts to its own POST_PATH)
+  local label=$1 size=$2 path=$3; shift 3
+  BODY_TAG=pair-a BENCH_RUN=warm wrk -d "${MEASURE_WARMUP:-$WARMUP}" "$@" "http://127.0.0.1:$PORT$path" >/dev/null & local first=$!
+  BODY_TAG=pair-b BENCH_RUN=warm wrk -d "${MEASURE_WARMUP:-$WARMUP}" "$@" "http://127.0.0.1:$SECOND_PORT$path" >/dev/null
+  wait "$first"
+  BODY_TAG=pair-a BENCH_RUN=run wrk --latency -d "$DURATION" "$@" "http://127.0.0.1:$PORT$path" >"$WORK/pair-a.txt" & first=$!
+  BODY_TAG=pair-b BENCH_RUN=run wrk --latency -d "$DURATION" "$@" "http://127.0.0.1:$SECOND_PORT$path" >"$WORK/pair-b.txt"
+  wait "$first"
+  local rps p50 p99 errors
+  rps=$(awk '/Requests\/sec/ {sum += $2} END {printf "%.2f", sum}' "$WORK/pair-a.txt" "$WORK/pair-b.txt")
+  p50=$(awk '$1 == "50%" {printf "%s%s", sep, $2; sep=" / "}' "$WORK/pair-a.txt" "$WORK/pair-b.txt")
+  p99=$(awk '$1 == "99%" {printf "%s%s", sep, $2; sep=" / "}' "$WORK/pair-a.txt" "$WORK/pair-b.txt")
+  errors=$(awk '/Non-2xx or 3xx/ {sum += $5} END {print sum + 0}' "$WORK/pair-a.txt" "$WORK/pair-b.txt")
+  ROWS+=("| $size | $label | $rps | $p50 | $p99 | $errors |")
+}
+
+form_token() { curl -s "http://127.0.0.1:$PORT$ARTICLE" | grep -o 'name="form_token" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//'; }
+p50_ms() { awk -v t="$1" 'BEGIN { if (t ~ /us$/) print t / 1000; else if (t ~ /ms$/) print t + 0; else print t * 1000 }'; }
+
+declare -A PG_URLS
+if [ "${POSTGRES:-1}" = 1 ]; then
+  mkfifo "$WORK/postgres.in"
+  # shellcheck disable=SC2046
+  java -Xmx256m -cp "$TEST_CLASSPATH" org.roundtable.bench.Postgres $(for s in $SIZES; do echo "bench_$s"; done) \
+      <"$WORK/postgres.in" >"$WORK/postgres.urls" 2>"$WORK/postgres.log" & PG_PID=$!
+  exec 3>"$WORK/postgres.in"  # held open: the server runs until the script exits
+  until [ "$(wc -l <"$WORK/postgres.urls")" -ge "$(wc -w <<<"$SIZES")" ]; do sleep 0.2; done
+  i=0; for s in $SIZES; do i=$((i + 1)); PG_URLS[$s]=$(sed -n "${i}p" "$WORK/postgres.urls"); done
+fi
 
 for SIZE in $SIZES; do
   DB="$WORK/bench-$SIZE.db"
@@ -132,6 +181,7 @@ CONF
   MEASURE_WARMUP=$STEADY measure "article page, cache off" "$SIZE" -t2 -c64 "$URL$ARTICLE"
   # Under 64 connections p50 is mostly waiting in line; one connection at a time shows what one page costs.
   measure "article page, cache off, one connection" "$SIZE" -t1 -c1 "$URL$ARTICLE"
+  SQLITE_UNCACHED_P50=$(cut -d'|' -f5 <<<"${ROWS[-1]}" | tr -d ' ')
   measure "article page, cache off, one connection, gzip" "$SIZE" -t1 -c1 -H "Accept-Encoding: gzip" "$URL$ARTICLE"
   measure "discussion page 80% deep, cache off" "$SIZE" -t2 -c64 "$URL$DEEP_PAGE"
   measure "discussion page 80% deep, cache off, one connection" "$SIZE" -t1 -c1 \
@@ -139,6 +189,41 @@ CONF
   RSS=$(( $(peak_rss_mb) > RSS ? $(peak_rss_mb) : RSS ))
   stop_server
   ROWS+=("| $SIZE | start-up to first 200: ${STARTUP} ms (${STARTUP_CDS} ms with the CDS archive, as in the container); peak RSS: ${RSS} MB (-Xmx256m) | | | | |")
+
+  if [ "${POSTGRES:-1}" = 1 ]; then
+    PG_URL=${PG_URLS[$SIZE]}
+    echo "Moving $SIZE comments to PostgreSQL..." >&2
+    begin=$(date +%s%N)
+    DATABASE_URL="jdbc:sqlite:$DB" java -Xmx256m -jar target/roundtable.jar export "$WORK/bench-$SIZE.json" >&2
+    exported=$(date +%s%N)
+    DATABASE_URL="$PG_URL" java -Xmx256m -jar target/roundtable.jar import "$WORK/bench-$SIZE.json" >&2
+    imported=$(date +%s%N)
+    ROWS+=("| $SIZE | postgresql: moved with export (SQLite, $(( (exported - begin) / 1000000 )) ms) and import ($(( (imported - exported) / 1000000 )) ms), -Xmx256m, $(du -h "$WORK/bench-$SIZE.json" | cut -f1) of JSON | | | | |")
+    rm -f "$WORK/bench-$SIZE.json"
+
+    start_server "$PG_URL" true
+    measure "postgresql: article page, cached" "$SIZE" -t2 -c64 "$URL$ARTICLE"
+    measure "postgresql: discussion page 80% deep, cached" "$SIZE" -t2 -c64 "$URL$DEEP_PAGE"
+    FORM_TOKEN=$(form_token) POST_PATH="$ARTICLE/comments" MEASURE_WARMUP=$STEADY \
+        measure "postgresql: comment POSTs, 32 posters" "$SIZE" -t2 -c32 -s bench/post.lua "$URL"
+    stop_server
+
+    start_server "$PG_URL" false
+    MEASURE_WARMUP=$STEADY measure "postgresql: article page, cache off" "$SIZE" -t2 -c64 "$URL$ARTICLE"
+    measure "postgresql: article page, cache off, one connection" "$SIZE" -t1 -c1 "$URL$ARTICLE"
+    PG_UNCACHED_P50=$(cut -d'|' -f5 <<<"${ROWS[-1]}" | tr -d ' ')
+    ROWS+=("| $SIZE | postgresql: uncached article p50 as a multiple of SQLite's | $(awk -v a="$(p50_ms "$PG_UNCACHED_P50")" -v b="$(p50_ms "$SQLITE_UNCACHED_P50")" 'BEGIN {printf "%.2f×", a / b}') | | | |")
+    measure "postgresql: discussion page 80% deep, cache off, one connection" "$SIZE" -t1 -c1 "$URL$DEEP_PAGE"
+    stop_server
+
+    start_server "$PG_URL" true
+    start_second "$PG_URL" true
+    pair "postgresql, two instances: article page, cached, 32 connections each" "$SIZE" "$ARTICLE" -t1 -c32
+    FORM_TOKEN=$(form_token) POST_PATH="$ARTICLE/comments" MEASURE_WARMUP=$STEADY \
+        pair "postgresql, two instances: comment POSTs, 16 posters each" "$SIZE" "" -t1 -c16 -s bench/post.lua
+    stop_second
+    stop_server
+  fi
 done
 
 if [ "${CHECKS:-1}" = 1 ]; then

@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.roundtable.db.Database;
 
 /**
  * The databases tests run on: a SQLite file in the test's folder, or with {@code -Droundtable.test.database=postgresql}
@@ -18,7 +20,9 @@ public final class TestDatabases {
     private static final AtomicInteger created = new AtomicInteger();
     /** A test that restarts its server on the same folder finds the same database again. */
     private static final Map<Path, String> byFolder = new ConcurrentHashMap<>();
+    private static final String TEMPLATE = "roundtable_template";
     private static EmbeddedPostgres postgres;
+    private static boolean templateReady;
 
     public static boolean onPostgresql() {
         return "postgresql".equals(System.getProperty("roundtable.test.database"));
@@ -31,21 +35,35 @@ public final class TestDatabases {
                 : "jdbc:sqlite:" + folder.resolve("roundtable.db");
     }
 
-    /** A new, empty database on the shared PostgreSQL server, as an operator creates one for Roundtable. */
+    /**
+     * A new database on the shared PostgreSQL server, as an operator creates one for Roundtable, with the schema
+     * already in place: it is copied from a template migrated once per JVM (running the migrations for every test
+     * took most of the PostgreSQL suite's time). Empty of content, as Roundtable finds a new database.
+     */
     public static synchronized String freshPostgresql() {
-        String name = "roundtable_" + created.incrementAndGet();
-        try (var connection = server().getPostgresDatabase().getConnection(); var statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + name);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not create a test database: " + e.getMessage(), e);
+        if (!templateReady) {
+            execute("CREATE DATABASE " + TEMPLATE);
+            Database.open(server().getJdbcUrl("postgres", TEMPLATE), Duration.ofSeconds(30)).close();
+            templateReady = true;
         }
+        String name = "roundtable_" + created.incrementAndGet();
+        execute("CREATE DATABASE " + name + " TEMPLATE " + TEMPLATE);
         return server().getJdbcUrl("postgres", name);
+    }
+
+    private static void execute(String sql) {
+        try (var connection = server().getPostgresDatabase().getConnection(); var statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not prepare a test database: " + e.getMessage(), e);
+        }
     }
 
     public static synchronized EmbeddedPostgres server() {
         if (postgres == null) {
             try {
-                postgres = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").start();
+                // As durable as in production: the library's defaults turn both off.
+                postgres = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").setServerConfig("fsync", "on").start();
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start the test PostgreSQL server", e);
             }

@@ -3,7 +3,9 @@ package org.roundtable.web;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
+import java.util.HashMap;
 import java.util.Map;
 import org.jdbi.v3.core.JdbiException;
 import org.roundtable.db.Database;
@@ -23,6 +25,9 @@ public final class ErrorPages {
     public static final String UNAVAILABLE = "Roundtable cannot save anything at this moment. Reading still works; "
             + "please try again in a minute.";
 
+    /** The field that holds what a reader typed, in every form that sends a comment or an edit. */
+    private static final String TYPED_TEXT = "body";
+
     private static final Map<Integer, String> MESSAGES = Map.of(
             400, "The request could not be understood. Please go back and try again.",
             403, "You are not allowed to do that.",
@@ -38,7 +43,7 @@ public final class ErrorPages {
         routes.exception(JdbiException.class, (e, ctx) -> {
             if (Database.isUnavailable(e)) {
                 log.warn("Database unavailable on {} {}: {}", ctx.method(), RequestLog.route(ctx), e.getMessage());
-                render(ctx, 503, UNAVAILABLE);
+                renderUnavailable(ctx);
             } else {
                 log.error("Database error on {} {}", ctx.method(), RequestLog.route(ctx), e);
                 render(ctx, 500);
@@ -50,6 +55,25 @@ public final class ErrorPages {
         });
     }
 
+    /**
+     * The database could not be reached. A comment or an edit that was being sent is shown again on the page, in
+     * a form that sends it once more with everything it carried: nothing typed is lost, whichever step failed.
+     */
+    private static void renderUnavailable(Context ctx) {
+        Map<String, Object> model = new HashMap<>(model(503, UNAVAILABLE));
+        String typed = ctx.method() == HandlerType.POST ? ctx.formParam(TYPED_TEXT) : null;
+        if (typed != null) {
+            model.put("keptAction", ctx.path());
+            model.put("keptText", typed);
+            model.put("keptFields", ctx.formParamMap().entrySet().stream()
+                    .filter(field -> !field.getKey().equals(TYPED_TEXT) && !field.getKey().equals("preview"))
+                    .flatMap(field -> field.getValue().stream().map(value -> Map.entry(field.getKey(), value)))
+                    .toList());
+        }
+        ctx.status(503);
+        ctx.render("web/error", model);
+    }
+
     public static void render(Context ctx, int status) {
         render(ctx, status, MESSAGES.getOrDefault(status, MESSAGES.get(status >= 500 ? 500 : 400)));
     }
@@ -57,9 +81,10 @@ public final class ErrorPages {
     /** An error page with a message that says exactly what went wrong and what the reader can do. */
     public static void render(Context ctx, int status, String message) {
         ctx.status(status);
-        ctx.render("web/error", Map.of(
-                "status", status,
-                "reason", HttpStatus.forStatus(status).getMessage(),
-                "message", message));
+        ctx.render("web/error", model(status, message));
+    }
+
+    private static Map<String, Object> model(int status, String message) {
+        return Map.of("status", status, "reason", HttpStatus.forStatus(status).getMessage(), "message", message);
     }
 }

@@ -42,6 +42,8 @@ public record ServerLimits(int maxConnections, int perAddress, Duration idleTime
      * Puts the limits on a Jetty server before it starts: the handlers in front of the application, and the
      * caps on its connectors.
      */
+    private static final long SHUTDOWN_IDLE_MILLIS = 100;
+
     public void applyTo(Server server) {
         server.setHandler(new KnownMethods(EagerBodies.handler(maxRequestBytes, bodyTimeout, bodyBudgetBytes)));
         server.addBean(new NetworkConnectionLimit(maxConnections, server));
@@ -51,6 +53,9 @@ public record ServerLimits(int maxConnections, int perAddress, Duration idleTime
                 for (var connector : server.getConnectors()) {
                     if (connector instanceof AbstractConnector network) {
                         network.setIdleTimeout(idleTimeout.toMillis());
+                        // On shutdown a kept-alive connection with no request under way is closed after this long
+                        // (Jetty waits a second by default); requests under way still get the stop timeout.
+                        network.setShutdownIdleTimeout(SHUTDOWN_IDLE_MILLIS);
                         if (perAddress > 0) {
                             network.addBean(new ConnectionsPerAddress(perAddress));
                         }

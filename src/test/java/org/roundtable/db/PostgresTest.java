@@ -3,6 +3,7 @@ package org.roundtable.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.roundtable.TestServer.ARTICLE;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -100,6 +101,40 @@ class PostgresTest {
             one.moderator("admin", "a shared admin password");
             other.moderator("admin", "a shared admin password");
         }
+    }
+
+    @Test
+    void aDatabaseThatGoesAwayGives503sWithTheTextKeptAndTheSiteRecoversByItself() throws Exception {
+        Path data = folder.resolve("postgresql-data");
+        int port;
+        try (var socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        EmbeddedPostgres postgres = startPostgresql(data, port);
+        String url = postgres.getJdbcUrl("postgres", "postgres");
+        try (var server = TestServer.start(TestServer.config(folder.resolve("site"), Map.of("DATABASE_URL", url)))) {
+            Reader reader = server.reader();
+            Document page = reader.open(ARTICLE);
+            postgres.close();
+
+            var refused = reader.submit(page, "#reply-proposal-1", Map.of("body", "Typed while the database was away"));
+            assertThat(refused.statusCode()).isEqualTo(503);
+            assertThat(Reader.parse(refused).select("textarea[name=body]").eachText()).contains("Typed while the database was away");
+            assertThat(server.get("/health").statusCode()).isEqualTo(503);
+
+            postgres = startPostgresql(data, port);
+            var posted = reader.submit(Reader.parse(refused), "form.kept-text", Map.of());
+            assertThat(posted.statusCode()).as("sent again from the error page, no restart needed").isEqualTo(303);
+            assertThat(reader.follow(posted).select(".comment-body").eachText()).contains("Typed while the database was away");
+            assertThat(server.get("/health").statusCode()).isEqualTo(200);
+        } finally {
+            postgres.close();
+        }
+    }
+
+    /** A PostgreSQL server of this test's own, which it can stop and start again on the same files and port. */
+    private static EmbeddedPostgres startPostgresql(Path data, int port) throws java.io.IOException {
+        return EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPort(port).start();
     }
 
     @Test
