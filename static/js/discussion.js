@@ -145,7 +145,8 @@
     renameIds(form, template.id, id);
     form.querySelector('input[name=parent]').value = link.getAttribute('data-parent');
     form.querySelector('textarea').value = '';
-    form.querySelectorAll('.form-error, .comment-preview').forEach(function (stale) {
+    // A reply takes no stance: only a new thread on a proposal does.
+    form.querySelectorAll('.form-error, .comment-preview, .stance-choices').forEach(function (stale) {
       stale.remove();
     });
     var author = comment.querySelector('.comment-author');

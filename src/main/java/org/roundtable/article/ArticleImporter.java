@@ -95,7 +95,7 @@ public final class ArticleImporter {
                     .id();
             String author = comment.author().isBlank() ? Comment.ANONYMOUS : comment.author();
             comments.add(discussionId, null, new CommentRepository.NewComment(
-                    null, author, comment.body(), CommentStatus.PUBLISHED, null, null, comment.posted()));
+                    null, author, comment.body(), CommentStatus.PUBLISHED, null, null, comment.posted(), null));
         }
         return articleId;
     }

@@ -2,6 +2,7 @@ package org.roundtable.article;
 
 import java.util.List;
 import org.roundtable.discussion.DiscussionView;
+import org.roundtable.discussion.Tally;
 
 /** Everything the article page shows, already rendered to safe HTML where it holds Markdown. */
 public record ArticlePage(
@@ -20,8 +21,11 @@ public record ArticlePage(
         }
     }
 
-    /** A line of the table of contents; {@code note} is a comment count where the entry has one. */
-    public record TocEntry(String href, String title, String note, List<TocEntry> children) {}
+    /**
+     * A line of the table of contents; {@code note} is a comment count and {@code tally} where a proposal stands,
+     * where the entry has them (null otherwise).
+     */
+    public record TocEntry(String href, String title, String note, Tally tally, List<TocEntry> children) {}
 
     public String generalHeading() {
         return general.thoughtsHeading(article.title());

@@ -141,15 +141,15 @@ public final class ArticlePages {
     private List<TocEntry> contents(Article article, List<ProposalView> proposals, DiscussionView general) {
         List<TocEntry> proposalEntries = proposals.stream()
                 .map(p -> new TocEntry("#" + p.anchor(), p.title(),
-                        p.discussion().note(), List.of()))
+                        p.discussion().note(), p.discussion().tally(), List.of()))
                 .toList();
         var entries = new ArrayList<TocEntry>();
         for (ArticleMarkdown.Section section : markdown.sections(article.leadMarkdown())) {
             boolean holdsProposals = section.title().equalsIgnoreCase(ArticleParser.PROPOSALS_HEADING);
-            entries.add(new TocEntry("#" + section.id(), section.title(), null,
+            entries.add(new TocEntry("#" + section.id(), section.title(), null, null,
                     holdsProposals ? proposalEntries : List.of()));
         }
-        entries.add(new TocEntry("#" + general.anchor(), "Discussion", general.note(), List.of()));
+        entries.add(new TocEntry("#" + general.anchor(), "Discussion", general.note(), null, List.of()));
         return entries;
     }
 }

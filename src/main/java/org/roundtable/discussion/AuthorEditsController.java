@@ -4,6 +4,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.JdbiException;
@@ -60,59 +62,91 @@ public final class AuthorEditsController {
     public void editForm(Context ctx) {
         Article article = lookup.article(ctx);
         Comment comment = changeable(ctx, article);
-        renderEdit(ctx, article, comment, new TypedEdit(comment.authorName(), comment.body(), null, null), 200);
+        String stance = comment.stance() == null ? "" : comment.stance().value();
+        renderEdit(ctx, article, comment, new TypedEdit(comment.authorName(), comment.body(), stance, null, null), 200);
     }
 
-    /** The edit form as typed, with what went wrong ({@code error}) or how it would look ({@code previewHtml}), or neither. */
-    private record TypedEdit(String name, String body, String error, String previewHtml) {}
+    /**
+     * The edit form as typed ({@code stance} as sent, {@code ""} for none), with what went wrong ({@code error}) or
+     * how it would look ({@code previewHtml}), or neither.
+     */
+    private record TypedEdit(String name, String body, String stance, String error, String previewHtml) {
+
+        static TypedEdit from(Context ctx) {
+            return new TypedEdit(Forms.field(ctx, "name"), Forms.field(ctx, "body"), Forms.field(ctx, "stance"), null, null);
+        }
+
+        TypedEdit refused(String reason) {
+            return new TypedEdit(name, body, stance, reason, null);
+        }
+
+        TypedEdit previewed(String html) {
+            return new TypedEdit(name, body, stance, null, html);
+        }
+    }
 
     public void edit(Context ctx) {
         Article article = lookup.article(ctx);
         ChangedPages.ofArticle(ctx, article.slug());
         Comment comment = changeable(ctx, article);
-        String typedName = Forms.field(ctx, "name");
-        String typedBody = Forms.field(ctx, "body");
+        TypedEdit typed = TypedEdit.from(ctx);
         if (CommentPreviews.asked(ctx)) {
-            renderEdit(ctx, article, comment, new TypedEdit(typedName, typedBody, null, previews.render(typedBody)), 200);
+            renderEdit(ctx, article, comment, typed.previewed(previews.render(typed.body())), 200);
             return;
         }
         FormTokens.Verdict verdict = formTokens.check(ctx).verdict();
         if (verdict != FormTokens.Verdict.VALID) {
-            renderEdit(ctx, article, comment, new TypedEdit(typedName, typedBody, verdict.refusal(), null), verdict.status());
+            renderEdit(ctx, article, comment, typed.refused(verdict.refusal()), verdict.status());
             return;
         }
-        String name = Text.name(typedName);
-        String body = Text.body(typedBody);
+        String name = Text.name(typed.name());
+        String body = Text.body(typed.body());
+        Optional<Stance> stance = Stance.fromValue(typed.stance());
+        if (stance.isEmpty() && !typed.stance().isBlank()) {
+            renderEdit(ctx, article, comment, typed.refused(CommentPosting.UNKNOWN_STANCE), 422);
+            return;
+        }
         String ipHash = ipHashes.of(ctx);
         Optional<Outcome.Refused> refused = checks.edit(comment, name, body, ipHash);
         if (refused.isPresent()) {
-            renderEdit(ctx, article, comment, new TypedEdit(typedName, typedBody, refused.get().reason(), null),
-                    refused.get().status());
+            renderEdit(ctx, article, comment, typed.refused(refused.get().reason()), refused.get().status());
             return;
         }
         try {
-            storeEdit(comment, name, body, checks.screenEdit(body, ipHash));
+            Stance kept = lookup.takesStance(comment) ? stance.orElse(null) : null;
+            storeEdit(comment, name, body, kept, checks.screenEdit(body, ipHash));
         } catch (JdbiException e) {
             if (!Database.isUnavailable(e)) {
                 throw e;
             }
-            renderEdit(ctx, article, comment, new TypedEdit(typedName, typedBody, "We could not save your changes just now. "
-                    + "Your text is still here: please send it again in a minute.", null), 503);
+            renderEdit(ctx, article, comment, typed.refused("We could not save your changes just now. "
+                    + "Your text is still here: please send it again in a minute."), 503);
             return;
         }
         ctx.redirect(placement.whereToSee(article.slug(), comment, Optional.empty()), HttpStatus.SEE_OTHER);
     }
 
-    /** Stores an edit through the writer, audited; words a post would wait with make the comment wait too. */
-    private void storeEdit(Comment comment, String name, String body, Optional<Hold> screened) {
+    /**
+     * Stores an edit through the writer, audited; words a post would wait with make the comment wait too. A changed
+     * stance becomes the author's latest, and the tally moves with it.
+     */
+    private void storeEdit(Comment comment, String name, String body, Stance stance, Optional<Hold> screened) {
         writer.write(session -> {
             var comments = session.attach(CommentRepository.class);
-            comments.edit(comment.id(), name, body, clock.instant());
-            screened.filter(hold -> comment.isPublished()).ifPresent(hold -> comments.hold(comment, hold));
+            Instant now = clock.instant();
+            comments.edit(comment.id(), name, body, now);
+            comments.changeStance(comment, stance, now);
+            Comment stanced = comment.withStance(stance);
+            screened.filter(hold -> comment.isPublished()).ifPresent(hold -> comments.hold(stanced, hold));
             audit.record(session.handle(), Actor.AUTHOR, "comment.author_edit", "comment", comment.id(),
-                    comment.authorName() + ": " + comment.body(), name + ": " + body);
+                    described(comment.authorName(), comment.body(), comment.stance()), described(name, body, stance));
             return null;
         });
+    }
+
+    /** A comment as the audit log keeps it: who, what, and the stance if there is one. */
+    private static String described(String name, String body, Stance stance) {
+        return name + ": " + body + (stance == null ? "" : " [" + stance.value() + "]");
     }
 
     /**
@@ -169,6 +203,9 @@ public final class AuthorEditsController {
                 "body", typed.body()));
         model.put("error", typed.error());
         model.put("previewHtml", typed.previewHtml());
+        model.put("stance", typed.stance());
+        model.put("offersStance", lookup.takesStance(comment));
+        model.put("stanceChoices", List.of(Stance.values()));
         ctx.status(status);
         ctx.render("discussion/edit", model);
     }

@@ -21,6 +21,13 @@ public final class CommentLookup {
         return articles.article(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
     }
 
+    /** Whether {@code comment} may carry a stance: it starts a thread on a proposal. */
+    public boolean takesStance(Comment comment) {
+        return comment.isTopLevel() && jdbi.onDemand(DiscussionRepository.class).findById(comment.discussionId())
+                .map(discussion -> !discussion.isGeneral())
+                .orElse(false);
+    }
+
     /** The comment {@code {id}}, only if it belongs to {@code article}. */
     public Comment comment(Context ctx, Article article) {
         return Ids.parse(ctx.pathParam("id"))

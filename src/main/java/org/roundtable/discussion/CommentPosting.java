@@ -16,12 +16,13 @@ public final class CommentPosting {
     public sealed interface Outcome {
         /** Passed every check; to be stored as planned. */
         record Planned(long discussionId, Comment parent, String name, String body, CommentStatus status, String heldReason,
-                       String ipHash, Instant at) implements Outcome {}
+                       String ipHash, Instant at, Stance stance) implements Outcome {}
         record Posted(Comment comment) implements Outcome {}
         record Refused(int status, String reason) implements Outcome {}
     }
 
     static final String LOCKED = "This discussion is closed to new comments. You can still read it.";
+    static final String UNKNOWN_STANCE = "Choose for, against or undecided as your stance, or none.";
 
     private final Clock clock;
     private final Duration duplicateWindow;
@@ -74,6 +75,10 @@ public final class CommentPosting {
         if (discussion.get().locked()) {
             return new Outcome.Refused(403, LOCKED);
         }
+        Optional<Stance> stance = Stance.fromValue(form.stance());
+        if (stance.isEmpty() && !form.stance().isBlank()) {
+            return new Outcome.Refused(422, UNKNOWN_STANCE);
+        }
         Optional<Comment> parent = Ids.parse(form.parentId()).flatMap(comments::find);
         Optional<String> parentProblem = form.isReply() ? problemWithParent(parent, discussion.get()) : Optional.empty();
         if (parentProblem.isPresent()) {
@@ -88,8 +93,11 @@ public final class CommentPosting {
         Optional<Hold> hold = screened.or(() -> article.moderationPolicy().holds(known)
                 ? Optional.of(new Hold(CommentStatus.HELD, article.moderationPolicy().holdReason()))
                 : Optional.empty());
+        // Only a new thread on a proposal takes a stance; a form that sends one anywhere else is not refused for it.
+        boolean takesStance = !form.isReply() && !discussion.get().isGeneral();
         return new Outcome.Planned(discussion.get().id(), parent.orElse(null), name, body,
-                hold.map(Hold::status).orElse(CommentStatus.PUBLISHED), hold.map(Hold::reason).orElse(null), ipHash, now);
+                hold.map(Hold::status).orElse(CommentStatus.PUBLISHED), hold.map(Hold::reason).orElse(null), ipHash, now,
+                takesStance ? stance.orElse(null) : null);
     }
 
     /**
@@ -101,10 +109,11 @@ public final class CommentPosting {
         flood.take(quotas, authorId, plan.ipHash());
         long id = comments.add(plan.discussionId(), plan.parent(),
                 new CommentRepository.NewComment(authorId, plan.name(), plan.body(), plan.status(), plan.heldReason(),
-                        plan.ipHash(), plan.at()));
+                        plan.ipHash(), plan.at(), plan.stance()));
         Comment parent = plan.parent();
         return new Comment(id, plan.discussionId(), parent == null ? null : parent.id(), parent == null ? id : parent.rootId(),
-                parent == null ? 0 : parent.depth() + 1, authorId, plan.name(), plan.body(), plan.status(), plan.at(), null, false, false);
+                parent == null ? 0 : parent.depth() + 1, authorId, plan.name(), plan.body(), plan.status(), plan.at(), null, false, false,
+                plan.stance());
     }
 
     /** Whether {@code comment} is the first its author ever posted: at most two index entries are read. */

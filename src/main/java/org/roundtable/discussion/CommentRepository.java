@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.KeyColumn;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
@@ -23,12 +24,12 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.jdbi.v3.sqlobject.transaction.Transaction;
 
 @RegisterRowMapper(CommentRepository.CommentMapper.class)
-public interface CommentRepository {
+public interface CommentRepository extends SqlObject {
 
     /** The columns {@link CommentMapper} reads, in its order. */
     String COLUMNS = """
             c.id, c.discussion_id, c.parent_id, c.root_id, c.depth, c.author_id, c.author_name, c.body,
-            c.status, c.created_at, c.edited_at, c.edited_by_moderator, c.by_article_author
+            c.status, c.created_at, c.edited_at, c.edited_by_moderator, c.by_article_author, c.stance
             """;
 
     /**
@@ -37,7 +38,7 @@ public interface CommentRepository {
      */
     String COLUMNS_WITHOUT_BODY = """
             c.id, c.discussion_id, c.parent_id, c.root_id, c.depth, c.author_id, c.author_name, NULL AS body,
-            c.status, c.created_at, c.edited_at, c.edited_by_moderator, c.by_article_author
+            c.status, c.created_at, c.edited_at, c.edited_by_moderator, c.by_article_author, c.stance
             """;
 
     /**
@@ -50,7 +51,8 @@ public interface CommentRepository {
             return new Comment(row.getLong(1), row.getLong(2), nullableLong(row, 3), row.getLong(4), row.getInt(5),
                     nullableLong(row, 6), row.getString(7), row.getString(8),
                     CommentStatus.valueOf(row.getString(9).toUpperCase(Locale.ROOT)),
-                    instant(row, 10), instant(row, 11), row.getBoolean(12), row.getBoolean(13));
+                    instant(row, 10), instant(row, 11), row.getBoolean(12), row.getBoolean(13),
+                    Stance.fromValue(row.getString(14)).orElse(null));
         }
 
         private static Long nullableLong(ResultSet row, int column) throws SQLException {
@@ -67,7 +69,18 @@ public interface CommentRepository {
 
     /** What a new comment is made of, besides where it goes. */
     record NewComment(Long authorId, String authorName, String body, CommentStatus status, String heldReason, String ipHash,
-                      Instant createdAt) {}
+                      Instant createdAt, Stance stance) {
+
+        /** As the stance column keeps it: its value, or null. */
+        public String stanceValue() {
+            return stance == null ? null : stance.value();
+        }
+
+        /** When the stance was set: with the comment, if it has one. */
+        public Instant stanceSetAt() {
+            return stance == null ? null : createdAt;
+        }
+    }
 
     /** Stores a comment, making a top-level one the root of its own thread; returns its id. */
     @Transaction
@@ -80,6 +93,9 @@ public interface CommentRepository {
         }
         if (comment.status() == CommentStatus.PUBLISHED) {
             adjustCounts(discussionId, 1, parent == null ? 1 : 0);
+            if (comment.stance() != null) {
+                stances().recount(discussionId, comment.authorId());
+            }
         }
         return id;
     }
@@ -99,6 +115,9 @@ public interface CommentRepository {
         int threads = comment.isTopLevel() ? (to.holdsAPlaceOnPages() ? 1 : 0) - (comment.status().holdsAPlaceOnPages() ? 1 : 0) : 0;
         if (comments != 0 || threads != 0) {
             adjustCounts(comment.discussionId(), comments, threads);
+        }
+        if (comment.stance() != null) {
+            stances().recount(comment.discussionId(), comment.authorId());
         }
         return true;
     }
@@ -210,9 +229,9 @@ public interface CommentRepository {
 
     @SqlQuery("""
             INSERT INTO comments (discussion_id, parent_id, root_id, depth, author_id, author_name, body, status,
-                                  held_reason, ip_hash, created_at)
+                                  held_reason, ip_hash, created_at, stance, stance_set_at)
             VALUES (:discussionId, :parentId, :rootId, :depth, :c.authorId, :c.authorName, :c.body, :status,
-                    :c.heldReason, :c.ipHash, :c.createdAt) RETURNING id""")
+                    :c.heldReason, :c.ipHash, :c.createdAt, :c.stanceValue, :c.stanceSetAt) RETURNING id""")
     long insert(long discussionId, Long parentId, Long rootId, int depth, @BindMethods("c") NewComment comment,
                 @Bind("status") String status);
 
@@ -241,6 +260,27 @@ public interface CommentRepository {
 
     @SqlUpdate("UPDATE comments SET author_name = :authorName, body = :body, edited_at = :editedAt WHERE id = :id")
     void edit(long id, String authorName, String body, Instant editedAt);
+
+    /**
+     * Sets (or with null clears) the stance of {@code comment}, a top-level comment on a proposal, and moves the
+     * tally with it. An unchanged stance keeps the time it was set, so it does not become the writer's latest.
+     */
+    @Transaction
+    default void changeStance(Comment comment, Stance stance, Instant at) {
+        if (comment.stance() == stance) {
+            return;
+        }
+        setStance(comment.id(), stance == null ? null : stance.value(), stance == null ? null : at);
+        stances().recount(comment.discussionId(), comment.authorId());
+    }
+
+    @SqlUpdate("UPDATE comments SET stance = :stance, stance_set_at = :setAt WHERE id = :id")
+    void setStance(long id, String stance, Instant setAt);
+
+    /** Each person's stance per proposal, kept in the same transaction as the comments that set it. */
+    private StanceRepository stances() {
+        return getHandle().attach(StanceRepository.class);
+    }
 
     @SqlQuery("SELECT " + COLUMNS + " FROM comments c WHERE c.import_key = :key")
     Optional<Comment> findByImportKey(String key);

@@ -6,13 +6,15 @@ import java.util.List;
  * A comment as the page shows it, with the replies shown beneath it. {@code placeholder} stands in for a
  * comment the reader may not see but whose replies they may ("[deleted]", "[removed]"), and is null otherwise.
  * {@code moreReplies} is true when the thread goes deeper than the page nests and continues on the comment's
- * own page at {@code path}. {@code byArticleAuthor} marks the article's own author, as WordPress marks a post's.
+ * own page at {@code path}. {@code byArticleAuthor} marks the article's own author, as WordPress marks a post's;
+ * {@code stance} is the writer's stance on the proposal, or null.
  */
 public record CommentView(
         long id,
         String path,
         String author,
         boolean byArticleAuthor,
+        Stance stance,
         String isoTime,
         String readableTime,
         String bodyHtml,

@@ -11,11 +11,11 @@ public interface DiscussionRepository {
 
     /**
      * The counts are of published comments and of threads with a place on pages (kept up to date by
-     * CommentRepository.changeStatus).
+     * CommentRepository.changeStatus); the tallies of people by stance (kept by StanceRepository).
      */
     String SELECT = """
             SELECT d.id, d.article_id, d.discussion_key AS key, d.position, d.title, d.body_markdown, d.locked,
-                   d.comment_count, d.thread_count
+                   d.comment_count, d.thread_count, d.tally_for, d.tally_against, d.tally_undecided
               FROM discussions d
             """;
 

@@ -20,6 +20,11 @@ public record DiscussionView(Discussion discussion, List<CommentView> threads, T
         return CommentPaths.discussion(articleSlug, key());
     }
 
+    /** Where the proposal stands, by its readers' stances. */
+    public Tally tally() {
+        return discussion.tally();
+    }
+
     public String key() {
         return discussion.key();
     }

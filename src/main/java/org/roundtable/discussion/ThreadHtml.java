@@ -135,6 +135,9 @@ public final class ThreadHtml implements IWritableCharSequence {
         if (c.byArticleAuthor()) {
             out.append("<span class=\"author-badge\">Article author</span>\n");
         }
+        if (c.stance() != null) {
+            stance(out, c.stance());
+        }
         out.append("<a class=\"permalink\" href=\"").append(path).append("\" title=\"This comment's own page\">")
                 .append("<time datetime=\"").append(text(c.isoTime())).append("\">").append(text(c.readableTime()))
                 .append("</time></a>\n");
@@ -199,6 +202,13 @@ public final class ThreadHtml implements IWritableCharSequence {
                 .append("<p class=\"hint\">It is shown here for a few minutes only. Lost it? From this browser you can ")
                 .append("<a href=\"").append(PrivateLinkNotice.RENEWAL_PATH).append("\">get a new private link</a>.</p>\n")
                 .append("</aside>\n");
+    }
+
+    /** The writer's stance, in a word with a symbol beside it (the colour only repeats what they say). */
+    private static void stance(Writer out, Stance stance) throws IOException {
+        out.append("<span class=\"stance stance-").append(stance.value()).append("\" data-stance=\"").append(stance.value())
+                .append("\"><span class=\"stance-symbol\" aria-hidden=\"true\">").append(stance.symbol())
+                .append("</span> <span class=\"visually-hidden\">Stance: </span>").append(stance.label()).append("</span>\n");
     }
 
     /** Escaped for text and for attribute values alike. */

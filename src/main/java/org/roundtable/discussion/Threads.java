@@ -80,6 +80,7 @@ public final class Threads {
                     CommentPaths.comment(articleSlug, comment.id()),
                     comment.authorName(),
                     visible && comment.byArticleAuthor(),
+                    visible ? comment.stance() : null,
                     Formats.iso(comment.createdAt()),
                     formats.readable(comment.createdAt()),
                     visible ? html(comment) : "",

@@ -4,11 +4,13 @@ import java.io.StringWriter;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.roundtable.discussion.CommentMarkdown;
 import org.roundtable.discussion.CommentPaths;
+import org.roundtable.discussion.Stance;
 import org.roundtable.discussion.Text;
 
 /** Writes an Atom 1.0 feed (RFC 4287) with the JDK's XML writer, which does all the escaping. */
@@ -62,11 +64,22 @@ final class AtomWriter {
         xml.writeStartElement("author");
         element(xml, "name", entry.authorName());
         xml.writeEndElement();
+        Optional<Stance> stance = Stance.fromValue(entry.stance());
+        if (stance.isPresent()) {
+            category(xml, stance.get());
+        }
         xml.writeStartElement("content");
         xml.writeAttribute("type", "html");
         xml.writeCharacters(markdown.toHtml(entry.body()));
         xml.writeEndElement();
         xml.writeEndElement();
+    }
+
+    /** The writer's stance on the proposal, as a category feed readers can filter on. */
+    private static void category(XMLStreamWriter xml, Stance stance) throws XMLStreamException {
+        xml.writeEmptyElement("category");
+        xml.writeAttribute("term", stance.value());
+        xml.writeAttribute("label", "Stance: " + stance.label());
     }
 
     /** Text that came from people (names, titles) passes through here; XML has characters it cannot hold. */

@@ -2,7 +2,7 @@ package org.roundtable.feed;
 
 import java.time.Instant;
 
-/** One published comment as a feed shows it, with where it was posted. */
+/** One published comment as a feed shows it, with where it was posted and its stance ({@code for}, … or null). */
 public record FeedEntry(
         long id,
         String articleSlug,
@@ -13,7 +13,8 @@ public record FeedEntry(
         String authorName,
         String body,
         Instant createdAt,
-        Instant editedAt) {
+        Instant editedAt,
+        String stance) {
 
     public Instant updated() {
         return editedAt != null ? editedAt : createdAt;

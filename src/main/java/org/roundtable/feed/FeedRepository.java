@@ -11,7 +11,7 @@ public interface FeedRepository {
 
     String SELECT = """
             SELECT c.id, a.slug AS article_slug, a.title AS article_title, d.discussion_key, d.position AS discussion_position,
-                   d.title AS discussion_title, c.author_name, c.body, c.created_at, c.edited_at
+                   d.title AS discussion_title, c.author_name, c.body, c.created_at, c.edited_at, c.stance
               FROM comments c
               JOIN discussions d ON d.id = c.discussion_id
               JOIN articles a ON a.id = d.article_id

@@ -21,6 +21,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.roundtable.db.Database;
 import org.roundtable.db.SettingsRepository;
+import org.roundtable.discussion.StanceRepository;
 import org.roundtable.portability.ExportedTables.Column;
 
 /**
@@ -41,8 +42,11 @@ public final class DataImport {
         this.database = database;
     }
 
-    /** What an export's opening fields say that the import needs, read before any row. */
-    private record Header(String signingSecret) {}
+    /**
+     * What an export's opening fields say that the import needs, read before any row: whether the file was made at
+     * an older schema than this database's (it may then lack tables added since), and the signing secret.
+     */
+    private record Header(boolean olderSchema, String signingSecret) {}
 
     /** Imports {@code file}; returns how many rows each table received. */
     public Map<String, Integer> importFrom(Path file) throws IOException {
@@ -54,7 +58,8 @@ public final class DataImport {
                 var children = new ArrayList<>(ExportedTables.TABLES.keySet());
                 Collections.reverse(children);
                 children.forEach(table -> handle.execute("DELETE FROM " + table));
-                Map<String, Integer> counts = readTables(parser, handle);
+                Map<String, Integer> counts = readTables(parser, handle, header.olderSchema());
+                handle.attach(StanceRepository.class).recountAll();
                 if (header.signingSecret() != null) {
                     handle.attach(SettingsRepository.class).put(DataExport.SECRET_SETTING, header.signingSecret());
                 }
@@ -101,7 +106,7 @@ public final class DataImport {
             throw new IllegalArgumentException("The export was made at schema " + schema + ", newer than this database's " + here
                     + ": import it with the Roundtable that wrote it, or a newer one.");
         }
-        return new Header((String) fields.get("signing_secret"));
+        return new Header(Integer.parseInt(schema) < here, (String) fields.get("signing_secret"));
     }
 
     private static IllegalArgumentException notAnExport(Path file) {
@@ -115,7 +120,8 @@ public final class DataImport {
         }
     }
 
-    private Map<String, Integer> readTables(JsonParser parser, Handle handle) {
+    /** Reads every table; one missing from the file is an error, unless the file is older than the table. */
+    private Map<String, Integer> readTables(JsonParser parser, Handle handle, boolean olderSchema) {
         var counts = new LinkedHashMap<String, Integer>();
         try {
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -138,7 +144,7 @@ public final class DataImport {
         }
         var missing = new ArrayList<>(ExportedTables.TABLES.keySet());
         missing.removeAll(counts.keySet());
-        if (!missing.isEmpty()) {
+        if (!missing.isEmpty() && !olderSchema) {
             throw new IllegalArgumentException("The export has no table " + missing);
         }
         return counts;

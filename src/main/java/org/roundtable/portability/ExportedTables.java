@@ -14,7 +14,8 @@ import org.jdbi.v3.core.statement.StatementContext;
  * What an export holds: the tables, parents before children, and each column's kind of value. In the file a
  * value is written the same way whichever engine it came from (numbers, text, ISO-8601 times and dates, true
  * and false), and read back into whichever engine receives it. Moderator sessions, login failures and flood
- * counters are left out: they belong to one running installation, not to its content.
+ * counters are left out: they belong to one running installation, not to its content; so are each person's
+ * current stance and the tallies, which are worked out again from the comments.
  */
 final class ExportedTables {
 
@@ -79,17 +80,19 @@ final class ExportedTables {
                 text("title"), text("body_markdown"), flag("locked"), number("comment_count"), number("thread_count")));
         tables.put("authors", List.of(number("id"), text("public_id"), text("manage_token_hash"), time("created_at")));
         tables.put("moderators", List.of(number("id"), text("username"), text("password_hash"), text("role"),
-                time("created_at"), time("removed_at")));
+                time("created_at"), time("removed_at"), text("display_name")));
         tables.put("comments", List.of(number("id"), number("discussion_id"), number("parent_id"), number("root_id"),
                 number("depth"), number("author_id"), text("author_name"), text("body"), text("status"), time("created_at"),
                 time("edited_at"), flag("edited_by_moderator"), text("ip_hash"), text("import_key"), text("held_reason"),
-                flag("by_article_author")));
+                flag("by_article_author"), text("stance"), time("stance_set_at"), number("moved_from_discussion_id")));
         tables.put("reports", List.of(number("id"), number("comment_id"), number("author_id"), text("ip_hash"), text("reason"),
                 text("details"), time("created_at"), time("resolved_at")));
         tables.put("bans", List.of(number("id"), number("author_id"), text("ip_hash"), text("reason"), number("comment_id"),
                 number("created_by"), time("created_at"), time("expires_at"), time("lifted_at"), number("lifted_by")));
         tables.put("blocklist", List.of(number("id"), text("kind"), text("value"), text("verdict"), number("created_by"),
                 time("created_at")));
+        tables.put("summaries", List.of(number("id"), number("discussion_id"), text("body_markdown"), number("moderator_id"),
+                text("written_by"), time("created_at")));
         tables.put("audit_log", List.of(number("id"), number("moderator_id"), text("moderator"), text("action"),
                 text("target_type"), number("target_id"), text("before_value"), text("after_value"), time("created_at")));
         return tables;

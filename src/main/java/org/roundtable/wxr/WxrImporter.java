@@ -79,7 +79,7 @@ public final class WxrImporter {
                 String name = withinLimit(Text.name(wp.author()), CommentForm.MAX_NAME_LENGTH, "name", wp, shortened);
                 String body = withinLimit(words(wp), CommentForm.MAX_BODY_LENGTH, "text", wp, shortened);
                 long id = comments.add(general.id(), parent, new CommentRepository.NewComment(
-                        null, name, body, status(wp.approved()), null, null, wp.date()));
+                        null, name, body, status(wp.approved()), null, null, wp.date(), null));
                 comments.setImportKey(id, key);
                 if (chosen.isByAuthor(wp)) {
                     comments.markByArticleAuthor(id);

@@ -43,7 +43,7 @@ class FeedTest {
         aliceComment = postedId(posted);
         alicePrivateLink = alice.follow(posted).selectFirst(".private-link a").attr("href");
         bob.submit(bob.open(ARTICLE + "/comments/" + aliceComment), "#reply-form", Map.of("name", "Bob", "body", "Agreed, Alice"));
-        bob.submit(bob.open(ARTICLE), "#reply-proposal-1", Map.of("name", "Bob", "body", "Balance first"));
+        bob.submit(bob.open(ARTICLE), "#reply-proposal-1", Map.of("name", "Bob", "body", "Balance first", "stance", "for"));
         alice.submit(alice.open(ARTICLE + "/comments/" + aliceComment), "#reply-form", Map.of("body", "Replying to myself"));
     }
 
@@ -85,6 +85,9 @@ class FeedTest {
         Element feed = parse(bob.get(ARTICLE + "/discussions/proposal-1/comments.atom")).getDocumentElement();
         assertThat(child(feed, "title")).isEqualTo("Proposal 1: Keep a balance between Iran and its Gulf rivals");
         assertThat(entries(feed)).extracting(e -> child(e, "content")).containsExactly("<p dir=\"auto\">Balance first</p>\n");
+        Element category = (Element) entries(feed).get(0).getElementsByTagNameNS(ATOM, "category").item(0);
+        assertThat(category.getAttribute("term")).as("the stance, as a category").isEqualTo("for");
+        assertThat(category.getAttribute("label")).isEqualTo("Stance: For");
         assertThat(bob.get(ARTICLE + "/discussions/proposal-9/comments.atom").statusCode()).isEqualTo(404);
     }
 

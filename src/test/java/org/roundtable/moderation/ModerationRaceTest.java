@@ -44,7 +44,7 @@ class ModerationRaceTest {
                     h.createQuery("SELECT id FROM articles").mapTo(Long.class).one(), Discussion.proposalKey(2)).orElseThrow());
             long held = jdbi.withHandle(h -> h.attach(CommentRepository.class).add(discussion.id(), null,
                     new NewComment(null, "Rana", "Waiting for a moderator", CommentStatus.HELD, "a test", null,
-                            Clock.systemUTC().instant())));
+                            Clock.systemUTC().instant(), null)));
             var actions = new ModerationActions(jdbi, new AuditLog(Clock.systemUTC()), Clock.systemUTC());
 
             int moderators = 8;

@@ -42,7 +42,7 @@ class MovingHouseTest {
         try (var site = TestServer.start(TestServer.config(folder.resolve("sqlite"),
                 Map.of("DATABASE_URL", sqlite("sqlite"), "ADMIN_PASSWORD", PASSWORD)))) {
             Reader reader = site.reader();
-            var posted = reader.submit(reader.open(ARTICLE), "#reply-proposal-1", Map.of("name", "سارا", "body", "یک نظر"));
+            var posted = reader.submit(reader.open(ARTICLE), "#reply-proposal-1", Map.of("name", "سارا", "body", "یک نظر", "stance", "for"));
             long first = postedId(posted);
             privateLink = reader.follow(posted).getElementById("comment-" + first).selectFirst(".private-link a.private-link-url").attr("href");
             lastId = postedId(reader.submit(reader.open(ARTICLE + "/comments/" + first), "#reply-form", Map.of("body", "A reply")));
@@ -65,6 +65,7 @@ class MovingHouseTest {
             Document discussion = moved.page(ARTICLE + "/discussions/proposal-1");
             assertThat(discussion.select(".comment-body").eachText()).contains("یک نظر", "A reply");
             assertThat(discussion.select(".comment-author").eachText()).contains("سارا");
+            assertThat(discussion.selectFirst(".tally").attr("data-tally-for")).as("stances counted again").isEqualTo("1");
             assertThat(moved.page(ARTICLE + "/discussions/general").text()).doesNotContain("Buy now");
 
             Reader returning = moved.reader();
