@@ -31,6 +31,7 @@ import org.roundtable.article.ArticlePages;
 import org.roundtable.audit.AuditLog;
 import org.roundtable.author.AuthorController;
 import org.roundtable.author.AuthorCookies;
+import org.roundtable.comparison.ComparisonController;
 import org.roundtable.db.ChangeBroadcast;
 import org.roundtable.db.ContentVersion;
 import org.roundtable.db.Database;
@@ -135,10 +136,12 @@ public final class App {
         metrics.gauge("roundtable.db.pool.idle", "Idle database connections", database::idleConnections);
         metrics.gauge("roundtable.db.pool.waiting", "Threads waiting for a connection", database::threadsWaitingForConnection);
         metrics.gauge("roundtable.db.writer.queued", "Writes waiting for the next group commit", writer::queued);
-        var articles = new ArticleController(articlePages, readers, templates, pageCache, RenderGate.perCore());
+        var renderGate = RenderGate.perCore();
+        var articles = new ArticleController(articlePages, readers, templates, pageCache, renderGate);
         if (warmPageCache && config.renderCache()) {
             warmInBackground(articles);
         }
+        var comparison = new ComparisonController(articlePages, jdbi, markdown, formats, templates, pageCache, renderGate);
         var lookup = new CommentLookup(articlePages, jdbi);
         var commentPages = new CommentPages(lookup, jdbi, threads, readers);
         var posting = new CommentPosting(clock, config.spamRules().duplicateWindow(), new FloodControl(config.spamRules(), clock));
@@ -196,7 +199,7 @@ public final class App {
             app.routes.before(EagerBodies::refuse);
             app.routes.before(Utf8Forms::check);
             app.routes.after(pageCache::afterRequest);
-            routes(app.routes, articles, commentPages, postingController, previews, authorEdits, reports, authors, feeds, health, metrics);
+            routes(app.routes, articles, comparison, commentPages, postingController, previews, authorEdits, reports, authors, feeds, health, metrics);
             AdminRoutes.register(app.routes,
                     new AdminGate(adminSessions, formTokens),
                     new AuthController(jdbi, adminSessions, passwords,
@@ -226,13 +229,15 @@ public final class App {
         warmUp.start();
     }
 
-    private static void routes(RoutesConfig routes, ArticleController articles, CommentPages comments,
+    private static void routes(RoutesConfig routes, ArticleController articles, ComparisonController comparison,
+                               CommentPages comments,
                                PostingController posting, CommentPreviews previews, AuthorEditsController authorEdits,
                                ReportController reports, AuthorController authors, FeedController feeds,
                                HealthController health, Metrics metrics) {
         page(routes, "/", articles::index);
         page(routes, "/articles/{slug}", articles::show);
         page(routes, "/articles/{slug}/discussions/{discussion}", articles::discussion);
+        page(routes, "/articles/{slug}/compare", comparison::show);
         page(routes, "/articles/{slug}/comments.atom", feeds::article);
         page(routes, "/articles/{slug}/discussions/{discussion}/comments.atom", feeds::discussion);
 

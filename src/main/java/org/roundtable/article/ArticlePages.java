@@ -139,10 +139,14 @@ public final class ArticlePages {
 
     /** The article's sections, the proposals nested under "Proposed solutions", then the general discussion. */
     private List<TocEntry> contents(Article article, List<ProposalView> proposals, DiscussionView general) {
-        List<TocEntry> proposalEntries = proposals.stream()
-                .map(p -> new TocEntry("#" + p.anchor(), p.title(),
-                        p.discussion().note(), p.discussion().tally(), List.of()))
-                .toList();
+        var proposalEntries = new ArrayList<TocEntry>();
+        for (ProposalView p : proposals) {
+            proposalEntries.add(new TocEntry("#" + p.anchor(), p.title(), p.discussion().note(), p.discussion().tally(), List.of()));
+        }
+        if (!proposals.isEmpty()) {
+            proposalEntries.add(new TocEntry(CommentPaths.comparison(article.slug()), "Compare the proposals side by side",
+                    null, null, List.of()));
+        }
         var entries = new ArrayList<TocEntry>();
         for (ArticleMarkdown.Section section : markdown.sections(article.leadMarkdown())) {
             boolean holdsProposals = section.title().equalsIgnoreCase(ArticleParser.PROPOSALS_HEADING);

@@ -23,6 +23,11 @@ public final class CommentPaths {
                 + (after == null ? "" : "&after=" + after.value());
     }
 
+    /** The article's proposals side by side. */
+    public static String comparison(String slug) {
+        return article(slug) + "/compare";
+    }
+
     public static String discussionFeed(String slug, String discussionKey) {
         return article(slug) + "/discussions/" + discussionKey + "/comments.atom";
     }

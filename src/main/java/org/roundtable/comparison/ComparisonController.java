@@ -1,0 +1,97 @@
+package org.roundtable.comparison;
+
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.roundtable.article.Article;
+import org.roundtable.article.ArticlePages;
+import org.roundtable.discussion.CommentMarkdown;
+import org.roundtable.discussion.CommentPaths;
+import org.roundtable.discussion.Discussion;
+import org.roundtable.discussion.DiscussionRepository;
+import org.roundtable.discussion.Stance;
+import org.roundtable.discussion.Text;
+import org.roundtable.pagecache.PageCache;
+import org.roundtable.rendering.Formats;
+import org.roundtable.rendering.PageBuffer;
+import org.roundtable.rendering.RenderGate;
+import org.roundtable.rendering.Templates;
+
+/**
+ * The proposals of an article side by side: where readers stand on each, how many took part, the strongest
+ * argument for and against, and when each discussion last moved. Nothing on it is personal, so every reader gets
+ * the cached page, which goes stale with the article's other pages.
+ */
+public final class ComparisonController {
+
+    private static final int EXCERPT_LENGTH = 220;
+
+    private final ArticlePages articles;
+    private final Jdbi jdbi;
+    private final CommentMarkdown markdown;
+    private final Formats formats;
+    private final Templates templates;
+    private final PageCache cache;
+    private final RenderGate gate;
+
+    public ComparisonController(ArticlePages articles, Jdbi jdbi, CommentMarkdown markdown, Formats formats,
+                                Templates templates, PageCache cache, RenderGate gate) {
+        this.articles = articles;
+        this.jdbi = jdbi;
+        this.markdown = markdown;
+        this.formats = formats;
+        this.templates = templates;
+        this.cache = cache;
+        this.gate = gate;
+    }
+
+    public void show(Context ctx) {
+        String slug = ctx.pathParam("slug");
+        if (cache.isEnabled()) {
+            cache.serve(ctx, slug, CommentPaths.comparison(slug), () -> render(slug));
+        } else {
+            templates.send(ctx, render(slug));
+        }
+    }
+
+    private PageBuffer render(String slug) {
+        Article article = articles.article(slug).orElseThrow(NotFoundResponse::new);
+        return gate.build(() -> templates.page("comparison/compare", Map.of("article", article,
+                "proposals", jdbi.withHandle(handle -> proposals(handle, article)))));
+    }
+
+    private List<ProposalComparison> proposals(Handle handle, Article article) {
+        var comparison = handle.attach(ComparisonRepository.class);
+        return handle.attach(DiscussionRepository.class).forArticle(article.id()).stream()
+                .filter(discussion -> !discussion.isGeneral())
+                .map(discussion -> compare(comparison, article, discussion))
+                .toList();
+    }
+
+    private ProposalComparison compare(ComparisonRepository comparison, Article article, Discussion discussion) {
+        var last = comparison.lastActivity(discussion.id());
+        return new ProposalComparison(
+                discussion.position(),
+                discussion.title(),
+                CommentPaths.article(article.slug()) + "#" + discussion.key(),
+                CommentPaths.discussion(article.slug(), discussion.key()),
+                discussion.tally(),
+                comparison.participants(discussion.id()),
+                argument(comparison, article, discussion, Stance.FOR),
+                argument(comparison, article, discussion, Stance.AGAINST),
+                last.map(Formats::iso).orElse(null),
+                last.map(formats::readable).orElse("No comments yet"));
+    }
+
+    private ProposalComparison.Argument argument(ComparisonRepository comparison, Article article, Discussion discussion,
+                                                 Stance stance) {
+        return comparison.strongest(discussion.id(), stance.value())
+                .map(found -> new ProposalComparison.Argument(found.authorName(),
+                        Text.excerpt(CommentMarkdown.textOf(markdown.toHtml(found.body())), EXCERPT_LENGTH),
+                        found.replies(), CommentPaths.comment(article.slug(), found.id())))
+                .orElse(null);
+    }
+}

@@ -1,0 +1,29 @@
+package org.roundtable.comparison;
+
+import org.roundtable.discussion.Tally;
+
+/**
+ * One proposal as the comparison shows it: where readers stand, how many took part, the strongest argument each
+ * way (null when nobody argued that way), and when the discussion last moved ({@code lastActivity} null, and its
+ * text "No comments yet", when it never did).
+ */
+public record ProposalComparison(
+        int number,
+        String title,
+        String articleAnchor,
+        String discussionPath,
+        Tally tally,
+        int participants,
+        Argument strongestFor,
+        Argument strongestAgainst,
+        String lastActivityIso,
+        String lastActivity) {
+
+    /** A top-level comment shown as an argument: who made it, its opening words, its thread's replies, its page. */
+    public record Argument(String author, String excerpt, long replies, String path) {
+
+        public String repliesLabel() {
+            return replies == 1 ? "1 reply" : replies + " replies";
+        }
+    }
+}

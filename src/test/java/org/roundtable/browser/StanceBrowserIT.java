@@ -1,0 +1,70 @@
+package org.roundtable.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.roundtable.browser.Forum.ARTICLE;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.WebElement;
+
+/** Readers take a stance on a proposal in a real browser, and see where each proposal stands. */
+class StanceBrowserIT extends ForumTest {
+
+    @ParameterizedTest(name = "JavaScript {0}")
+    @ValueSource(booleans = {false, true})
+    void aReaderPostsWithAStanceAndSeesItCountedOnTheArticle(boolean javascript) {
+        try (var reader = Browser.open(forum, javascript)) {
+            reader.width(Browser.PHONE_WIDTH);
+            reader.go(ARTICLE);
+            WebElement form = Forum.form(reader, "proposal-2-discussion");
+            reader.find(form, "input[name=stance][value=against]").click();
+            Forum.fillAndSend(reader, form, "Leyla", "Not before the border is calm.");
+            WebElement posted = Forum.comment(reader, "Not before the border is calm.");
+            WebElement stance = reader.find(posted, ".stance");
+            assertThat(stance.isDisplayed()).isTrue();
+            assertThat(stance.getText()).contains("✗", "Against");
+
+            reader.go(ARTICLE);
+            WebElement tally = reader.find("#proposal-2 > .tally");
+            assertThat(tally.getAttribute("data-tally-against")).isEqualTo("1");
+            assertThat(tally.getText()).contains("0 for, 1 against, 0 undecided — 1 person");
+            assertThat(reader.find(".toc .tally-line").getText()).contains("1 against");
+            assertThat(reader.horizontalOverflow()).isZero();
+        }
+    }
+
+    @Test
+    void theComparisonIsATableOnADesktopAndCardsOnAPhone() {
+        try (var reader = Browser.open(forum, true)) {
+            reader.go(ARTICLE);
+            Forum.form(reader, "proposal-1-discussion");
+            reader.find("#proposal-1-discussion input[name=stance][value=for]").click();
+            Forum.post(reader, "proposal-1-discussion", "Omid", "Balance keeps both doors open.");
+            Forum.comment(reader, "Balance keeps both doors open.");
+
+            reader.width(Browser.DESKTOP_WIDTH);
+            reader.go(ARTICLE);
+            reader.find(".toc a[href$='/compare']").click();
+            assertThat(reader.path()).isEqualTo(ARTICLE + "/compare");
+            WebElement firstRow = reader.find("#compare-1");
+            assertThat(firstRow.getText()).contains("Balance keeps both doors open.", "Omid");
+            assertThat(reader.find("table.comparison thead").isDisplayed()).as("a table with its headings").isTrue();
+            assertThat(reader.horizontalOverflow()).isZero();
+            reader.assertAccessible();
+            reader.screenshot("compare", Browser.DESKTOP_WIDTH);
+
+            reader.width(Browser.PHONE_WIDTH);
+            reader.go(ARTICLE + "/compare");
+            assertThat(reader.horizontalOverflow()).as("cards fit the phone").isZero();
+            WebElement card = reader.find("#compare-1");
+            assertThat(card.getSize().getWidth()).isLessThanOrEqualTo(Browser.PHONE_WIDTH);
+            assertThat(card.getText()).contains("Balance keeps both doors open.");
+            Object label = reader.script("return getComputedStyle(arguments[0], '::before').content;",
+                    reader.find(card, "td:nth-of-type(3)"));
+            assertThat(label).as("each card labels its own parts").isEqualTo("\"Strongest argument for\"");
+            reader.assertAccessible();
+            reader.screenshot("compare", Browser.PHONE_WIDTH);
+        }
+    }
+}
