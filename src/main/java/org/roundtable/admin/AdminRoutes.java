@@ -30,6 +30,7 @@ public final class AdminRoutes {
         routes.post("/admin/comments/{id}/decide", queue::decide);
         routes.get("/admin/comments/{id}/edit", queue::editForm);
         routes.post("/admin/comments/{id}/edit", queue::edit);
+        routes.post("/admin/comments/{id}/clear-stance", queue::clearStance);
         routes.get("/admin/comments/{id}/ban", queue::banForm);
         routes.post("/admin/comments/{id}/ban", queue::ban);
 

@@ -111,6 +111,13 @@ public final class QueueController {
         backToQueue(ctx, decision.value() + ": " + done + " of " + ids.size() + " comments.");
     }
 
+    public void clearStance(Context ctx) {
+        QueueItem item = item(ctx);
+        ChangedPages.ofArticle(ctx, item.articleSlug());
+        Optional<String> problem = actions.clearStance(AdminGate.session(ctx).actor(), item.id());
+        backToQueue(ctx, problem.orElse("Comment " + item.id() + ": stance cleared."));
+    }
+
     public void editForm(Context ctx) {
         QueueItem item = item(ctx);
         renderEdit(ctx, item, item.body(), null, 200);

@@ -94,6 +94,23 @@ public final class ModerationActions {
         return Optional.empty();
     }
 
+    /**
+     * Takes a comment's stance away (one that misrepresents the comment, say); the tally moves with it, and the
+     * author may set a stance again while they may still edit.
+     */
+    public Optional<String> clearStance(Actor actor, long commentId) {
+        return jdbi.inTransaction(handle -> {
+            var comments = handle.attach(CommentRepository.class);
+            Optional<Comment> comment = comments.find(commentId);
+            if (comment.isEmpty() || comment.get().stance() == null) {
+                return Optional.of("That comment has no stance to clear.");
+            }
+            comments.changeStance(comment.get(), null, clock.instant());
+            audit.record(handle, actor, "comment.clear_stance", "comment", commentId, comment.get().stance().value(), null);
+            return Optional.empty();
+        });
+    }
+
     /** Replaces a comment's words; the page then says it was edited by a moderator. */
     public Optional<String> edit(Actor actor, long commentId, String typedBody) {
         String body = Text.body(typedBody);

@@ -5,6 +5,7 @@ import java.util.List;
 import org.roundtable.moderation.ModerationActions.Decision;
 import org.roundtable.discussion.CommentStatus;
 import org.roundtable.discussion.Discussion;
+import org.roundtable.discussion.Stance;
 
 /** A comment as the moderation queue lists it, with where it stands and how often it was reported. */
 public record QueueItem(
@@ -20,6 +21,7 @@ public record QueueItem(
         CommentStatus status,
         String heldReason,
         Instant createdAt,
+        String stance,
         int reportCount) {
 
     private static final int EXCERPT = 140;
@@ -27,6 +29,11 @@ public record QueueItem(
     /** Why the comment waits for a moderator, while it does; null when it does not or the reason was not kept. */
     public String whyHeld() {
         return status == CommentStatus.HELD || status == CommentStatus.SPAM ? heldReason : null;
+    }
+
+    /** The writer's stance on the proposal, in words ("For"), or null. */
+    public String stanceLabel() {
+        return Stance.fromValue(stance).map(Stance::label).orElse(null);
     }
 
     public String where() {

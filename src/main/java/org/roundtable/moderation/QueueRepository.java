@@ -12,7 +12,7 @@ public interface QueueRepository {
 
     String SELECT = """
             SELECT c.id, a.slug AS article_slug, a.title AS article_title, d.discussion_key, d.position AS discussion_position,
-                   d.title AS discussion_title, p.body AS parent_body, c.author_name, c.body, c.status, c.held_reason, c.created_at,
+                   d.title AS discussion_title, p.body AS parent_body, c.author_name, c.body, c.status, c.held_reason, c.created_at, c.stance,
                    (SELECT COUNT(*) FROM reports r WHERE r.comment_id = c.id AND r.resolved_at IS NULL) AS report_count
               FROM comments c
               JOIN discussions d ON d.id = c.discussion_id

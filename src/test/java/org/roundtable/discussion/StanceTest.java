@@ -121,6 +121,28 @@ class StanceTest {
         assertTally(server.page(PROPOSAL_2).selectFirst(".tally"), 0, 1, 1);
     }
 
+    @Test
+    void aModeratorClearsAStanceAuditedAndTheAuthorMaySetItAgain() {
+        Reader author = server.reader();
+        long id = postedId(author.submit(author.open(ARTICLE), "#reply-proposal-2", Map.of("body", "Off-topic, but for", "stance", "for")));
+        Reader admin = server.moderator("admin", PASSWORD);
+        Document queue = admin.open("/admin/queue?filter=all");
+        assertThat(queue.getElementById("queue-" + id).text()).contains("stance: For");
+
+        var cleared = admin.submit(queue, "#queue-" + id + " form[action$=/clear-stance]", Map.of());
+        assertThat(cleared.statusCode()).isEqualTo(303);
+        assertThat(admin.follow(cleared).selectFirst(".notice").text()).contains("stance cleared");
+        assertTally(server.page(PROPOSAL_2).selectFirst(".tally"), 0, 0, 0);
+        assertThat(server.page(PROPOSAL_2).getElementById("comment-" + id).select(".stance")).isEmpty();
+        assertThat(admin.open("/admin/audit?action=comment.clear_stance").select("table.audit tbody tr")).singleElement()
+                .satisfies(row -> assertThat(row.text()).contains("for"));
+
+        Document edit = author.open(ARTICLE + "/comments/" + id + "/edit");
+        assertThat(edit.select("input[name=stance][checked]").eachAttr("value")).containsExactly("");
+        author.submit(edit, "form[action$=/edit]", Map.of("stance", "for"));
+        assertTally(server.page(PROPOSAL_2).selectFirst(".tally"), 1, 0, 0);
+    }
+
     private static void assertTally(Element tally, int inFavour, int against, int undecided) {
         assertThat(tally).as("an element showing the tally").isNotNull();
         assertThat(tally.attr("data-tally-for")).isEqualTo(String.valueOf(inFavour));
