@@ -98,7 +98,7 @@ public final class ArticleController {
 
     private Map<String, Object> discussionModel(String slug, String key, DiscussionRequest request, Viewer viewer,
                                                 CommentForm typed) {
-        DiscussionPage page = pages.discussion(slug, key, request.sort(), request.from(), request.number(), viewer, typed)
+        DiscussionPage page = pages.discussion(slug, key, request, viewer, typed)
                 .orElseThrow(NotFoundResponse::new);
         var model = readers.pageModel();
         model.put("page", page);

@@ -15,10 +15,12 @@ import org.roundtable.discussion.CommentRepository;
 import org.roundtable.discussion.CommentView;
 import org.roundtable.discussion.Discussion;
 import org.roundtable.discussion.DiscussionRepository;
+import org.roundtable.discussion.DiscussionRequest;
 import org.roundtable.discussion.DiscussionView;
 import org.roundtable.discussion.PageLinks;
 import org.roundtable.discussion.Pagination;
 import org.roundtable.discussion.Sort;
+import org.roundtable.discussion.Stance;
 import org.roundtable.discussion.ThreadCursor;
 import org.roundtable.discussion.ThreadPages;
 import org.roundtable.discussion.ThreadHtml;
@@ -63,28 +65,28 @@ public final class ArticlePages {
                     for (Discussion discussion : handle.attach(DiscussionRepository.class).forArticle(article.id())) {
                         int threads = discussion.isGeneral() ? ThreadPages.THREADS_PER_PAGE : ThreadPages.PREVIEW_THREADS;
                         pages.put(discussion, threadPages.read(comments, discussion.id(), viewer.authorId(), Sort.OLDEST,
-                                ThreadCursor.start(Sort.OLDEST), threads));
+                                ThreadCursor.start(Sort.OLDEST), null, threads));
                     }
                     return new Loaded(article, pages, null);
                 }));
         return loaded.map(data -> page(data.article(), List.copyOf(data.pages().keySet()), discussion ->
-                view(data.article(), discussion, data.pages().get(discussion), Sort.OLDEST, viewer, typed, null,
+                view(data.article(), discussion, data.pages().get(discussion), Sort.OLDEST, null, viewer, typed, null,
                         discussion.isGeneral() ? ThreadHtml.Shape.FOLDED : ThreadHtml.Shape.PREVIEW)));
     }
 
-    /**
-     * Page {@code number} of one discussion, starting after {@code from}; empty if there is no such article or
-     * discussion.
-     */
-    public Optional<DiscussionPage> discussion(String slug, String key, Sort sort, ThreadCursor from, int number,
-                                               Viewer viewer, CommentForm typed) {
+    /** The page of one discussion the reader asked for; empty if there is no such article or discussion. */
+    public Optional<DiscussionPage> discussion(String slug, String key, DiscussionRequest request, Viewer viewer,
+                                               CommentForm typed) {
+        Sort sort = request.sort();
+        // A filter by stance means nothing in the general discussion, where comments carry none.
+        Stance stance = Discussion.GENERAL.equals(key) ? null : request.stance();
         Optional<Loaded> loaded = jdbi.withHandle(handle -> handle.attach(ArticleRepository.class).findBySlug(slug)
                 .flatMap(article -> handle.attach(DiscussionRepository.class).find(article.id(), key)
                         .map(discussion -> {
                             var comments = handle.attach(CommentRepository.class);
-                            var page = threadPages.read(comments, discussion.id(), viewer.authorId(), sort, from);
-                            var links = new PageLinks(comments, discussion, viewer.authorId(), sort)
-                                    .around(from, number, page.next(), CommentPaths.discussion(slug, key));
+                            var page = threadPages.read(comments, discussion.id(), viewer.authorId(), sort, request.from(), stance);
+                            var links = new PageLinks(comments, discussion, viewer.authorId(), sort, stance)
+                                    .around(request.from(), request.number(), page.next(), CommentPaths.discussion(slug, key));
                             return new Loaded(article, Map.of(discussion, page), links);
                         })));
         return loaded.map(data -> {
@@ -93,7 +95,7 @@ public final class ArticlePages {
             return new DiscussionPage(
                     data.article(),
                     discussion.isGeneral() ? null : markdown.toHtml(discussion.bodyMarkdown()),
-                    view(data.article(), discussion, entry.getValue(), sort, viewer, typed, data.pagination(),
+                    view(data.article(), discussion, entry.getValue(), sort, stance, viewer, typed, data.pagination(),
                             ThreadHtml.Shape.FULL));
         });
     }
@@ -101,8 +103,8 @@ public final class ArticlePages {
     /** What one visit reads from the database: the article, a page of threads per discussion shown, page links. */
     private record Loaded(Article article, Map<Discussion, ThreadPages.Page> pages, Pagination pagination) {}
 
-    private DiscussionView view(Article article, Discussion discussion, ThreadPages.Page page, Sort sort, Viewer viewer,
-                                CommentForm typed, Pagination pagination, ThreadHtml.Shape shape) {
+    private DiscussionView view(Article article, Discussion discussion, ThreadPages.Page page, Sort sort, Stance stance,
+                                Viewer viewer, CommentForm typed, Pagination pagination, ThreadHtml.Shape shape) {
         List<CommentView> views = threads.discussion(page.comments(), page.html(), sort, article.slug(), viewer);
         CommentForm blank = CommentForm.blank(discussion.key(), null);
         return new DiscussionView(
@@ -112,6 +114,7 @@ public final class ArticlePages {
                 typed != null && typed.isFor(discussion.key(), null) ? typed
                         : pagination == null ? blank : blank.fromDiscussionPage(sort),
                 sort,
+                stance,
                 page.next(),
                 pagination);
     }

@@ -17,10 +17,13 @@ public final class CommentPaths {
         return article(slug) + "/discussions/" + discussionKey;
     }
 
-    /** Page {@code number} of a discussion read in {@code sort} order, starting after {@code after} (null: from the start). */
-    public static String discussionPage(String discussionPath, Sort sort, int number, ThreadCursor after) {
-        return discussionPath + "?sort=" + sort.queryValue() + (number > 1 ? "&page=" + number : "")
-                + (after == null ? "" : "&after=" + after.value());
+    /**
+     * Page {@code number} of a discussion read in {@code sort} order, starting after {@code after} (null: from the
+     * start), of the threads of {@code stance} only (null: all of them).
+     */
+    public static String discussionPage(String discussionPath, Sort sort, Stance stance, int number, ThreadCursor after) {
+        return discussionPath + "?sort=" + sort.queryValue() + (stance == null ? "" : "&stance=" + stance.value())
+                + (number > 1 ? "&page=" + number : "") + (after == null ? "" : "&after=" + after.value());
     }
 
     /** The article's proposals side by side. */

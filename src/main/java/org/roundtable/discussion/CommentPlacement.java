@@ -35,11 +35,11 @@ public final class CommentPlacement {
             Discussion discussion = handle.attach(DiscussionRepository.class).findById(comment.discussionId()).orElseThrow();
             Comment root = comment.isTopLevel() ? comment : comments.find(comment.rootId()).orElseThrow();
             Sort order = pageOrder.orElse(Sort.OLDEST);
-            var page = new PageLinks(comments, discussion, comment.authorId(), order).pageOf(root);
+            var page = new PageLinks(comments, discussion, comment.authorId(), order, null).pageOf(root);
             if (pageOrder.isEmpty() && discussion.isGeneral() && comment.isTopLevel() && page.number() == 1) {
                 return CommentPaths.article(slug);
             }
-            return CommentPaths.discussionPage(CommentPaths.discussion(slug, discussion.key()), order, page.number(),
+            return CommentPaths.discussionPage(CommentPaths.discussion(slug, discussion.key()), order, null, page.number(),
                     page.after());
         });
     }

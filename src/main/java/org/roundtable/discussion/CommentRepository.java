@@ -19,6 +19,7 @@ import org.jdbi.v3.sqlobject.config.ValueColumn;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.jdbi.v3.sqlobject.transaction.Transaction;
@@ -160,7 +161,20 @@ public interface CommentRepository extends SqlObject {
              FROM comments r
              WHERE r.discussion_id = :discussionId AND r.parent_id IS NULL
                AND (r.status IN ('published', 'deleted') OR (r.author_id = :viewerId AND r.status IN ('held', 'spam')))
+               <stanceFilter>
             """;
+
+    /**
+     * The condition {@link #ROOTS_WHERE} adds to keep only the threads of one stance ({@code null}: every thread):
+     * a fixed piece of SQL per stance, so each has its own plan and the unfiltered one stays on its covering index.
+     */
+    static String stanceFilter(Stance stance) {
+        return stance == null ? "" : "AND r.stance = '" + stance.value() + "'";
+    }
+
+    /** How many threads of one stance earn a place on a page for this viewer: the filtered pages' count. */
+    @SqlQuery("SELECT COUNT(*)" + ROOTS_WHERE)
+    int countThreads(@Define("stanceFilter") String stanceFilter, long discussionId, Long viewerId);
     String ROOTS = "SELECT r.id" + ROOTS_WHERE;
 
     /**
@@ -180,20 +194,20 @@ public interface CommentRepository extends SqlObject {
     @SqlQuery("SELECT " + COLUMNS_WITHOUT_BODY + " FROM comments c WHERE c.root_id IN (" + ROOTS + AFTER_CURSOR + """
              ORDER BY r.created_at, r.id LIMIT :limit)
              ORDER BY c.created_at, c.id""")
-    List<Comment> threadsAfter(long discussionId, Long viewerId, Instant time, long id, int limit);
+    List<Comment> threadsAfter(@Define("stanceFilter") String stanceFilter, long discussionId, Long viewerId, Instant time, long id, int limit);
 
     /**
      * How many threads come before this one, oldest first, counting no further than {@code limit}: enough to
      * tell whether it is on a discussion's first page, at the same cost however long the discussion.
      */
     @SqlQuery("SELECT COUNT(*) FROM (" + ROOTS + BEFORE_CURSOR + " LIMIT :limit) earlier")
-    int threadsEarlierThan(long discussionId, Long viewerId, Instant time, long id, int limit);
+    int threadsEarlierThan(@Define("stanceFilter") String stanceFilter, long discussionId, Long viewerId, Instant time, long id, int limit);
 
     /** The same, newest threads first: the {@code limit} top-level comments before the cursor. */
     @SqlQuery("SELECT " + COLUMNS_WITHOUT_BODY + " FROM comments c WHERE c.root_id IN (" + ROOTS + BEFORE_CURSOR + """
              ORDER BY r.created_at DESC, r.id DESC LIMIT :limit)
              ORDER BY c.created_at, c.id""")
-    List<Comment> threadsBefore(long discussionId, Long viewerId, Instant time, long id, int limit);
+    List<Comment> threadsBefore(@Define("stanceFilter") String stanceFilter, long discussionId, Long viewerId, Instant time, long id, int limit);
 
     /**
      * Where threads start, oldest first, after the cursor: {@code offset} skipped, then {@code limit}. Page links
@@ -202,17 +216,17 @@ public interface CommentRepository extends SqlObject {
     @SqlQuery("SELECT r.created_at AS time, r.id" + ROOTS_WHERE + AFTER_CURSOR
             + " ORDER BY r.created_at, r.id LIMIT :limit OFFSET :offset")
     @RegisterConstructorMapper(ThreadCursor.class)
-    List<ThreadCursor> rootsAfter(long discussionId, Long viewerId, Instant time, long id, int limit, int offset);
+    List<ThreadCursor> rootsAfter(@Define("stanceFilter") String stanceFilter, long discussionId, Long viewerId, Instant time, long id, int limit, int offset);
 
     /** The same, newest first, before the cursor. */
     @SqlQuery("SELECT r.created_at AS time, r.id" + ROOTS_WHERE + BEFORE_CURSOR
             + " ORDER BY r.created_at DESC, r.id DESC LIMIT :limit OFFSET :offset")
     @RegisterConstructorMapper(ThreadCursor.class)
-    List<ThreadCursor> rootsBefore(long discussionId, Long viewerId, Instant time, long id, int limit, int offset);
+    List<ThreadCursor> rootsBefore(@Define("stanceFilter") String stanceFilter, long discussionId, Long viewerId, Instant time, long id, int limit, int offset);
 
     /** How many threads come after this one, oldest first: its place in a discussion read newest first. */
     @SqlQuery("SELECT COUNT(*) FROM (" + ROOTS + AFTER_CURSOR + " LIMIT :limit) later")
-    int threadsLaterThan(long discussionId, Long viewerId, Instant time, long id, int limit);
+    int threadsLaterThan(@Define("stanceFilter") String stanceFilter, long discussionId, Long viewerId, Instant time, long id, int limit);
 
     /** The words of these comments, by id. */
     @SqlQuery("SELECT id, body FROM comments WHERE id IN (<ids>)")

@@ -1,14 +1,16 @@
 package org.roundtable.discussion;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A discussion ready to show: its threads, its "Leave a reply" form (blank, or as the reader typed it when a
  * post was refused), the words its heading and anchors use, and on its own pages where this page sits among
- * them ({@code pagination}; null under the article, which shows the start of each discussion).
+ * them ({@code pagination}; null under the article, which shows the start of each discussion), and the stance whose
+ * threads alone are shown ({@code stance}; null for all).
  */
 public record DiscussionView(Discussion discussion, List<CommentView> threads, ThreadHtml threadsHtml, CommentForm form,
-                             Sort sort, ThreadCursor next, Pagination pagination) {
+                             Sort sort, Stance stance, ThreadCursor next, Pagination pagination) {
 
     /** Whether the discussion goes on beyond the threads shown. */
     public boolean hasMore() {
@@ -59,6 +61,34 @@ public record DiscussionView(Discussion discussion, List<CommentView> threads, T
     /** Whether the form holds a refused or previewed post: then it is shown open, with the words as typed. */
     public boolean formTyped() {
         return form.error() != null || form.previewHtml() != null;
+    }
+
+    /** The ways to read a proposal's threads: all of them, or one stance's; the current one marked. */
+    public List<StanceChoice> stanceChoices(String articleSlug) {
+        String path = allPath(articleSlug);
+        var choices = new ArrayList<StanceChoice>();
+        choices.add(new StanceChoice("All threads", CommentPaths.discussionPage(path, sort, null, 1, null), stance == null));
+        for (Stance choice : Stance.values()) {
+            choices.add(new StanceChoice(choice.label(), CommentPaths.discussionPage(path, sort, choice, 1, null), choice == stance));
+        }
+        return choices;
+    }
+
+    /** One way to filter the threads: its words, its address, and whether it is the one shown. */
+    public record StanceChoice(String label, String href, boolean current) {}
+
+    /** The first page read oldest first, keeping the stance shown. */
+    public String oldestFirstPath() {
+        return sortPath(Sort.OLDEST);
+    }
+
+    /** The first page read newest first, keeping the stance shown. */
+    public String newestFirstPath() {
+        return sortPath(Sort.NEWEST);
+    }
+
+    private String sortPath(Sort order) {
+        return CommentPaths.discussionPage("", order, stance, 1, null) + "#" + anchor();
     }
 
     public boolean newestFirst() {

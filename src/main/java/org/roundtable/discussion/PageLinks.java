@@ -22,12 +22,26 @@ public final class PageLinks {
     private final Discussion discussion;
     private final Long viewerId;
     private final Sort sort;
+    /** Only the threads of this stance are paged, unless it is null. */
+    private final Stance stance;
+    private final String stanceFilter;
+    private Integer threadCount;
 
-    public PageLinks(CommentRepository comments, Discussion discussion, Long viewerId, Sort sort) {
+    public PageLinks(CommentRepository comments, Discussion discussion, Long viewerId, Sort sort, Stance stance) {
         this.comments = comments;
         this.discussion = discussion;
         this.viewerId = viewerId;
         this.sort = sort;
+        this.stance = stance;
+        this.stanceFilter = CommentRepository.stanceFilter(stance);
+    }
+
+    /** How many threads are paged: the discussion keeps the count of all; one stance's are counted when asked. */
+    private int threadCount() {
+        if (threadCount == null) {
+            threadCount = stance == null ? discussion.threadCount() : comments.countThreads(stanceFilter, discussion.id(), viewerId);
+        }
+        return threadCount;
     }
 
     /** A page's number and the cursor it starts after (null for the first page). */
@@ -78,12 +92,12 @@ public final class PageLinks {
         if (after.size() <= (NEARBY - 1) * PER_PAGE) {
             return current + 1 + Math.max(0, after.size() - 1) / PER_PAGE;
         }
-        return Math.max(pagesFor(discussion.threadCount()), current + NEARBY);
+        return Math.max(pagesFor(threadCount()), current + NEARBY);
     }
 
     /** The last page holds what is left over after the full pages before it; it starts after the thread before that. */
     private ThreadCursor lastPageStart(int total) {
-        int onLastPage = Math.max(1, discussion.threadCount() - (total - 1) * PER_PAGE);
+        int onLastPage = Math.max(1, threadCount() - (total - 1) * PER_PAGE);
         Sort reversed = sort == Sort.OLDEST ? Sort.NEWEST : Sort.OLDEST;
         List<ThreadCursor> fromEnd = read(reversed, ThreadCursor.start(reversed), 1, onLastPage);
         return fromEnd.isEmpty() ? null : fromEnd.get(0);
@@ -112,7 +126,7 @@ public final class PageLinks {
         ThreadCursor at = ThreadCursor.of(root);
         int near = NEARBY * PER_PAGE;
         int after = countForward(at, near);
-        int threads = discussion.threadCount() + (root.status().holdsAPlaceOnPages() ? 0 : 1);
+        int threads = threadCount() + (root.status().holdsAPlaceOnPages() ? 0 : 1);
         int before = after < near && threads - 1 - after >= near ? threads - 1 - after : countBackward(at, near);
         if (before >= near && after >= near) {
             before = threadsBefore(at);
@@ -130,15 +144,15 @@ public final class PageLinks {
     /** How many threads come before this one in reading order, counting no further than {@code limit}. */
     private int countBackward(ThreadCursor at, int limit) {
         return sort == Sort.OLDEST
-                ? comments.threadsEarlierThan(discussion.id(), viewerId, at.time(), at.id(), limit)
-                : comments.threadsLaterThan(discussion.id(), viewerId, at.time(), at.id(), limit);
+                ? comments.threadsEarlierThan(stanceFilter, discussion.id(), viewerId, at.time(), at.id(), limit)
+                : comments.threadsLaterThan(stanceFilter, discussion.id(), viewerId, at.time(), at.id(), limit);
     }
 
     /** How many come after it in reading order, counting no further than {@code limit}. */
     private int countForward(ThreadCursor at, int limit) {
         return sort == Sort.OLDEST
-                ? comments.threadsLaterThan(discussion.id(), viewerId, at.time(), at.id(), limit)
-                : comments.threadsEarlierThan(discussion.id(), viewerId, at.time(), at.id(), limit);
+                ? comments.threadsLaterThan(stanceFilter, discussion.id(), viewerId, at.time(), at.id(), limit)
+                : comments.threadsEarlierThan(stanceFilter, discussion.id(), viewerId, at.time(), at.id(), limit);
     }
 
     private Pagination links(int current, int total, Map<Integer, ThreadCursor> starts, String basePath) {
@@ -158,7 +172,7 @@ public final class PageLinks {
     }
 
     private Pagination.PageLink link(int number, ThreadCursor after, int current, String basePath) {
-        return new Pagination.PageLink(number, CommentPaths.discussionPage(basePath, sort, number, after), number == current);
+        return new Pagination.PageLink(number, CommentPaths.discussionPage(basePath, sort, stance, number, after), number == current);
     }
 
     static int pagesFor(int threads) {
@@ -176,7 +190,7 @@ public final class PageLinks {
     /** Thread starts in {@code order} from {@code from}, not counting the thread it names. */
     private List<ThreadCursor> read(Sort order, ThreadCursor from, int limit, int offset) {
         return order == Sort.OLDEST
-                ? comments.rootsAfter(discussion.id(), viewerId, from.time(), from.id(), limit, offset)
-                : comments.rootsBefore(discussion.id(), viewerId, from.time(), from.id(), limit, offset);
+                ? comments.rootsAfter(stanceFilter, discussion.id(), viewerId, from.time(), from.id(), limit, offset)
+                : comments.rootsBefore(stanceFilter, discussion.id(), viewerId, from.time(), from.id(), limit, offset);
     }
 }

@@ -9,16 +9,23 @@ import java.util.Optional;
  * a symbol, never by colour alone.
  */
 public enum Stance {
-    FOR("For", "✓"),
-    AGAINST("Against", "✗"),
-    UNDECIDED("Undecided", "?");
+    FOR("For", "✓", "for"),
+    AGAINST("Against", "✗", "against"),
+    UNDECIDED("Undecided", "?", "undecided about");
 
     private final String label;
     private final String symbol;
+    private final String towards;
 
-    Stance(String label, String symbol) {
+    Stance(String label, String symbol, String towards) {
         this.label = label;
         this.symbol = symbol;
+        this.towards = towards;
+    }
+
+    /** How the stance reads before "the proposal": "for", "against", "undecided about". */
+    public String towards() {
+        return towards;
     }
 
     /** As forms send it and the database keeps it: {@code for}, {@code against}, {@code undecided}. */

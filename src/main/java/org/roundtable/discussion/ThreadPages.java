@@ -26,18 +26,20 @@ public final class ThreadPages {
         this.markdown = markdown;
     }
 
-    /** A page of {@link #THREADS_PER_PAGE} threads. */
-    public Page read(CommentRepository repository, long discussionId, Long viewerId, Sort sort, ThreadCursor from) {
-        return read(repository, discussionId, viewerId, sort, from, THREADS_PER_PAGE);
+    /** A page of {@link #THREADS_PER_PAGE} threads, only those of {@code stance} unless it is null. */
+    public Page read(CommentRepository repository, long discussionId, Long viewerId, Sort sort, ThreadCursor from,
+                     Stance stance) {
+        return read(repository, discussionId, viewerId, sort, from, stance, THREADS_PER_PAGE);
     }
 
     /** The first {@code threads} threads after {@code from}, and where the next ones start. */
     public Page read(CommentRepository repository, long discussionId, Long viewerId, Sort sort, ThreadCursor from,
-                     int threads) {
+                     Stance stance, int threads) {
+        String filter = CommentRepository.stanceFilter(stance);
         // One thread more than a page, to learn whether another page follows.
         List<Comment> comments = sort == Sort.NEWEST
-                ? repository.threadsBefore(discussionId, viewerId, from.time(), from.id(), threads + 1)
-                : repository.threadsAfter(discussionId, viewerId, from.time(), from.id(), threads + 1);
+                ? repository.threadsBefore(filter, discussionId, viewerId, from.time(), from.id(), threads + 1)
+                : repository.threadsAfter(filter, discussionId, viewerId, from.time(), from.id(), threads + 1);
         List<Comment> roots = comments.stream().filter(Comment::isTopLevel).toList();
         if (roots.size() <= threads) {
             return withWords(repository, comments, null);

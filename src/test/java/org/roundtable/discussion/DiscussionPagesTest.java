@@ -200,7 +200,7 @@ class DiscussionPagesTest {
         List<String> plan = server.jdbi().withHandle(h -> h.createQuery("EXPLAIN QUERY PLAN SELECT "
                         + CommentRepository.COLUMNS + " FROM comments c WHERE c.root_id IN (" + CommentRepository.ROOTS
                         + cursorAndOrder + ") ORDER BY c.created_at, c.id")
-                .bind("discussionId", 2).bind("viewerId", (Long) null)
+                .define("stanceFilter", "").bind("discussionId", 2).bind("viewerId", (Long) null)
                 .bind("time", Instant.parse("2026-01-01T00:00:00Z")).bind("id", 1L)
                 .map((rs, ctx) -> rs.getString("detail")).list());
         return String.join("\n", plan);
@@ -212,7 +212,7 @@ class DiscussionPagesTest {
         List<String> plan = server.jdbi().withHandle(h -> h.createQuery("EXPLAIN QUERY PLAN SELECT r.created_at, r.id"
                         + CommentRepository.ROOTS_WHERE + CommentRepository.AFTER_CURSOR
                         + " ORDER BY r.created_at, r.id LIMIT 41 OFFSET 0")
-                .bind("discussionId", 2).bind("viewerId", (Long) null)
+                .define("stanceFilter", "").bind("discussionId", 2).bind("viewerId", (Long) null)
                 .bind("time", Instant.parse("2026-01-01T00:00:00Z")).bind("id", 1L)
                 .map((rs, ctx) -> rs.getString("detail")).list());
         assertThat(String.join("\n", plan)).contains("COVERING INDEX comments_thread_roots_visible (discussion_id=? AND created_at>?)")
@@ -224,7 +224,7 @@ class DiscussionPagesTest {
         assumeFalse(TestDatabases.onPostgresql(), "these are SQLite's query plans");
         List<String> plan = server.jdbi().withHandle(h -> h.createQuery("EXPLAIN QUERY PLAN SELECT COUNT(*) FROM ("
                         + CommentRepository.ROOTS + CommentRepository.BEFORE_CURSOR + " LIMIT :limit) earlier")
-                .bind("discussionId", 2).bind("viewerId", 7L).bind("limit", Integer.MAX_VALUE)
+                .define("stanceFilter", "").bind("discussionId", 2).bind("viewerId", 7L).bind("limit", Integer.MAX_VALUE)
                 .bind("time", Instant.parse("2026-01-01T00:00:00Z")).bind("id", 1L)
                 .map((rs, ctx) -> rs.getString("detail")).list());
         System.out.println("Query plan for counting the threads before one:\n" + String.join("\n", plan));
