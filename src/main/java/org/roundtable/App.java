@@ -68,6 +68,9 @@ import org.roundtable.security.FormTokens;
 import org.roundtable.security.IpHashes;
 import org.roundtable.security.ServerSecret;
 import org.roundtable.security.Signer;
+import org.roundtable.summary.Summaries;
+import org.roundtable.summary.SummaryController;
+import org.roundtable.summary.SummaryViews;
 import org.roundtable.web.ClientAddress;
 import org.roundtable.web.EagerBodies;
 import org.roundtable.web.ErrorPages;
@@ -118,7 +121,8 @@ public final class App {
         var formTokens = new FormTokens(signer, clock, site);
         var ipHashes = new IpHashes(signer);
         var readers = new Readers(jdbi, authorCookies, formTokens, clock, config.editWindow(), site);
-        var articlePages = new ArticlePages(jdbi, threads, new ThreadPages(markdown));
+        var summaryViews = new SummaryViews(markdown, formats);
+        var articlePages = new ArticlePages(jdbi, threads, new ThreadPages(markdown), summaryViews);
         var writer = new Writer(database);
         var audit = new AuditLog(clock);
 
@@ -141,7 +145,9 @@ public final class App {
         if (warmPageCache && config.renderCache()) {
             warmInBackground(articles);
         }
-        var comparison = new ComparisonController(articlePages, jdbi, markdown, formats, templates, pageCache, renderGate);
+        var comparison = new ComparisonController(articlePages, jdbi, markdown, formats, summaryViews, templates, pageCache,
+                renderGate);
+        var summaryPages = new SummaryController(articlePages, jdbi, summaryViews);
         var lookup = new CommentLookup(articlePages, jdbi);
         var commentPages = new CommentPages(lookup, jdbi, threads, readers);
         var posting = new CommentPosting(clock, config.spamRules().duplicateWindow(), new FloodControl(config.spamRules(), clock));
@@ -199,7 +205,7 @@ public final class App {
             app.routes.before(EagerBodies::refuse);
             app.routes.before(Utf8Forms::check);
             app.routes.after(pageCache::afterRequest);
-            routes(app.routes, articles, comparison, commentPages, postingController, previews, authorEdits, reports, authors, feeds, health, metrics);
+            routes(app.routes, articles, comparison, summaryPages, commentPages, postingController, previews, authorEdits, reports, authors, feeds, health, metrics);
             AdminRoutes.register(app.routes,
                     new AdminGate(adminSessions, formTokens),
                     new AuthController(jdbi, adminSessions, passwords,
@@ -207,7 +213,7 @@ public final class App {
                     new DashboardController(jdbi, formats, database.makesBackups()),
                     new QueueController(jdbi, moderation, formats, signer),
                     new BansController(jdbi, moderation, formats, clock),
-                    new ArticleSettingsController(jdbi, moderation),
+                    new ArticleSettingsController(jdbi, moderation, new Summaries(jdbi, audit, clock)),
                     new BlocklistController(jdbi, ipHashes, audit, clock),
                     new AuditController(jdbi, formats),
                     new ModeratorsController(jdbi, passwords, audit, clock),
@@ -230,6 +236,7 @@ public final class App {
     }
 
     private static void routes(RoutesConfig routes, ArticleController articles, ComparisonController comparison,
+                               SummaryController summaries,
                                CommentPages comments,
                                PostingController posting, CommentPreviews previews, AuthorEditsController authorEdits,
                                ReportController reports, AuthorController authors, FeedController feeds,
@@ -238,6 +245,8 @@ public final class App {
         page(routes, "/articles/{slug}", articles::show);
         page(routes, "/articles/{slug}/discussions/{discussion}", articles::discussion);
         page(routes, "/articles/{slug}/compare", comparison::show);
+        page(routes, "/articles/{slug}/discussions/{discussion}/summary", summaries::history);
+        page(routes, "/articles/{slug}/discussions/{discussion}/summary/{id}", summaries::revision);
         page(routes, "/articles/{slug}/comments.atom", feeds::article);
         page(routes, "/articles/{slug}/discussions/{discussion}/comments.atom", feeds::discussion);
 

@@ -47,6 +47,8 @@ public final class AdminRoutes {
         routes.post("/admin/articles/{id}/policy", articles::setPolicy);
         routes.post("/admin/discussions/{id}/lock", articles::lock);
         routes.post("/admin/discussions/{id}/unlock", articles::unlock);
+        routes.post("/admin/discussions/{id}/summary", articles::writeSummary);
+        routes.post("/admin/display-name", articles::setDisplayName);
 
         routes.get("/admin/audit", audit::list);
 

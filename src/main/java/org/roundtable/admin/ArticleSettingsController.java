@@ -4,37 +4,96 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.roundtable.article.Article;
 import org.roundtable.article.ArticleRepository;
+import org.roundtable.discussion.Discussion;
 import org.roundtable.discussion.DiscussionRepository;
 import org.roundtable.discussion.Ids;
 import org.roundtable.moderation.ModerationActions;
 import org.roundtable.moderation.ModerationPolicy;
+import org.roundtable.pagecache.ChangedPages;
+import org.roundtable.summary.ModeratorNames;
+import org.roundtable.summary.Summaries;
+import org.roundtable.summary.SummaryRepository;
+import org.roundtable.web.Forms;
 import org.roundtable.web.ReaderFacingError;
 
-/** Per article: the moderation policy, and which of its discussions are locked. */
+/**
+ * Per article: the moderation policy, which of its discussions are locked, and the summary of each proposal's
+ * debate; and the name the signed-in moderator's summaries are signed with.
+ */
 public final class ArticleSettingsController {
 
     private final Jdbi jdbi;
     private final ModerationActions actions;
+    private final Summaries summaries;
 
-    public ArticleSettingsController(Jdbi jdbi, ModerationActions actions) {
+    public ArticleSettingsController(Jdbi jdbi, ModerationActions actions, Summaries summaries) {
         this.jdbi = jdbi;
         this.actions = actions;
+        this.summaries = summaries;
     }
 
-    /** An article with its discussions, as the settings page lists them. */
-    public record ArticleSettings(org.roundtable.article.Article article, List<org.roundtable.discussion.Discussion> discussions) {}
+    /** An article with its discussions, and the current summary of each proposal's (Markdown, by discussion id). */
+    public record ArticleSettings(Article article, List<Discussion> discussions, Map<Long, String> summaries) {}
+
+    /** A summary that was refused, to show again as typed beside why: for discussion {@code discussionId}. */
+    public record RefusedSummary(long discussionId, String text, String error) {}
 
     public void list(Context ctx) {
+        render(ctx, null, 200);
+    }
+
+    private void render(Context ctx, RefusedSummary refused, int status) {
         var model = AdminPages.model(ctx);
         model.put("articles", jdbi.withHandle(handle -> handle.attach(ArticleRepository.class).listNewestFirst().stream()
-                .map(article -> new ArticleSettings(article, handle.attach(DiscussionRepository.class).forArticle(article.id())))
+                .map(article -> new ArticleSettings(article, handle.attach(DiscussionRepository.class).forArticle(article.id()),
+                        currentSummaries(handle.attach(SummaryRepository.class), article, refused)))
                 .toList()));
         model.put("policies", List.of(ModerationPolicy.values()));
+        model.put("refused", refused);
+        model.put("displayName", jdbi.onDemand(SummaryRepository.class).displayName(AdminGate.session(ctx).moderatorId())
+                .orElse(ModeratorNames.DEFAULT));
+        ctx.status(status);
         ctx.render("admin/articles", model);
+    }
+
+    /** Each proposal's current summary, or what was typed for the one whose new version was refused. */
+    private static Map<Long, String> currentSummaries(SummaryRepository repository, Article article, RefusedSummary refused) {
+        var current = new HashMap<Long, String>();
+        repository.currentForArticle(article.id()).forEach(summary -> current.put(summary.discussionId(), summary.bodyMarkdown()));
+        if (refused != null) {
+            current.put(refused.discussionId(), refused.text());
+        }
+        return current;
+    }
+
+    /** A new version of a proposal's summary, audited; the last one stays readable in the summary's history. */
+    public void writeSummary(Context ctx) {
+        long id = Ids.fromPath(ctx);
+        String typed = Forms.field(ctx, "summary");
+        Optional<String> problem = summaries.write(AdminGate.session(ctx).actor(), id, typed);
+        if (problem.isPresent()) {
+            render(ctx, new RefusedSummary(id, typed, problem.get()), 422);
+            return;
+        }
+        ctx.redirect("/admin/articles#discussion-" + id, HttpStatus.SEE_OTHER);
+    }
+
+    /** The name the signed-in moderator's summaries are signed with, for readers; never their login. */
+    public void setDisplayName(Context ctx) {
+        ChangedPages.none(ctx);
+        Optional<String> problem = summaries.rename(AdminGate.session(ctx).actor(), Forms.field(ctx, "display_name"));
+        if (problem.isPresent()) {
+            throw new ReaderFacingError(HttpStatus.UNPROCESSABLE_CONTENT, problem.get());
+        }
+        ctx.redirect("/admin/articles", HttpStatus.SEE_OTHER);
     }
 
     public void setPolicy(Context ctx) {

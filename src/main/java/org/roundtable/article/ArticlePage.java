@@ -3,6 +3,7 @@ package org.roundtable.article;
 import java.util.List;
 import org.roundtable.discussion.DiscussionView;
 import org.roundtable.discussion.Tally;
+import org.roundtable.summary.SummaryView;
 
 /** Everything the article page shows, already rendered to safe HTML where it holds Markdown. */
 public record ArticlePage(
@@ -13,8 +14,11 @@ public record ArticlePage(
         String closingHtml,
         DiscussionView general) {
 
-    /** One proposal: its number, the heading summarising it, its text and its discussion. */
-    public record ProposalView(int number, String title, String bodyHtml, DiscussionView discussion) {
+    /**
+     * One proposal: its number, the heading summarising it, its text, its discussion and the moderators' current
+     * summary of it (null until they write one).
+     */
+    public record ProposalView(int number, String title, String bodyHtml, DiscussionView discussion, SummaryView summary) {
 
         public String anchor() {
             return "proposal-" + number;

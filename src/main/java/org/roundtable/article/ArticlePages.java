@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.roundtable.article.ArticlePage.ProposalView;
 import org.roundtable.article.ArticlePage.TocEntry;
@@ -26,6 +28,10 @@ import org.roundtable.discussion.ThreadPages;
 import org.roundtable.discussion.ThreadHtml;
 import org.roundtable.discussion.Threads;
 import org.roundtable.discussion.Viewer;
+import org.roundtable.summary.Summary;
+import org.roundtable.summary.SummaryRepository;
+import org.roundtable.summary.SummaryView;
+import org.roundtable.summary.SummaryViews;
 
 /** Reads an article with its discussions and assembles the page. */
 public final class ArticlePages {
@@ -34,11 +40,13 @@ public final class ArticlePages {
     private final Threads threads;
     private final ArticleMarkdown markdown = new ArticleMarkdown();
     private final ThreadPages threadPages;
+    private final SummaryViews summaries;
 
-    public ArticlePages(Jdbi jdbi, Threads threads, ThreadPages threadPages) {
+    public ArticlePages(Jdbi jdbi, Threads threads, ThreadPages threadPages, SummaryViews summaries) {
         this.jdbi = jdbi;
         this.threads = threads;
         this.threadPages = threadPages;
+        this.summaries = summaries;
     }
 
     public List<Article> all() {
@@ -67,11 +75,11 @@ public final class ArticlePages {
                         pages.put(discussion, threadPages.read(comments, discussion.id(), viewer.authorId(), Sort.OLDEST,
                                 ThreadCursor.start(Sort.OLDEST), null, threads));
                     }
-                    return new Loaded(article, pages, null);
+                    return new Loaded(article, pages, null, currentSummaries(handle, article));
                 }));
         return loaded.map(data -> page(data.article(), List.copyOf(data.pages().keySet()), discussion ->
                 view(data.article(), discussion, data.pages().get(discussion), Sort.OLDEST, null, viewer, typed, null,
-                        discussion.isGeneral() ? ThreadHtml.Shape.FOLDED : ThreadHtml.Shape.PREVIEW)));
+                        discussion.isGeneral() ? ThreadHtml.Shape.FOLDED : ThreadHtml.Shape.PREVIEW), data.summaries()));
     }
 
     /** The page of one discussion the reader asked for; empty if there is no such article or discussion. */
@@ -87,7 +95,7 @@ public final class ArticlePages {
                             var page = threadPages.read(comments, discussion.id(), viewer.authorId(), sort, request.from(), stance);
                             var links = new PageLinks(comments, discussion, viewer.authorId(), sort, stance)
                                     .around(request.from(), request.number(), page.next(), CommentPaths.discussion(slug, key));
-                            return new Loaded(article, Map.of(discussion, page), links);
+                            return new Loaded(article, Map.of(discussion, page), links, currentSummaries(handle, article));
                         })));
         return loaded.map(data -> {
             var entry = data.pages().entrySet().iterator().next();
@@ -95,13 +103,28 @@ public final class ArticlePages {
             return new DiscussionPage(
                     data.article(),
                     discussion.isGeneral() ? null : markdown.toHtml(discussion.bodyMarkdown()),
+                    summary(data, discussion),
                     view(data.article(), discussion, entry.getValue(), sort, stance, viewer, typed, data.pagination(),
                             ThreadHtml.Shape.FULL));
         });
     }
 
-    /** What one visit reads from the database: the article, a page of threads per discussion shown, page links. */
-    private record Loaded(Article article, Map<Discussion, ThreadPages.Page> pages, Pagination pagination) {}
+    /**
+     * What one visit reads from the database: the article, a page of threads per discussion shown, page links,
+     * the current summary of each proposal that has one (by discussion id).
+     */
+    private record Loaded(Article article, Map<Discussion, ThreadPages.Page> pages, Pagination pagination,
+                          Map<Long, Summary> summaries) {}
+
+    private static Map<Long, Summary> currentSummaries(Handle handle, Article article) {
+        return handle.attach(SummaryRepository.class).currentForArticle(article.id()).stream()
+                .collect(Collectors.toMap(Summary::discussionId, summary -> summary));
+    }
+
+    private SummaryView summary(Loaded data, Discussion discussion) {
+        Summary summary = data.summaries().get(discussion.id());
+        return summary == null ? null : summaries.view(summary, data.article().slug(), discussion.key());
+    }
 
     private DiscussionView view(Article article, Discussion discussion, ThreadPages.Page page, Sort sort, Stance stance,
                                 Viewer viewer, CommentForm typed, Pagination pagination, ThreadHtml.Shape shape) {
@@ -119,7 +142,8 @@ public final class ArticlePages {
                 pagination);
     }
 
-    private ArticlePage page(Article article, List<Discussion> discussions, Function<Discussion, DiscussionView> views) {
+    private ArticlePage page(Article article, List<Discussion> discussions, Function<Discussion, DiscussionView> views,
+                             Map<Long, Summary> current) {
         DiscussionView general = null;
         var proposals = new ArrayList<ProposalView>();
         for (Discussion discussion : discussions) {
@@ -127,8 +151,9 @@ public final class ArticlePages {
             if (discussion.isGeneral()) {
                 general = view;
             } else {
-                proposals.add(new ProposalView(
-                        discussion.position(), discussion.title(), markdown.toHtml(discussion.bodyMarkdown()), view));
+                Summary summary = current.get(discussion.id());
+                proposals.add(new ProposalView(discussion.position(), discussion.title(), markdown.toHtml(discussion.bodyMarkdown()),
+                        view, summary == null ? null : summaries.view(summary, article.slug(), discussion.key())));
             }
         }
         return new ArticlePage(

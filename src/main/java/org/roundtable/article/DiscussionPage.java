@@ -1,12 +1,13 @@
 package org.roundtable.article;
 
 import org.roundtable.discussion.DiscussionView;
+import org.roundtable.summary.SummaryView;
 
 /**
- * A discussion on a page of its own: the proposal it is about (null for the general discussion) and a page of
- * its threads.
+ * A discussion on a page of its own: the proposal it is about (null for the general discussion), the moderators'
+ * current summary of it (null when there is none) and a page of its threads.
  */
-public record DiscussionPage(Article article, String proposalHtml, DiscussionView view) {
+public record DiscussionPage(Article article, String proposalHtml, SummaryView summary, DiscussionView view) {
 
     public String heading() {
         var discussion = view.discussion();

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.roundtable.article.Article;
@@ -19,10 +20,13 @@ import org.roundtable.rendering.Formats;
 import org.roundtable.rendering.PageBuffer;
 import org.roundtable.rendering.RenderGate;
 import org.roundtable.rendering.Templates;
+import org.roundtable.summary.Summary;
+import org.roundtable.summary.SummaryRepository;
+import org.roundtable.summary.SummaryViews;
 
 /**
  * The proposals of an article side by side: where readers stand on each, how many took part, the strongest
- * argument for and against, and when each discussion last moved. Nothing on it is personal, so every reader gets
+ * argument for and against, the moderators' summary, and when each discussion last moved. Nothing on it is personal, so every reader gets
  * the cached page, which goes stale with the article's other pages.
  */
 public final class ComparisonController {
@@ -30,6 +34,7 @@ public final class ComparisonController {
     private static final int EXCERPT_LENGTH = 220;
 
     private final ArticlePages articles;
+    private final SummaryViews summaries;
     private final Jdbi jdbi;
     private final CommentMarkdown markdown;
     private final Formats formats;
@@ -38,8 +43,9 @@ public final class ComparisonController {
     private final RenderGate gate;
 
     public ComparisonController(ArticlePages articles, Jdbi jdbi, CommentMarkdown markdown, Formats formats,
-                                Templates templates, PageCache cache, RenderGate gate) {
+                                SummaryViews summaries, Templates templates, PageCache cache, RenderGate gate) {
         this.articles = articles;
+        this.summaries = summaries;
         this.jdbi = jdbi;
         this.markdown = markdown;
         this.formats = formats;
@@ -65,13 +71,16 @@ public final class ComparisonController {
 
     private List<ProposalComparison> proposals(Handle handle, Article article) {
         var comparison = handle.attach(ComparisonRepository.class);
+        Map<Long, Summary> current = handle.attach(SummaryRepository.class).currentForArticle(article.id()).stream()
+                .collect(Collectors.toMap(Summary::discussionId, summary -> summary));
         return handle.attach(DiscussionRepository.class).forArticle(article.id()).stream()
                 .filter(discussion -> !discussion.isGeneral())
-                .map(discussion -> compare(comparison, article, discussion))
+                .map(discussion -> compare(comparison, article, discussion, current.get(discussion.id())))
                 .toList();
     }
 
-    private ProposalComparison compare(ComparisonRepository comparison, Article article, Discussion discussion) {
+    private ProposalComparison compare(ComparisonRepository comparison, Article article, Discussion discussion,
+                                       Summary summary) {
         var last = comparison.lastActivity(discussion.id());
         return new ProposalComparison(
                 discussion.position(),
@@ -82,6 +91,7 @@ public final class ComparisonController {
                 comparison.participants(discussion.id()),
                 argument(comparison, article, discussion, Stance.FOR),
                 argument(comparison, article, discussion, Stance.AGAINST),
+                summary == null ? null : summaries.view(summary, article.slug(), discussion.key()),
                 last.map(Formats::iso).orElse(null),
                 last.map(formats::readable).orElse("No comments yet"));
     }

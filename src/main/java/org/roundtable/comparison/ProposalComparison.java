@@ -1,10 +1,11 @@
 package org.roundtable.comparison;
 
 import org.roundtable.discussion.Tally;
+import org.roundtable.summary.SummaryView;
 
 /**
  * One proposal as the comparison shows it: where readers stand, how many took part, the strongest argument each
- * way (null when nobody argued that way), and when the discussion last moved ({@code lastActivity} null, and its
+ * way (null when nobody argued that way), the moderators' current summary (null until written), and when the discussion last moved ({@code lastActivity} null, and its
  * text "No comments yet", when it never did).
  */
 public record ProposalComparison(
@@ -16,6 +17,7 @@ public record ProposalComparison(
         int participants,
         Argument strongestFor,
         Argument strongestAgainst,
+        SummaryView summary,
         String lastActivityIso,
         String lastActivity) {
 

@@ -46,7 +46,7 @@ public final class Text {
         return length(words) <= length ? words : words.substring(0, words.offsetByCodePoints(0, length)) + "\u2026";
     }
 
-    static int length(String text) {
+    public static int length(String text) {
         return text.codePointCount(0, text.length());
     }
 
