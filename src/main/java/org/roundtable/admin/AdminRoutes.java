@@ -31,6 +31,8 @@ public final class AdminRoutes {
         routes.get("/admin/comments/{id}/edit", queue::editForm);
         routes.post("/admin/comments/{id}/edit", queue::edit);
         routes.post("/admin/comments/{id}/clear-stance", queue::clearStance);
+        routes.get("/admin/comments/{id}/move", queue::moveForm);
+        routes.post("/admin/comments/{id}/move", queue::move);
         routes.get("/admin/comments/{id}/ban", queue::banForm);
         routes.post("/admin/comments/{id}/ban", queue::ban);
 

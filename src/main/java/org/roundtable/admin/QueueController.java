@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
+import org.roundtable.article.ArticleRepository;
+import org.roundtable.discussion.DiscussionRepository;
 import org.roundtable.discussion.Ids;
 import org.roundtable.moderation.ModerationActions.Decision;
 import org.roundtable.moderation.ModerationActions;
@@ -116,6 +118,36 @@ public final class QueueController {
         ChangedPages.ofArticle(ctx, item.articleSlug());
         Optional<String> problem = actions.clearStance(AdminGate.session(ctx).actor(), item.id());
         backToQueue(ctx, problem.orElse("Comment " + item.id() + ": stance cleared."));
+    }
+
+    /** Where a comment may be moved: the other discussions of its article. */
+    public void moveForm(Context ctx) {
+        renderMove(ctx, item(ctx), null, 200);
+    }
+
+    public void move(Context ctx) {
+        QueueItem item = item(ctx);
+        ChangedPages.ofArticle(ctx, item.articleSlug());
+        Optional<String> problem = actions.move(AdminGate.session(ctx).actor(), item.id(), Forms.field(ctx, "discussion"));
+        if (problem.isPresent()) {
+            renderMove(ctx, item, problem.get(), 422);
+            return;
+        }
+        backToQueue(ctx, "Comment " + item.id() + " moved, with its replies.");
+    }
+
+    private void renderMove(Context ctx, QueueItem item, String error, int status) {
+        var model = AdminPages.model(ctx);
+        model.put("item", item);
+        model.put("targets", jdbi.withHandle(handle -> handle.attach(ArticleRepository.class).findBySlug(item.articleSlug())
+                .map(article -> handle.attach(DiscussionRepository.class).forArticle(article.id()))
+                .orElseThrow(NotFoundResponse::new).stream()
+                .filter(discussion -> !discussion.key().equals(item.discussionKey()))
+                .toList()));
+        model.put("error", error);
+        model.put("back", back(ctx));
+        ctx.status(status);
+        ctx.render("admin/move", model);
     }
 
     public void editForm(Context ctx) {

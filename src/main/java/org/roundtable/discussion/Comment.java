@@ -6,7 +6,8 @@ import java.time.Instant;
  * A stored comment. {@code rootId} is the thread's top-level comment (itself for a top-level comment) and
  * {@code depth} its distance below it; {@code authorId} is the cookie identity that may still edit it;
  * {@code byArticleAuthor} marks what the article's own author wrote (as WordPress marks the post's author);
- * {@code stance} is where the writer of a top-level comment on a proposal stands on it, or null.
+ * {@code stance} is where the writer of a top-level comment on a proposal stands on it, or null;
+ * {@code movedFromPosition} the discussion a moderator moved it from (its position, 0 for the general one), or null.
  */
 public record Comment(
         long id,
@@ -22,7 +23,8 @@ public record Comment(
         Instant editedAt,
         boolean editedByModerator,
         boolean byArticleAuthor,
-        Stance stance) {
+        Stance stance,
+        Integer movedFromPosition) {
 
     /** The name shown for someone who left the name field blank. */
     public static final String ANONYMOUS = "Anonymous";
@@ -30,13 +32,13 @@ public record Comment(
     /** The same comment with its words, for a comment read without them. */
     public Comment withBody(String words) {
         return new Comment(id, discussionId, parentId, rootId, depth, authorId, authorName, words, status, createdAt,
-                editedAt, editedByModerator, byArticleAuthor, stance);
+                editedAt, editedByModerator, byArticleAuthor, stance, movedFromPosition);
     }
 
     /** The same comment with another stance (or none). */
     public Comment withStance(Stance another) {
         return new Comment(id, discussionId, parentId, rootId, depth, authorId, authorName, body, status, createdAt,
-                editedAt, editedByModerator, byArticleAuthor, another);
+                editedAt, editedByModerator, byArticleAuthor, another, movedFromPosition);
     }
 
     public boolean isTopLevel() {

@@ -27,11 +27,20 @@ import org.jdbi.v3.sqlobject.transaction.Transaction;
 @RegisterRowMapper(CommentRepository.CommentMapper.class)
 public interface CommentRepository extends SqlObject {
 
+    /**
+     * Where a comment a moderator moved came from, as the position of that discussion (0: the general one), or
+     * null: looked up by primary key in the same statement, and only for moved comments.
+     */
+    String MOVED_FROM = """
+            CASE WHEN c.moved_from_discussion_id IS NULL THEN NULL
+                 ELSE (SELECT m.position FROM discussions m WHERE m.id = c.moved_from_discussion_id) END
+            """;
+
     /** The columns {@link CommentMapper} reads, in its order. */
     String COLUMNS = """
             c.id, c.discussion_id, c.parent_id, c.root_id, c.depth, c.author_id, c.author_name, c.body,
-            c.status, c.created_at, c.edited_at, c.edited_by_moderator, c.by_article_author, c.stance
-            """;
+            c.status, c.created_at, c.edited_at, c.edited_by_moderator, c.by_article_author, c.stance,
+            """ + MOVED_FROM;
 
     /**
      * {@link #COLUMNS} without the words: a page takes most comments' HTML from {@link CommentMarkdown}'s cache
@@ -39,8 +48,8 @@ public interface CommentRepository extends SqlObject {
      */
     String COLUMNS_WITHOUT_BODY = """
             c.id, c.discussion_id, c.parent_id, c.root_id, c.depth, c.author_id, c.author_name, NULL AS body,
-            c.status, c.created_at, c.edited_at, c.edited_by_moderator, c.by_article_author, c.stance
-            """;
+            c.status, c.created_at, c.edited_at, c.edited_by_moderator, c.by_article_author, c.stance,
+            """ + MOVED_FROM;
 
     /**
      * Reads {@link #COLUMNS} by position. A page reads hundreds of comments, and jdbi's reflective constructor
@@ -53,7 +62,12 @@ public interface CommentRepository extends SqlObject {
                     nullableLong(row, 6), row.getString(7), row.getString(8),
                     CommentStatus.valueOf(row.getString(9).toUpperCase(Locale.ROOT)),
                     instant(row, 10), instant(row, 11), row.getBoolean(12), row.getBoolean(13),
-                    Stance.fromValue(row.getString(14)).orElse(null));
+                    Stance.fromValue(row.getString(14)).orElse(null), nullableInt(row, 15));
+        }
+
+        private static Integer nullableInt(ResultSet row, int column) throws SQLException {
+            int value = row.getInt(column);
+            return row.wasNull() ? null : value;
         }
 
         private static Long nullableLong(ResultSet row, int column) throws SQLException {
@@ -290,6 +304,45 @@ public interface CommentRepository extends SqlObject {
 
     @SqlUpdate("UPDATE comments SET stance = :stance, stance_set_at = :setAt WHERE id = :id")
     void setStance(long id, String stance, Instant setAt);
+
+    /** Everything below a comment, however deep, as a subquery both engines run. */
+    String REPLIES_BELOW = """
+            WITH RECURSIVE below(id) AS (
+                SELECT id FROM comments WHERE parent_id = :commentId
+                UNION ALL
+                SELECT c.id FROM comments c JOIN below b ON c.parent_id = b.id)
+            SELECT id FROM below""";
+
+    /**
+     * Moves {@code comment}, with every reply below it, to discussion {@code to} of the same article, as a thread
+     * of its own there: its stance is cleared (a stance is about the proposal it was written under), it remembers
+     * where it came from, and both discussions' counts and tallies move with it.
+     */
+    @Transaction
+    default void move(Comment comment, Discussion to) {
+        int published = countPublishedBelow(comment.id()) + (comment.isPublished() ? 1 : 0);
+        boolean heldAPlace = comment.isTopLevel() && comment.status().holdsAPlaceOnPages();
+        moveReplies(comment.id(), to.id(), comment.depth());
+        moveItself(comment.id(), to.id(), comment.discussionId());
+        adjustCounts(comment.discussionId(), -published, heldAPlace ? -1 : 0);
+        adjustCounts(to.id(), published, comment.status().holdsAPlaceOnPages() ? 1 : 0);
+        if (comment.stance() != null) {
+            stances().recount(comment.discussionId(), comment.authorId());
+        }
+    }
+
+    @SqlQuery("SELECT COUNT(*) FROM comments WHERE status = 'published' AND id IN (" + REPLIES_BELOW + ")")
+    int countPublishedBelow(long commentId);
+
+    @SqlUpdate("UPDATE comments SET discussion_id = :to, root_id = :commentId, depth = depth - :depth"
+            + " WHERE id IN (" + REPLIES_BELOW + ")")
+    void moveReplies(long commentId, long to, int depth);
+
+    @SqlUpdate("""
+            UPDATE comments SET discussion_id = :to, parent_id = NULL, root_id = id, depth = 0,
+                                moved_from_discussion_id = :from, stance = NULL, stance_set_at = NULL
+             WHERE id = :commentId""")
+    void moveItself(long commentId, long to, long from);
 
     /** Each person's stance per proposal, kept in the same transaction as the comments that set it. */
     private StanceRepository stances() {

@@ -7,7 +7,8 @@ import java.util.List;
  * comment the reader may not see but whose replies they may ("[deleted]", "[removed]"), and is null otherwise.
  * {@code moreReplies} is true when the thread goes deeper than the page nests and continues on the comment's
  * own page at {@code path}. {@code byArticleAuthor} marks the article's own author, as WordPress marks a post's;
- * {@code stance} is the writer's stance on the proposal, or null.
+ * {@code stance} is the writer's stance on the proposal, or null; {@code movedFrom} names the discussion a
+ * moderator moved it from ("Proposal 4"), or is null.
  */
 public record CommentView(
         long id,
@@ -15,6 +16,7 @@ public record CommentView(
         String author,
         boolean byArticleAuthor,
         Stance stance,
+        String movedFrom,
         String isoTime,
         String readableTime,
         String bodyHtml,

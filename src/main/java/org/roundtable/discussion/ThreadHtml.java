@@ -141,6 +141,9 @@ public final class ThreadHtml implements IWritableCharSequence {
         out.append("<a class=\"permalink\" href=\"").append(path).append("\" title=\"This comment's own page\">")
                 .append("<time datetime=\"").append(text(c.isoTime())).append("\">").append(text(c.readableTime()))
                 .append("</time></a>\n");
+        if (c.movedFrom() != null) {
+            out.append("<span class=\"moved\">moved from ").append(text(c.movedFrom())).append(" by a moderator</span>\n");
+        }
         if (c.edited()) {
             out.append("<span class=\"edited\">").append(c.editedByModerator() ? "edited by a moderator" : "edited").append("</span>\n");
         }

@@ -81,6 +81,8 @@ public final class Threads {
                     comment.authorName(),
                     visible && comment.byArticleAuthor(),
                     visible ? comment.stance() : null,
+                    comment.movedFromPosition() == null ? null
+                            : comment.movedFromPosition() == 0 ? "the general discussion" : "Proposal " + comment.movedFromPosition(),
                     Formats.iso(comment.createdAt()),
                     formats.readable(comment.createdAt()),
                     visible ? html(comment) : "",

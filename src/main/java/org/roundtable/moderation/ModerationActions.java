@@ -16,6 +16,7 @@ import org.roundtable.discussion.Comment;
 import org.roundtable.discussion.CommentPosting;
 import org.roundtable.discussion.CommentRepository;
 import org.roundtable.discussion.CommentStatus;
+import org.roundtable.discussion.Discussion;
 import org.roundtable.discussion.DiscussionRepository;
 import org.roundtable.discussion.Text;
 
@@ -107,6 +108,31 @@ public final class ModerationActions {
             }
             comments.changeStance(comment.get(), null, clock.instant());
             audit.record(handle, actor, "comment.clear_stance", "comment", commentId, comment.get().stance().value(), null);
+            return Optional.empty();
+        });
+    }
+
+    /**
+     * Moves a comment, with every reply below it, to another discussion of the same article (a comment about
+     * proposal 2 posted under proposal 4), in one transaction; its permanent link stays the same. Audited.
+     */
+    public Optional<String> move(Actor actor, long commentId, String discussionKey) {
+        return jdbi.inTransaction(handle -> {
+            Optional<Comment> comment = handle.attach(CommentRepository.class).find(commentId);
+            if (comment.isEmpty()) {
+                return Optional.of("That comment does not exist.");
+            }
+            var discussions = handle.attach(DiscussionRepository.class);
+            Discussion from = discussions.findById(comment.get().discussionId()).orElseThrow();
+            Optional<Discussion> to = discussions.find(from.articleId(), discussionKey);
+            if (to.isEmpty()) {
+                return Optional.of("Choose one of the article's discussions.");
+            }
+            if (to.get().id() == from.id()) {
+                return Optional.of("The comment is in that discussion already.");
+            }
+            handle.attach(CommentRepository.class).move(comment.get(), to.get());
+            audit.record(handle, actor, "comment.move", "comment", commentId, from.label(), to.get().label());
             return Optional.empty();
         });
     }
