@@ -154,6 +154,13 @@ CONF
     measure "nginx, same bytes as a static file" "$SIZE" -t2 -c64 "http://127.0.0.1:$NGINX_PORT/article.html"
     ROWS+=("| $SIZE | cached page as a share of nginx | $(awk -v a="$CACHED_RPS" -v b="$LAST_RPS" 'BEGIN {printf "%.0f%%", 100 * a / b}') | | | |")
   fi
+  measure "comparison of the proposals, cached" "$SIZE" -t2 -c64 "$URL$ARTICLE/compare"
+  if [ -n "${NGINX_PID:-}" ]; then
+    COMPARE_RPS=$LAST_RPS
+    curl -s "$URL$ARTICLE/compare" >"$WORK/www/compare.html"
+    measure "nginx, the comparison's bytes as a static file" "$SIZE" -t2 -c64 "http://127.0.0.1:$NGINX_PORT/compare.html"
+    ROWS+=("| $SIZE | cached comparison as a share of nginx | $(awk -v a="$COMPARE_RPS" -v b="$LAST_RPS" 'BEGIN {printf "%.0f%%", 100 * a / b}') | | | |")
+  fi
 
   GENERAL=$(sqlite3 "$DB" "SELECT id FROM discussions WHERE discussion_key = 'general'")
   ROOTS=$(sqlite3 "$DB" "SELECT COUNT(*) FROM comments WHERE discussion_id = $GENERAL AND parent_id IS NULL")

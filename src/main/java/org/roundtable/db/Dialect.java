@@ -54,7 +54,7 @@ interface Dialect {
     /** After rows were inserted into {@code table} with their ids given, makes sure new rows get higher ones. */
     void continueIdsAfter(Handle handle, String table);
 
-    /** Where Flyway finds this engine's migrations: its own (versions 1 to 6), then the shared ones. */
+    /** Where Flyway finds this engine's migrations: its own (versions 1 to 6, and 10), then the shared ones. */
     List<String> migrationLocations();
 
     /**

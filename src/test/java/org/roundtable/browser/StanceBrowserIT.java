@@ -67,4 +67,30 @@ class StanceBrowserIT extends ForumTest {
             reader.screenshot("compare", Browser.PHONE_WIDTH);
         }
     }
+
+    @Test
+    void aModeratorSumsUpAProposalAndReadersFindItAndItsHistory() {
+        try (var moderator = Browser.open(forum, true); var reader = Browser.open(forum, false)) {
+            Forum.signIn(moderator);
+            moderator.find("a[href='/admin/articles']").click();
+            moderator.type(moderator.find("#display-name"), "Mina");
+            moderator.submit(moderator.find("form.display-name-form button"));
+            for (String version : new String[] {"Readers agree trade comes first.", "Readers agree trade comes first; security splits them."}) {
+                WebElement form = moderator.find("form.summary-form");
+                moderator.type(moderator.find(form, "textarea"), version);
+                moderator.submit(moderator.find(form, "button"));
+            }
+
+            reader.width(Browser.PHONE_WIDTH);
+            reader.go(ARTICLE);
+            WebElement summary = reader.find("#proposal-1 .summary");
+            assertThat(summary.getText()).contains("security splits them", "Summary updated", "by Mina").doesNotContain("admin");
+            reader.find(summary, "a").click();
+            assertThat(reader.findAll("ol.revisions li")).hasSize(2);
+            reader.findAll("ol.revisions li a").get(1).click();
+            assertThat(reader.find(".summary-body").getText()).isEqualTo("Readers agree trade comes first.");
+            reader.assertAccessible();
+            assertThat(reader.horizontalOverflow()).isZero();
+        }
+    }
 }
