@@ -2,11 +2,13 @@ package org.roundtable;
 
 import io.javalin.Javalin;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -100,6 +102,17 @@ public final class TestServer implements Site, AutoCloseable {
         all.putAll(env);
         all.put("PORT", "0");
         return Config.fromMap(all);
+    }
+
+    /** A folder for ARTICLES_DIR, in {@code folder}, holding a second article ("a-second-analysis", one proposal). */
+    public static Path articlesFolderWithASecondArticle(Path folder) {
+        try (InputStream second = TestServer.class.getResourceAsStream("/articles/a-second-analysis.md")) {
+            Path articles = Files.createDirectories(folder.resolve("articles"));
+            Files.copy(second, articles.resolve("a-second-analysis.md"));
+            return articles;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static String databaseUrl(Path folder) {

@@ -2,8 +2,6 @@ package org.roundtable.article;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,24 +29,8 @@ class ArticleImportTest {
     }
 
     @Test
-    void articlesFolderAddsArticlesAndTheFrontPageListsThem() throws IOException {
-        Path articles = Files.createDirectory(folder.resolve("articles"));
-        Files.writeString(articles.resolve("second.md"), """
-                ---
-                title: "A Second Analysis"
-                slug: a-second-analysis
-                author: Jane Roe
-                published: 2020-01-02
-                proposals:
-                  - Talk more
-                ---
-
-                Opening words.
-
-                ## Proposed solutions
-
-                1. Talk more, and listen.
-                """);
+    void articlesFolderAddsArticlesAndTheFrontPageListsThem() {
+        Path articles = TestServer.articlesFolderWithASecondArticle(folder);
         var config = TestServer.config(folder, Map.of("ARTICLES_DIR", articles.toString()));
         try (var server = TestServer.start(config)) {
             var front = server.page("/");

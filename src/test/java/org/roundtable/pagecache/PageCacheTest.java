@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -77,25 +76,9 @@ class PageCacheTest {
     }
 
     @Test
-    void aCommentLeavesOtherArticlesCachedPagesAsTheyWere() throws IOException {
+    void aCommentLeavesOtherArticlesCachedPagesAsTheyWere() {
         server.close();
-        Path articles = Files.createDirectories(folder.resolve("articles"));
-        Files.writeString(articles.resolve("second.md"), """
-                ---
-                title: "A Second Analysis"
-                slug: a-second-analysis
-                author: Jane Roe
-                published: 2020-01-02
-                proposals:
-                  - Talk more
-                ---
-
-                Opening words.
-
-                ## Proposed solutions
-
-                1. Talk more, and listen.
-                """);
+        Path articles = TestServer.articlesFolderWithASecondArticle(folder);
         server = TestServer.start(TestServer.config(folder, Map.of("ARTICLES_DIR", articles.toString())));
         String second = "/articles/a-second-analysis";
         String secondEtag = etag(server.get(second));
