@@ -147,7 +147,7 @@ public final class App {
         }
         var comparison = new ComparisonController(articlePages, jdbi, markdown, formats, summaryViews, templates, pageCache,
                 renderGate);
-        var summaryPages = new SummaryController(articlePages, jdbi, summaryViews);
+        var summaryPages = new SummaryController(jdbi, summaryViews);
         var lookup = new CommentLookup(articlePages, jdbi);
         var commentPages = new CommentPages(lookup, jdbi, threads, readers);
         var posting = new CommentPosting(clock, config.spamRules().duplicateWindow(), new FloodControl(config.spamRules(), clock));

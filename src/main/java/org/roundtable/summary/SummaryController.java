@@ -5,21 +5,15 @@ import io.javalin.http.NotFoundResponse;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
-import org.roundtable.article.Article;
-import org.roundtable.article.ArticlePages;
-import org.roundtable.discussion.Discussion;
-import org.roundtable.discussion.DiscussionRepository;
 import org.roundtable.discussion.Ids;
 
 /** The public history of a proposal's summary: every revision, with its date and who wrote it, each viewable. */
 public final class SummaryController {
 
-    private final ArticlePages articles;
     private final Jdbi jdbi;
     private final SummaryViews views;
 
-    public SummaryController(ArticlePages articles, Jdbi jdbi, SummaryViews views) {
-        this.articles = articles;
+    public SummaryController(Jdbi jdbi, SummaryViews views) {
         this.jdbi = jdbi;
         this.views = views;
     }
@@ -28,32 +22,25 @@ public final class SummaryController {
     public record Revision(SummaryView view, String path) {}
 
     public void history(Context ctx) {
-        Article article = article(ctx);
-        Discussion discussion = proposal(ctx, article);
-        List<Revision> revisions = jdbi.onDemand(SummaryRepository.class).history(discussion.id()).stream()
-                .map(summary -> new Revision(views.view(summary, article.slug(), discussion.key()),
-                        SummaryViews.revisionPath(article.slug(), discussion.key(), summary.id())))
+        SummarizedProposal proposal = proposal(ctx);
+        List<Revision> revisions = jdbi.onDemand(SummaryRepository.class).history(proposal.discussionId()).stream()
+                .map(summary -> new Revision(views.view(summary, proposal.articleSlug(), proposal.key()),
+                        SummaryViews.revisionPath(proposal.articleSlug(), proposal.key(), summary.id())))
                 .toList();
-        ctx.render("summary/history", Map.of("article", article, "discussion", discussion, "revisions", revisions));
+        ctx.render("summary/history", Map.of("proposal", proposal, "revisions", revisions));
     }
 
     public void revision(Context ctx) {
-        Article article = article(ctx);
-        Discussion discussion = proposal(ctx, article);
+        SummarizedProposal proposal = proposal(ctx);
         Summary summary = Ids.parse(ctx.pathParam("id"))
-                .flatMap(id -> jdbi.onDemand(SummaryRepository.class).revision(discussion.id(), id))
+                .flatMap(id -> jdbi.onDemand(SummaryRepository.class).revision(proposal.discussionId(), id))
                 .orElseThrow(NotFoundResponse::new);
-        ctx.render("summary/revision", Map.of("article", article, "discussion", discussion,
-                "summary", views.view(summary, article.slug(), discussion.key())));
+        ctx.render("summary/revision", Map.of("proposal", proposal,
+                "summary", views.view(summary, proposal.articleSlug(), proposal.key())));
     }
 
-    private Article article(Context ctx) {
-        return articles.article(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
-    }
-
-    private Discussion proposal(Context ctx, Article article) {
-        return jdbi.onDemand(DiscussionRepository.class).find(article.id(), ctx.pathParam("discussion"))
-                .filter(discussion -> !discussion.isGeneral())
+    private SummarizedProposal proposal(Context ctx) {
+        return jdbi.onDemand(SummaryRepository.class).proposal(ctx.pathParam("slug"), ctx.pathParam("discussion"))
                 .orElseThrow(NotFoundResponse::new);
     }
 }

@@ -29,6 +29,14 @@ public interface SummaryRepository {
     @SqlQuery("SELECT " + COLUMNS + " FROM summaries s WHERE s.id = :id AND s.discussion_id = :discussionId")
     Optional<Summary> revision(long discussionId, long id);
 
+    /** A proposal's discussion, by the article's slug and the discussion's key; empty for the general one. */
+    @SqlQuery("""
+            SELECT d.id AS discussion_id, a.slug AS article_slug, d.discussion_key AS key, d.position, d.title
+              FROM discussions d JOIN articles a ON a.id = d.article_id
+             WHERE a.slug = :slug AND d.discussion_key = :key AND d.position > 0""")
+    @RegisterConstructorMapper(SummarizedProposal.class)
+    Optional<SummarizedProposal> proposal(String slug, String key);
+
     @SqlQuery("""
             INSERT INTO summaries (discussion_id, body_markdown, moderator_id, written_by, created_at)
             VALUES (:discussionId, :bodyMarkdown, :moderatorId, :writtenBy, :createdAt) RETURNING id""")
