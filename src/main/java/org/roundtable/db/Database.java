@@ -63,9 +63,9 @@ public final class Database implements AutoCloseable {
         return dialect.inSnapshot(jdbi, work);
     }
 
-    /** After rows were inserted into {@code table} with ids of their own, makes sure new rows get higher ids. */
-    public void continueIdsAfter(Handle handle, String table) {
-        dialect.continueIdsAfter(handle, table);
+    /** After rows were inserted into {@code table} in bulk with ids of their own (an import): see {@link Dialect#afterBulkLoad}. */
+    public void afterBulkLoad(Handle handle, String table) {
+        dialect.afterBulkLoad(handle, table);
     }
 
     /** The version of the last migration applied, as exports record it. */

@@ -51,8 +51,11 @@ interface Dialect {
      */
     <R> R inSnapshot(Jdbi jdbi, HandleCallback<R, RuntimeException> work);
 
-    /** After rows were inserted into {@code table} with their ids given, makes sure new rows get higher ones. */
-    void continueIdsAfter(Handle handle, String table);
+    /**
+     * After rows were inserted into {@code table} in bulk, with their ids given: makes sure new rows get higher
+     * ids, and that the query planner knows what the table now holds.
+     */
+    void afterBulkLoad(Handle handle, String table);
 
     /** Where Flyway finds this engine's migrations: its own (versions 1 to 6, and 10), then the shared ones. */
     List<String> migrationLocations();

@@ -134,9 +134,9 @@ final class SqliteDialect implements Dialect {
         });
     }
 
-    /** An INTEGER PRIMARY KEY continues after the highest id by itself. */
+    /** An INTEGER PRIMARY KEY continues after the highest id by itself; the planner needs no statistics here. */
     @Override
-    public void continueIdsAfter(Handle handle, String table) {}
+    public void afterBulkLoad(Handle handle, String table) {}
 
     @Override
     public List<String> migrationLocations() {

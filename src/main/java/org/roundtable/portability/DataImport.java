@@ -211,7 +211,7 @@ public final class DataImport {
             if (batch != null && batch.size() > 0) {
                 batch.execute();
             }
-            database.continueIdsAfter(handle, table);
+            database.afterBulkLoad(handle, table);
             return rows;
         }
 
