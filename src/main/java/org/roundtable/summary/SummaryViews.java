@@ -16,7 +16,7 @@ public final class SummaryViews {
     }
 
     public SummaryView view(Summary summary, String articleSlug, String discussionKey) {
-        return new SummaryView(summary.id(), markdown.toHtml(summary.bodyMarkdown()), Formats.iso(summary.createdAt()),
+        return new SummaryView(markdown.toHtml(summary.bodyMarkdown()), Formats.iso(summary.createdAt()),
                 formats.readable(summary.createdAt()), summary.writtenBy(), historyPath(articleSlug, discussionKey));
     }
 
