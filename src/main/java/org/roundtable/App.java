@@ -23,6 +23,7 @@ import org.roundtable.admin.LoginThrottle;
 import org.roundtable.admin.ModeratorsController;
 import org.roundtable.admin.Passwords;
 import org.roundtable.admin.QueueController;
+import org.roundtable.admin.RevisionsController;
 import org.roundtable.antispam.FloodControl;
 import org.roundtable.antispam.SpamScreen;
 import org.roundtable.article.ArticleController;
@@ -51,6 +52,9 @@ import org.roundtable.discussion.ThreadPages;
 import org.roundtable.discussion.Threads;
 import org.roundtable.discussion.TypedForms;
 import org.roundtable.feed.FeedController;
+import org.roundtable.helpful.HelpfulController;
+import org.roundtable.history.CommentHistory;
+import org.roundtable.history.CommentHistoryController;
 import org.roundtable.moderation.Bans;
 import org.roundtable.moderation.ModerationActions;
 import org.roundtable.moderation.QueueFilter;
@@ -150,7 +154,8 @@ public final class App {
         var summaryPages = new SummaryController(jdbi, summaryViews);
         var lookup = new CommentLookup(articlePages, jdbi);
         var commentPages = new CommentPages(lookup, jdbi, threads, readers);
-        var posting = new CommentPosting(clock, config.spamRules().duplicateWindow(), new FloodControl(config.spamRules(), clock));
+        var flood = new FloodControl(config.spamRules(), clock);
+        var posting = new CommentPosting(clock, config.spamRules().duplicateWindow(), flood);
         var checks = new PostChecks(posting, new Bans(jdbi, clock, config.timeZone()),
                 new SpamScreen(jdbi, config.spamRules(), markdown, clock), jdbi);
         var placement = new CommentPlacement(jdbi);
@@ -163,6 +168,9 @@ public final class App {
         var authors = new AuthorController(jdbi, writer, site, authorCookies, formTokens, formats, markdown, clock, config.editWindow());
         var feeds = new FeedController(jdbi, articlePages, authorCookies, markdown, site);
         var reports = new ReportController(jdbi, lookup, authorCookies, formTokens, ipHashes, markdown, clock, config.reportHideThreshold());
+        var history = new CommentHistory(jdbi, audit, formats, clock);
+        var commentHistory = new CommentHistoryController(lookup, history);
+        var helpful = new HelpfulController(jdbi, lookup, authorCookies, formTokens, ipHashes, flood, clock);
         var health = new HealthController(database);
 
         var passwords = new Passwords();
@@ -177,6 +185,7 @@ public final class App {
             app.startup.showJavalinBanner = false;
             app.events.serverStopped(writer::close);
             app.events.serverStopped(broadcast::close);
+            app.events.serverStopped(pageCache::close);
             app.http.prefer405over404 = true;
             // Pages are compressed as they are sent: level 3 takes a third of the default level's time on a
             // 1 MB article page for about 20% more bytes. Cached pages are compressed once, at the default.
@@ -205,7 +214,8 @@ public final class App {
             app.routes.before(EagerBodies::refuse);
             app.routes.before(Utf8Forms::check);
             app.routes.after(pageCache::afterRequest);
-            routes(app.routes, articles, comparison, summaryPages, commentPages, postingController, previews, authorEdits, reports, authors, feeds, health, metrics);
+            routes(app.routes, articles, comparison, summaryPages, commentPages, postingController, previews, authorEdits, reports,
+                    helpful, commentHistory, authors, feeds, health, metrics);
             AdminRoutes.register(app.routes,
                     new AdminGate(adminSessions, formTokens),
                     new AuthController(jdbi, adminSessions, passwords,
@@ -217,7 +227,8 @@ public final class App {
                     new BlocklistController(jdbi, ipHashes, audit, clock),
                     new AuditController(jdbi, formats),
                     new ModeratorsController(jdbi, passwords, audit, clock),
-                    new BackupController(database, audit, clock));
+                    new BackupController(database, audit, clock),
+                    new RevisionsController(history));
             new ErrorPages().register(app.routes);
         });
     }
@@ -239,7 +250,9 @@ public final class App {
                                SummaryController summaries,
                                CommentPages comments,
                                PostingController posting, CommentPreviews previews, AuthorEditsController authorEdits,
-                               ReportController reports, AuthorController authors, FeedController feeds,
+                               ReportController reports, HelpfulController helpful,
+                               CommentHistoryController commentHistory, AuthorController authors,
+                               FeedController feeds,
                                HealthController health, Metrics metrics) {
         page(routes, "/", articles::index);
         page(routes, "/articles/{slug}", articles::show);
@@ -259,6 +272,9 @@ public final class App {
         routes.get("/articles/{slug}/comments/{id}/deleted", authorEdits::deleted);
         routes.get("/articles/{slug}/comments/{id}/report", reports::form);
         routes.post("/articles/{slug}/comments/{id}/report", reports::report);
+        routes.post("/articles/{slug}/comments/{id}/helpful", helpful::mark);
+        page(routes, "/articles/{slug}/comments/{id}/history", commentHistory::show);
+        routes.get("/articles/{slug}/helpful", helpful::marked);
 
         // Before "/authors/{token}", which would take "new-link" for a token.
         routes.get(PrivateLinkNotice.RENEWAL_PATH, authors::renewalForm);

@@ -82,17 +82,28 @@ public final class Reader {
     }
 
     public HttpResponse<String> post(String path, Map<String, String> fields) {
-        return postEncoded(path, fields.entrySet().stream()
+        return post(path, fields, Map.of());
+    }
+
+    /** Posts with these headers too, as a script does ({@code Accept}) or a browser ({@code Referer}). */
+    public HttpResponse<String> post(String path, Map<String, String> fields, Map<String, String> headers) {
+        var request = request(path);
+        headers.forEach(request::header);
+        return send(request, fields.entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&")));
     }
 
     /** Posts a body already in {@code application/x-www-form-urlencoded} form, for repeated fields. */
     public HttpResponse<String> postEncoded(String path, String body) {
-        return send(request(path)
+        return send(request(path), body);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request, String formBody) {
+        return send(request
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Origin", server.origin())
-                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .POST(HttpRequest.BodyPublishers.ofString(formBody))
                 .build());
     }
 

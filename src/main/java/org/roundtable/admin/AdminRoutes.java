@@ -11,7 +11,7 @@ public final class AdminRoutes {
     public static void register(RoutesConfig routes, AdminGate gate, AuthController auth, DashboardController dashboard,
                                 QueueController queue, BansController bans, ArticleSettingsController articles,
                                 BlocklistController blocklist, AuditController audit, ModeratorsController moderators,
-                                BackupController backup) {
+                                BackupController backup, RevisionsController revisions) {
         routes.before("/admin", gate::check);
         routes.before("/admin/*", gate::check);
         routes.exception(SignInRequired.class, (e, ctx) ->
@@ -35,6 +35,10 @@ public final class AdminRoutes {
         routes.post("/admin/comments/{id}/move", queue::move);
         routes.get("/admin/comments/{id}/ban", queue::banForm);
         routes.post("/admin/comments/{id}/ban", queue::ban);
+
+        routes.get("/admin/comments/{id}/history", revisions::show);
+        routes.post("/admin/revisions/{id}/hide", revisions::hide);
+        routes.post("/admin/revisions/{id}/show", revisions::reveal);
 
         routes.get("/admin/bans", bans::list);
         routes.post("/admin/bans/{id}/lift", bans::lift);

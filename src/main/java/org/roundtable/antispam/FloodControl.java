@@ -64,6 +64,22 @@ public final class FloodControl {
         }
     }
 
+    /**
+     * Counts a "helpful" mark (or its taking back) against its browser and its address, or throws {@link Flooded}
+     * when either has reached its hourly limit: inside the mark's transaction, which the exception undoes.
+     */
+    public void takeMark(PostQuotas quotas, long authorId, String ipHash) {
+        Instant now = clock.instant();
+        Instant hourAgo = now.minus(HOUR);
+        boolean counted = (rules.marksMaxPerHour() == 0
+                        || quotas.take("marks:" + authorKey(authorId), now, now, hourAgo, rules.marksMaxPerHour()) == 1)
+                && (rules.marksAddressMaxPerHour() == 0
+                        || quotas.take("marks:" + addressKey(ipHash), now, now, hourAgo, rules.marksAddressMaxPerHour()) == 1);
+        if (!counted) {
+            throw new Flooded("You have marked many comments in the last hour, which is the limit. Please come back later.");
+        }
+    }
+
     private boolean limitsBrowsers() {
         return !rules.floodMinInterval().isZero() || rules.floodMaxPerHour() > 0;
     }

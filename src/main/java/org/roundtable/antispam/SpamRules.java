@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * The thresholds of the spam defences, each from an environment variable; 0 switches a time or rate limit
  * off (load tests need that). Defaults follow WordPress: one comment per 15 seconds, 30 an hour, from one
- * browser; ten times as many an hour from one address, which many readers may share.
+ * browser; ten times as many an hour from one address, which many readers may share. "Helpful" marks are
+ * cheaper and more frequent: 200 an hour from one browser, 2,000 from one address.
  */
 public record SpamRules(
         Duration minFillTime,
@@ -14,7 +15,9 @@ public record SpamRules(
         int floodMaxPerHour,
         int floodAddressMaxPerHour,
         int maxLinks,
-        Duration duplicateWindow) {
+        Duration duplicateWindow,
+        int marksMaxPerHour,
+        int marksAddressMaxPerHour) {
 
     public static SpamRules fromMap(Map<String, String> env) {
         return new SpamRules(
@@ -23,7 +26,9 @@ public record SpamRules(
                 (int) number(env, "FLOOD_MAX_PER_HOUR", 30),
                 (int) number(env, "FLOOD_ADDRESS_MAX_PER_HOUR", 300),
                 (int) number(env, "SPAM_MAX_LINKS", 2),
-                Duration.ofSeconds(number(env, "DUPLICATE_WINDOW_SECONDS", 600)));
+                Duration.ofSeconds(number(env, "DUPLICATE_WINDOW_SECONDS", 600)),
+                (int) number(env, "HELPFUL_MAX_PER_HOUR", 200),
+                (int) number(env, "HELPFUL_ADDRESS_MAX_PER_HOUR", 2_000));
     }
 
     private static long number(Map<String, String> env, String name, long fallback) {

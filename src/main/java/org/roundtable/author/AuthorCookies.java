@@ -23,6 +23,13 @@ public final class AuthorCookies {
      * the link is stored only as a hash, so this is the reader's one chance to keep it.
      */
     static final String PRIVATE_LINK_COOKIE = "rt_private_link";
+    /**
+     * Says, for a few seconds, which comment this browser just marked helpful or took its mark back from: its next
+     * page is rendered for it alone, showing the mark and the count as they now are, while everyone's cached page
+     * catches up (see {@code PageCache.invalidateSoon}).
+     */
+    static final String RECENT_MARK_COOKIE = "rt_marked";
+    private static final int RECENT_MARK_SECONDS = 10;
     private static final String PURPOSE = "author";
     private static final int TWO_YEARS = (int) Duration.ofDays(730).toSeconds();
     private static final int TEN_MINUTES = (int) Duration.ofMinutes(10).toSeconds();
@@ -98,6 +105,27 @@ public final class AuthorCookies {
             return Optional.empty();
         }
         return Optional.of(new WaitingLink(Long.parseLong(parts[0]), parts[2]));
+    }
+
+    /** A "helpful" mark this browser just set ({@code marked}) or took back, on comment {@code commentId}. */
+    public record RecentMark(long commentId, boolean marked) {}
+
+    public void showRecentMark(Context ctx, RecentMark mark) {
+        ctx.cookie(cookie(RECENT_MARK_COOKIE, mark.commentId() + "." + clock.instant().getEpochSecond() + "." + (mark.marked() ? 1 : 0),
+                RECENT_MARK_SECONDS));
+    }
+
+    /** The mark this browser set in the last few seconds, by this server's clock, if any. */
+    public Optional<RecentMark> recentMark(Context ctx) {
+        String value = ctx.cookie(RECENT_MARK_COOKIE);
+        if (value == null || !value.matches("[0-9]{1,18}\\.[0-9]{1,12}\\.[01]")) {
+            return Optional.empty();
+        }
+        String[] parts = value.split("\\.");
+        if (clock.instant().isAfter(Instant.ofEpochSecond(Long.parseLong(parts[1])).plusSeconds(RECENT_MARK_SECONDS))) {
+            return Optional.empty();
+        }
+        return Optional.of(new RecentMark(Long.parseLong(parts[0]), parts[2].equals("1")));
     }
 
     public Optional<Author> byPrivateLink(String token) {

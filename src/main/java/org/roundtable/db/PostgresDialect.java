@@ -157,12 +157,28 @@ final class PostgresDialect implements Dialect {
      */
     @Override
     public void afterBulkLoad(Handle handle, String table) {
+        if (hasIdColumn(handle, table)) {
+            moveSequencePastIds(handle, table);
+        }
+        handle.execute("ANALYZE " + table);
+    }
+
+    /** Tables keyed by what they join (a reader's mark on a comment) have no id and no sequence. */
+    private static boolean hasIdColumn(Handle handle, String table) {
+        return handle.createQuery("""
+                        SELECT EXISTS (SELECT 1 FROM information_schema.columns
+                         WHERE table_schema = current_schema() AND table_name = :table AND column_name = 'id')""")
+                .bind("table", table)
+                .mapTo(Boolean.class)
+                .one();
+    }
+
+    private static void moveSequencePastIds(Handle handle, String table) {
         handle.createQuery("SELECT setval(pg_get_serial_sequence(:table, 'id'), (SELECT COALESCE(MAX(id), 0) + 1 FROM "
                         + table + "), false)")
                 .bind("table", table)
                 .mapTo(Long.class)
                 .one();
-        handle.execute("ANALYZE " + table);
     }
 
     @Override

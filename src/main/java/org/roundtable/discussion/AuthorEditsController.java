@@ -134,7 +134,7 @@ public final class AuthorEditsController {
         writer.write(session -> {
             var comments = session.attach(CommentRepository.class);
             Instant now = clock.instant();
-            comments.edit(comment.id(), name, body, now);
+            comments.edit(comment, name, body, now);
             comments.changeStance(comment, stance, now);
             Comment stanced = comment.withStance(stance);
             screened.filter(hold -> comment.isPublished()).ifPresent(hold -> comments.hold(stanced, hold));

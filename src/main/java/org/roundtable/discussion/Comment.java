@@ -7,7 +7,8 @@ import java.time.Instant;
  * {@code depth} its distance below it; {@code authorId} is the cookie identity that may still edit it;
  * {@code byArticleAuthor} marks what the article's own author wrote (as WordPress marks the post's author);
  * {@code stance} is where the writer of a top-level comment on a proposal stands on it, or null;
- * {@code movedFromPosition} the discussion a moderator moved it from (its position, 0 for the general one), or null.
+ * {@code movedFromPosition} the discussion a moderator moved it from (its position, 0 for the general one), or null;
+ * {@code helpfulCount} how many readers marked it helpful.
  */
 public record Comment(
         long id,
@@ -24,7 +25,8 @@ public record Comment(
         boolean editedByModerator,
         boolean byArticleAuthor,
         Stance stance,
-        Integer movedFromPosition) {
+        Integer movedFromPosition,
+        int helpfulCount) {
 
     /** The name shown for someone who left the name field blank. */
     public static final String ANONYMOUS = "Anonymous";
@@ -32,13 +34,13 @@ public record Comment(
     /** The same comment with its words, for a comment read without them. */
     public Comment withBody(String words) {
         return new Comment(id, discussionId, parentId, rootId, depth, authorId, authorName, words, status, createdAt,
-                editedAt, editedByModerator, byArticleAuthor, stance, movedFromPosition);
+                editedAt, editedByModerator, byArticleAuthor, stance, movedFromPosition, helpfulCount);
     }
 
     /** The same comment with another stance (or none). */
     public Comment withStance(Stance another) {
         return new Comment(id, discussionId, parentId, rootId, depth, authorId, authorName, body, status, createdAt,
-                editedAt, editedByModerator, byArticleAuthor, another, movedFromPosition);
+                editedAt, editedByModerator, byArticleAuthor, another, movedFromPosition, helpfulCount);
     }
 
     public boolean isTopLevel() {

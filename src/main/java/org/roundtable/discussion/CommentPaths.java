@@ -23,7 +23,7 @@ public final class CommentPaths {
      */
     public static String discussionPage(String discussionPath, Sort sort, Stance stance, int number, ThreadCursor after) {
         return discussionPath + "?sort=" + sort.queryValue() + (stance == null ? "" : "&stance=" + stance.value())
-                + (number > 1 ? "&page=" + number : "") + (after == null ? "" : "&after=" + after.value());
+                + (number > 1 ? "&page=" + number : "") + (after == null ? "" : "&after=" + after.value(sort));
     }
 
     /** The article's proposals side by side. */

@@ -113,7 +113,7 @@ public final class CommentPosting {
         Comment parent = plan.parent();
         return new Comment(id, plan.discussionId(), parent == null ? null : parent.id(), parent == null ? id : parent.rootId(),
                 parent == null ? 0 : parent.depth() + 1, authorId, plan.name(), plan.body(), plan.status(), plan.at(), null, false, false,
-                plan.stance(), null);
+                plan.stance(), null, 0);
     }
 
     /** Whether {@code comment} is the first its author ever posted: at most two index entries are read. */

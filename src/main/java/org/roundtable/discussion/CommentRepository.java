@@ -13,7 +13,6 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.SqlObject;
 import org.jdbi.v3.sqlobject.config.KeyColumn;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.config.ValueColumn;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -40,6 +39,7 @@ public interface CommentRepository extends SqlObject {
     String COLUMNS = """
             c.id, c.discussion_id, c.parent_id, c.root_id, c.depth, c.author_id, c.author_name, c.body,
             c.status, c.created_at, c.edited_at, c.edited_by_moderator, c.by_article_author, c.stance,
+            c.helpful_count,
             """ + MOVED_FROM;
 
     /**
@@ -49,6 +49,7 @@ public interface CommentRepository extends SqlObject {
     String COLUMNS_WITHOUT_BODY = """
             c.id, c.discussion_id, c.parent_id, c.root_id, c.depth, c.author_id, c.author_name, NULL AS body,
             c.status, c.created_at, c.edited_at, c.edited_by_moderator, c.by_article_author, c.stance,
+            c.helpful_count,
             """ + MOVED_FROM;
 
     /**
@@ -62,7 +63,7 @@ public interface CommentRepository extends SqlObject {
                     nullableLong(row, 6), row.getString(7), row.getString(8),
                     CommentStatus.valueOf(row.getString(9).toUpperCase(Locale.ROOT)),
                     instant(row, 10), instant(row, 11), row.getBoolean(12), row.getBoolean(13),
-                    Stance.fromValue(row.getString(14)).orElse(null), nullableInt(row, 15));
+                    Stance.fromValue(row.getString(14)).orElse(null), nullableInt(row, 16), row.getInt(15));
         }
 
         private static Integer nullableInt(ResultSet row, int column) throws SQLException {
@@ -192,55 +193,84 @@ public interface CommentRepository extends SqlObject {
     String ROOTS = "SELECT r.id" + ROOTS_WHERE;
 
     /**
-     * Where a page starts, as a row value: SQLite and PostgreSQL both seek to it on the thread-roots index.
-     * Spelled out as {@code created_at > :time OR (created_at = :time AND id > :id)}, SQLite could not tell the
-     * two {@code :time} were one value and walked the discussion's roots from the first, at 1,000,000 comments
-     * ten times slower.
+     * Where a page starts in {@code order}: past the cursor, as a row value, which SQLite and PostgreSQL both seek
+     * to on the thread-roots index. Spelled out as {@code created_at > :time OR (created_at = :time AND id > :id)},
+     * SQLite could not tell the two {@code :time} were one value and walked the discussion's roots from the first,
+     * at 1,000,000 comments ten times slower. The "Top" orders compare the helpful count first.
      */
-    String AFTER_CURSOR = "   AND (r.created_at, r.id) > (:time, :id)\n";
-    String BEFORE_CURSOR = "   AND (r.created_at, r.id) < (:time, :id)\n";
+    static String seek(ThreadOrder order) {
+        return switch (order) {
+            case OLDEST_FIRST -> "AND (r.created_at, r.id) > (:time, :id)";
+            case NEWEST_FIRST -> "AND (r.created_at, r.id) < (:time, :id)";
+            case MOST_HELPFUL_FIRST ->
+                    "AND (r.helpful_count < :helpful OR (r.helpful_count = :helpful AND (r.created_at, r.id) > (:time, :id)))";
+            case LEAST_HELPFUL_FIRST ->
+                    "AND (r.helpful_count > :helpful OR (r.helpful_count = :helpful AND (r.created_at, r.id) < (:time, :id)))";
+        };
+    }
+
+    /** The thread roots in {@code order}, as {@link #seek} reads past them. */
+    static String orderBy(ThreadOrder order) {
+        return switch (order) {
+            case OLDEST_FIRST -> "r.created_at, r.id";
+            case NEWEST_FIRST -> "r.created_at DESC, r.id DESC";
+            case MOST_HELPFUL_FIRST -> "r.helpful_count DESC, r.created_at, r.id";
+            case LEAST_HELPFUL_FIRST -> "r.helpful_count, r.created_at DESC, r.id DESC";
+        };
+    }
 
     /**
-     * One page of a discussion, oldest threads first: the {@code limit} top-level comments after the cursor
-     * and every reply in their threads, in one query on the thread-roots index and the root_id index; without
-     * their words (see {@link #COLUMNS_WITHOUT_BODY}).
+     * One page of a discussion: the {@code limit} top-level comments past the cursor in the order {@code seek} and
+     * {@code orderBy} spell, and every reply in their threads, oldest first, in one query on the thread-roots
+     * index and the root_id index; without their words (see {@link #COLUMNS_WITHOUT_BODY}).
      */
-    @SqlQuery("SELECT " + COLUMNS_WITHOUT_BODY + " FROM comments c WHERE c.root_id IN (" + ROOTS + AFTER_CURSOR + """
-             ORDER BY r.created_at, r.id LIMIT :limit)
+    @SqlQuery("SELECT " + COLUMNS_WITHOUT_BODY + " FROM comments c WHERE c.root_id IN (" + ROOTS + """
+             <seek> ORDER BY <orderBy> LIMIT :limit)
              ORDER BY c.created_at, c.id""")
-    List<Comment> threadsAfter(@Define("stanceFilter") String stanceFilter, long discussionId, Long viewerId, Instant time, long id, int limit);
+    List<Comment> threads(@Define("seek") String seek, @Define("orderBy") String orderBy,
+                          @Define("stanceFilter") String stanceFilter, long discussionId, Long viewerId,
+                          @BindMethods ThreadCursor from, int limit);
+
+    default List<Comment> threads(ThreadOrder order, String stanceFilter, long discussionId, Long viewerId,
+                                  ThreadCursor from, int limit) {
+        return threads(seek(order), orderBy(order), stanceFilter, discussionId, viewerId, from, limit);
+    }
 
     /**
-     * How many threads come before this one, oldest first, counting no further than {@code limit}: enough to
-     * tell whether it is on a discussion's first page, at the same cost however long the discussion.
-     */
-    @SqlQuery("SELECT COUNT(*) FROM (" + ROOTS + BEFORE_CURSOR + " LIMIT :limit) earlier")
-    int threadsEarlierThan(@Define("stanceFilter") String stanceFilter, long discussionId, Long viewerId, Instant time, long id, int limit);
-
-    /** The same, newest threads first: the {@code limit} top-level comments before the cursor. */
-    @SqlQuery("SELECT " + COLUMNS_WITHOUT_BODY + " FROM comments c WHERE c.root_id IN (" + ROOTS + BEFORE_CURSOR + """
-             ORDER BY r.created_at DESC, r.id DESC LIMIT :limit)
-             ORDER BY c.created_at, c.id""")
-    List<Comment> threadsBefore(@Define("stanceFilter") String stanceFilter, long discussionId, Long viewerId, Instant time, long id, int limit);
-
-    /**
-     * Where threads start, oldest first, after the cursor: {@code offset} skipped, then {@code limit}. Page links
+     * Where threads start, in {@code order} past the cursor: {@code offset} skipped, then {@code limit}. Page links
      * read a few dozen of these; only finding the page of a given thread skips far.
      */
-    @SqlQuery("SELECT r.created_at AS time, r.id" + ROOTS_WHERE + AFTER_CURSOR
-            + " ORDER BY r.created_at, r.id LIMIT :limit OFFSET :offset")
-    @RegisterConstructorMapper(ThreadCursor.class)
-    List<ThreadCursor> rootsAfter(@Define("stanceFilter") String stanceFilter, long discussionId, Long viewerId, Instant time, long id, int limit, int offset);
+    @SqlQuery("SELECT r.helpful_count, r.created_at, r.id" + ROOTS_WHERE + " <seek> ORDER BY <orderBy> LIMIT :limit OFFSET :offset")
+    @RegisterRowMapper(CursorMapper.class)
+    List<ThreadCursor> roots(@Define("seek") String seek, @Define("orderBy") String orderBy,
+                             @Define("stanceFilter") String stanceFilter, long discussionId, Long viewerId,
+                             @BindMethods ThreadCursor from, int limit, int offset);
 
-    /** The same, newest first, before the cursor. */
-    @SqlQuery("SELECT r.created_at AS time, r.id" + ROOTS_WHERE + BEFORE_CURSOR
-            + " ORDER BY r.created_at DESC, r.id DESC LIMIT :limit OFFSET :offset")
-    @RegisterConstructorMapper(ThreadCursor.class)
-    List<ThreadCursor> rootsBefore(@Define("stanceFilter") String stanceFilter, long discussionId, Long viewerId, Instant time, long id, int limit, int offset);
+    default List<ThreadCursor> roots(ThreadOrder order, String stanceFilter, long discussionId, Long viewerId,
+                                     ThreadCursor from, int limit, int offset) {
+        return roots(seek(order), orderBy(order), stanceFilter, discussionId, viewerId, from, limit, offset);
+    }
 
-    /** How many threads come after this one, oldest first: its place in a discussion read newest first. */
-    @SqlQuery("SELECT COUNT(*) FROM (" + ROOTS + AFTER_CURSOR + " LIMIT :limit) later")
-    int threadsLaterThan(@Define("stanceFilter") String stanceFilter, long discussionId, Long viewerId, Instant time, long id, int limit);
+    /**
+     * How many threads come past this one in {@code order}, counting no further than {@code limit}: enough to
+     * tell whether it is on a discussion's first page, at the same cost however long the discussion.
+     */
+    @SqlQuery("SELECT COUNT(*) FROM (" + ROOTS + " <seek> LIMIT :limit) past")
+    int countRoots(@Define("seek") String seek, @Define("stanceFilter") String stanceFilter, long discussionId,
+                   Long viewerId, @BindMethods ThreadCursor from, int limit);
+
+    default int countRoots(ThreadOrder order, String stanceFilter, long discussionId, Long viewerId, ThreadCursor from,
+                           int limit) {
+        return countRoots(seek(order), stanceFilter, discussionId, viewerId, from, limit);
+    }
+
+    /** Reads a cursor as {@link #roots} selects it. */
+    final class CursorMapper implements RowMapper<ThreadCursor> {
+        @Override
+        public ThreadCursor map(ResultSet row, StatementContext context) throws SQLException {
+            return new ThreadCursor(row.getInt(1), row.getTimestamp(2).toInstant(), row.getLong(3));
+        }
+    }
 
     /** The words of these comments, by id. */
     @SqlQuery("SELECT id, body FROM comments WHERE id IN (<ids>)")
@@ -286,8 +316,50 @@ public interface CommentRepository extends SqlObject {
     @SqlUpdate("UPDATE comments SET root_id = id WHERE id = :id")
     void makeOwnRoot(long id);
 
+    /** The author's edit of their name and words; the versions are kept (see {@link #keepVersions}). */
+    @Transaction
+    default void edit(Comment before, String authorName, String body, Instant editedAt) {
+        keepVersions(before, authorName, body, editedAt, "author");
+        setWords(before.id(), authorName, body, editedAt);
+    }
+
     @SqlUpdate("UPDATE comments SET author_name = :authorName, body = :body, edited_at = :editedAt WHERE id = :id")
-    void edit(long id, String authorName, String body, Instant editedAt);
+    void setWords(long id, String authorName, String body, Instant editedAt);
+
+    /** A moderator's edit of the words; the page then says so, and the versions are kept. */
+    @Transaction
+    default void editByModerator(Comment before, String body, Instant editedAt) {
+        keepVersions(before, before.authorName(), body, editedAt, "moderator");
+        setWordsByModerator(before.id(), body, editedAt);
+    }
+
+    @SqlUpdate("UPDATE comments SET body = :body, edited_at = :editedAt, edited_by_moderator = TRUE WHERE id = :id")
+    void setWordsByModerator(long id, String body, Instant editedAt);
+
+    /**
+     * Keeps the new version of an edited comment, and with the first edit the version before it: the original, or
+     * for a comment edited before versions were kept, what that edit left. An edit that changes neither name nor
+     * words (only a stance) makes no version.
+     */
+    private void keepVersions(Comment before, String authorName, String body, Instant editedAt, String madeBy) {
+        if (before.authorName().equals(authorName) && before.body().equals(body)) {
+            return;
+        }
+        if (!hasVersions(before.id())) {
+            boolean editedBefore = before.editedAt() != null;
+            addVersion(before.id(), before.authorName(), before.body(), editedBefore ? before.editedAt() : before.createdAt(),
+                    editedBefore && before.editedByModerator() ? "moderator" : "author");
+        }
+        addVersion(before.id(), authorName, body, editedAt, madeBy);
+    }
+
+    @SqlQuery("SELECT EXISTS (SELECT 1 FROM comment_revisions WHERE comment_id = :commentId)")
+    boolean hasVersions(long commentId);
+
+    @SqlUpdate("""
+            INSERT INTO comment_revisions (comment_id, author_name, body, made_at, made_by)
+            VALUES (:commentId, :authorName, :body, :madeAt, :madeBy)""")
+    void addVersion(long commentId, String authorName, String body, Instant madeAt, String madeBy);
 
     /**
      * Sets (or with null clears) the stance of {@code comment}, a top-level comment on a proposal, and moves the
@@ -370,8 +442,6 @@ public interface CommentRepository extends SqlObject {
     @SqlUpdate("UPDATE comments SET status = :to WHERE id = :id AND status = :from")
     int setStatus(long id, String from, String to);
 
-    @SqlUpdate("UPDATE comments SET body = :body, edited_at = :editedAt, edited_by_moderator = TRUE WHERE id = :id")
-    void editByModerator(long id, String body, Instant editedAt);
 
     @SqlUpdate("UPDATE comments SET author_name = '', body = '', edited_at = :deletedAt WHERE id = :id")
     void wipe(long id, Instant deletedAt);

@@ -8,7 +8,7 @@ import java.util.List;
  * {@code moreReplies} is true when the thread goes deeper than the page nests and continues on the comment's
  * own page at {@code path}. {@code byArticleAuthor} marks the article's own author, as WordPress marks a post's;
  * {@code stance} is the writer's stance on the proposal, or null; {@code movedFrom} names the discussion a
- * moderator moved it from ("Proposal 4"), or is null.
+ * moderator moved it from ("Proposal 4"), or is null; {@code helpfulCount} how many readers marked it helpful.
  */
 public record CommentView(
         long id,
@@ -25,6 +25,7 @@ public record CommentView(
         String placeholder,
         boolean awaitingModeration,
         boolean changeable,
+        int helpfulCount,
         List<CommentView> replies,
         boolean moreReplies) {
 

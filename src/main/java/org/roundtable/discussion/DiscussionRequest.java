@@ -37,6 +37,6 @@ public record DiscussionRequest(Sort sort, ThreadCursor from, int number, Stance
     /** The same page for every reader, whatever else the address holds. */
     public String cacheKey() {
         return "?sort=" + sort.queryValue() + "&stance=" + (stance == null ? "" : stance.value()) + "&page=" + number
-                + "&after=" + from.value();
+                + "&after=" + from.value(sort);
     }
 }

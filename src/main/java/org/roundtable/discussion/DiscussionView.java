@@ -87,12 +87,21 @@ public record DiscussionView(Discussion discussion, List<CommentView> threads, T
         return sortPath(Sort.NEWEST);
     }
 
+    /** The first page with the threads readers found most helpful first, keeping the stance shown. */
+    public String topFirstPath() {
+        return sortPath(Sort.TOP);
+    }
+
     private String sortPath(Sort order) {
         return CommentPaths.discussionPage("", order, stance, 1, null) + "#" + anchor();
     }
 
     public boolean newestFirst() {
         return sort == Sort.NEWEST;
+    }
+
+    public boolean topFirst() {
+        return sort == Sort.TOP;
     }
 
     public String formId() {

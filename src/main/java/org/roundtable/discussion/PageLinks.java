@@ -98,8 +98,7 @@ public final class PageLinks {
     /** The last page holds what is left over after the full pages before it; it starts after the thread before that. */
     private ThreadCursor lastPageStart(int total) {
         int onLastPage = Math.max(1, threadCount() - (total - 1) * PER_PAGE);
-        Sort reversed = sort == Sort.OLDEST ? Sort.NEWEST : Sort.OLDEST;
-        List<ThreadCursor> fromEnd = read(reversed, ThreadCursor.start(reversed), 1, onLastPage);
+        List<ThreadCursor> fromEnd = backward(sort.backward().start(), 1, onLastPage);
         return fromEnd.isEmpty() ? null : fromEnd.get(0);
     }
 
@@ -143,16 +142,12 @@ public final class PageLinks {
 
     /** How many threads come before this one in reading order, counting no further than {@code limit}. */
     private int countBackward(ThreadCursor at, int limit) {
-        return sort == Sort.OLDEST
-                ? comments.threadsEarlierThan(stanceFilter, discussion.id(), viewerId, at.time(), at.id(), limit)
-                : comments.threadsLaterThan(stanceFilter, discussion.id(), viewerId, at.time(), at.id(), limit);
+        return comments.countRoots(sort.backward(), stanceFilter, discussion.id(), viewerId, at, limit);
     }
 
     /** How many come after it in reading order, counting no further than {@code limit}. */
     private int countForward(ThreadCursor at, int limit) {
-        return sort == Sort.OLDEST
-                ? comments.threadsLaterThan(stanceFilter, discussion.id(), viewerId, at.time(), at.id(), limit)
-                : comments.threadsEarlierThan(stanceFilter, discussion.id(), viewerId, at.time(), at.id(), limit);
+        return comments.countRoots(sort.forward(), stanceFilter, discussion.id(), viewerId, at, limit);
     }
 
     private Pagination links(int current, int total, Map<Integer, ThreadCursor> starts, String basePath) {
@@ -179,18 +174,13 @@ public final class PageLinks {
         return Math.max(1, (threads + PER_PAGE - 1) / PER_PAGE);
     }
 
+    /** Thread starts in reading order from {@code from}, not counting the thread it names. */
     private List<ThreadCursor> forward(ThreadCursor from, int limit, int offset) {
-        return read(sort, from, limit, offset);
+        return comments.roots(sort.forward(), stanceFilter, discussion.id(), viewerId, from, limit, offset);
     }
 
+    /** The same, in reverse. */
     private List<ThreadCursor> backward(ThreadCursor from, int limit, int offset) {
-        return read(sort == Sort.OLDEST ? Sort.NEWEST : Sort.OLDEST, from, limit, offset);
-    }
-
-    /** Thread starts in {@code order} from {@code from}, not counting the thread it names. */
-    private List<ThreadCursor> read(Sort order, ThreadCursor from, int limit, int offset) {
-        return order == Sort.OLDEST
-                ? comments.rootsAfter(stanceFilter, discussion.id(), viewerId, from.time(), from.id(), limit, offset)
-                : comments.rootsBefore(stanceFilter, discussion.id(), viewerId, from.time(), from.id(), limit, offset);
+        return comments.roots(sort.backward(), stanceFilter, discussion.id(), viewerId, from, limit, offset);
     }
 }

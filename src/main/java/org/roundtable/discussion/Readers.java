@@ -34,11 +34,12 @@ public final class Readers {
 
     /**
      * Whether this reader's page of the article is everyone's page, which can come from the cache: no private
-     * link waits to be shown, and nothing of theirs on it awaits a moderator or can still be edited. Readers
+     * link waits to be shown, they did not mark a comment helpful a moment ago, and nothing of theirs on it awaits a
+     * moderator or can still be edited. Readers
      * who posted once are recognised for two years; most of the time their page is everyone's.
      */
     public boolean seesSharedPage(Context ctx, String articleSlug) {
-        if (authors.waitingPrivateLink(ctx).isPresent()) {
+        if (authors.waitingPrivateLink(ctx).isPresent() || authors.recentMark(ctx).isPresent()) {
             return false;
         }
         return authors.current(ctx)
@@ -51,16 +52,13 @@ public final class Readers {
         PrivateLinkNotice privateLink = authors.waitingPrivateLink(ctx)
                 .map(link -> new PrivateLinkNotice(link.commentId(), site.baseUrl(ctx) + "/authors/" + link.token()))
                 .orElse(null);
-        return viewerWith(authors.current(ctx).map(Author::id).orElse(null), privateLink);
+        return new Viewer(authors.current(ctx).map(Author::id).orElse(null), clock.instant(), editWindow, formTokens.issue(),
+                privateLink, authors.recentMark(ctx).orElse(null));
     }
 
     /** A reader the site knows nothing about, as every reader of a shared, cached page is. */
     public Viewer anonymous() {
-        return viewerWith(null, null);
-    }
-
-    private Viewer viewerWith(Long authorId, PrivateLinkNotice privateLink) {
-        return new Viewer(authorId, clock.instant(), editWindow, formTokens.issue(), privateLink);
+        return new Viewer(null, clock.instant(), editWindow, formTokens.issue(), null, null);
     }
 
     public Duration editWindow() {

@@ -4,33 +4,39 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Where a page of threads starts: just past the top-level comment at {@code time}, {@code id}. Pages are
- * found by position in the index, not by counting rows, so page 5,000 costs what page 1 does.
+ * Where a page of threads starts: just past the top-level comment at {@code time}, {@code id}, which had
+ * {@code helpful} marks when the page before was read (only the "Top" order reads that). Pages are found by
+ * position in the index, not by counting rows, so page 5,000 costs what page 1 does.
  */
-public record ThreadCursor(Instant time, long id) {
+public record ThreadCursor(int helpful, Instant time, long id) {
 
-    static final ThreadCursor OLDEST = new ThreadCursor(Instant.EPOCH, 0);
-    static final ThreadCursor NEWEST = new ThreadCursor(Instant.parse("9999-12-31T00:00:00Z"), Long.MAX_VALUE);
+    static final Instant EARLIEST = Instant.EPOCH;
+    static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
 
     public static ThreadCursor start(Sort sort) {
-        return sort == Sort.NEWEST ? NEWEST : OLDEST;
+        return sort.forward().start();
     }
 
-    /** Reads the {@code after} query parameter: milliseconds, a dot, an id. Anything else means "from the start". */
+    /**
+     * Reads the {@code after} query parameter: milliseconds, a dot, an id; in the "Top" order the count of helpful
+     * marks and a dot before them. Anything else means "from the start".
+     */
     public static Optional<ThreadCursor> parse(String value) {
-        if (value == null || !value.matches("[0-9]{1,15}\\.[0-9]{1,18}")) {
+        if (value == null || !value.matches("([0-9]{1,9}\\.)?[0-9]{1,15}\\.[0-9]{1,18}")) {
             return Optional.empty();
         }
-        int dot = value.indexOf('.');
-        return Optional.of(new ThreadCursor(
-                Instant.ofEpochMilli(Long.parseLong(value.substring(0, dot))), Long.parseLong(value.substring(dot + 1))));
+        String[] parts = value.split("\\.");
+        int helpful = parts.length == 3 ? Integer.parseInt(parts[0]) : 0;
+        return Optional.of(new ThreadCursor(helpful, Instant.ofEpochMilli(Long.parseLong(parts[parts.length - 2])),
+                Long.parseLong(parts[parts.length - 1])));
     }
 
     static ThreadCursor of(Comment root) {
-        return new ThreadCursor(root.createdAt(), root.id());
+        return new ThreadCursor(root.helpfulCount(), root.createdAt(), root.id());
     }
 
-    public String value() {
-        return time.toEpochMilli() + "." + id;
+    /** As the {@code after} parameter carries it, for pages read in {@code sort}. */
+    public String value(Sort sort) {
+        return (sort == Sort.TOP ? helpful + "." : "") + time.toEpochMilli() + "." + id;
     }
 }

@@ -145,7 +145,8 @@ public final class ThreadHtml implements IWritableCharSequence {
             out.append("<span class=\"moved\">moved from ").append(text(c.movedFrom())).append(" by a moderator</span>\n");
         }
         if (c.edited()) {
-            out.append("<span class=\"edited\">").append(c.editedByModerator() ? "edited by a moderator" : "edited").append("</span>\n");
+            out.append("<a class=\"edited\" href=\"").append(path).append("/history\" title=\"How this comment changed\">")
+                    .append(c.editedByModerator() ? "edited by a moderator" : "edited").append("</a>\n");
         }
         out.append("</header>\n");
         if (c.awaitingModeration()) {
@@ -154,6 +155,9 @@ public final class ThreadHtml implements IWritableCharSequence {
         }
         body(out, c);
         out.append("<div class=\"comment-actions\">\n");
+        if (!c.awaitingModeration()) {
+            helpful(out, c);
+        }
         if (open && !c.awaitingModeration()) {
             out.append("<a class=\"reply-link\" href=\"").append(path).append("#reply\" data-parent=\"").append(String.valueOf(c.id()))
                     .append("\">Reply</a>\n");
@@ -188,6 +192,29 @@ public final class ThreadHtml implements IWritableCharSequence {
         out.append("<div class=\"comment-body\"><p dir=\"auto\">").append(text(Text.excerpt(words, PREVIEW_LENGTH)))
                 .append("</p></div>\n<p class=\"read-more\"><a href=\"").append(text(c.path()))
                 .append("\">Read the whole comment →</a></p>\n");
+    }
+
+    /**
+     * "Helpful": a form, so it works without JavaScript, whose button says how many readers marked the comment.
+     * The shared page cannot know whether this reader marked it; the page rendered for them just after they did
+     * shows the button pressed (a second press takes the mark back), and the script asks which buttons they
+     * pressed before (see HelpfulController).
+     */
+    private void helpful(Writer out, CommentView c) throws IOException {
+        boolean pressed = viewer.justMarked(c);
+        out.append("<form class=\"inline-form helpful-form\" method=\"post\" action=\"").append(text(c.path())).append("/helpful\">")
+                .append("<input type=\"hidden\" name=\"form_token\" value=\"").append(text(viewer.formToken())).append("\">")
+                .append("<input type=\"hidden\" name=\"helpful\" value=\"").append(pressed ? "no" : "yes").append("\">")
+                .append("<button type=\"submit\" class=\"link-button helpful-button\" aria-pressed=\"")
+                .append(String.valueOf(pressed)).append("\"><span aria-hidden=\"true\">▲</span> Helpful")
+                .append("<span class=\"helpful-count\" data-count=\"").append(String.valueOf(c.helpfulCount())).append("\">")
+                .append(c.helpfulCount() > 0 ? " (" + c.helpfulCount() + ")" : "").append("</span></button></form>\n");
+        if (pressed || viewer.justUnmarked(c)) {
+            out.append("<p class=\"helpful-note\" role=\"status\">")
+                    .append(pressed ? "You marked this comment helpful. Press the button again to take it back."
+                            : "You took back your mark.")
+                    .append("</p>\n");
+        }
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.roundtable.discussion;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -37,17 +36,13 @@ public final class ThreadPages {
                      Stance stance, int threads) {
         String filter = CommentRepository.stanceFilter(stance);
         // One thread more than a page, to learn whether another page follows.
-        List<Comment> comments = sort == Sort.NEWEST
-                ? repository.threadsBefore(filter, discussionId, viewerId, from.time(), from.id(), threads + 1)
-                : repository.threadsAfter(filter, discussionId, viewerId, from.time(), from.id(), threads + 1);
+        List<Comment> comments = repository.threads(sort.forward(), filter, discussionId, viewerId, from, threads + 1);
         List<Comment> roots = comments.stream().filter(Comment::isTopLevel).toList();
         if (roots.size() <= threads) {
             return withWords(repository, comments, null);
         }
         List<Comment> ordered = new ArrayList<>(roots);
-        if (sort == Sort.NEWEST) {
-            Collections.reverse(ordered);
-        }
+        ordered.sort(sort.roots());
         var kept = new HashSet<Long>();
         ordered.subList(0, threads).forEach(root -> kept.add(root.id()));
         return withWords(repository, comments.stream().filter(c -> kept.contains(c.rootId())).toList(),

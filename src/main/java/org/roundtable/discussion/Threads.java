@@ -1,7 +1,6 @@
 package org.roundtable.discussion;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,14 +29,8 @@ public final class Threads {
                                         Viewer viewer) {
         var tree = new Tree(oldestFirst, html, articleSlug, viewer);
         List<CommentView> threads = new ArrayList<>();
-        for (Comment comment : oldestFirst) {
-            if (comment.isTopLevel()) {
-                tree.view(comment, 0).ifPresent(threads::add);
-            }
-        }
-        if (sort == Sort.NEWEST) {
-            Collections.reverse(threads);
-        }
+        oldestFirst.stream().filter(Comment::isTopLevel).sorted(sort.roots())
+                .forEach(root -> tree.view(root, 0).ifPresent(threads::add));
         return threads;
     }
 
@@ -91,6 +84,7 @@ public final class Threads {
                     visible ? null : comment.isDeleted() ? "[deleted]" : "[removed]",
                     visible && comment.isAwaitingModeration(),
                     viewer.canChange(comment),
+                    visible ? comment.helpfulCount() : 0,
                     shownReplies,
                     more));
         }

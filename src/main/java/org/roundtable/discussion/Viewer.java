@@ -2,13 +2,25 @@ package org.roundtable.discussion;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.roundtable.author.AuthorCookies;
 
 /**
  * Who is reading, and when: decides what they see and which comments offer them Edit and Delete.
  * {@code formToken} goes into the forms on their page; {@code privateLink} is their new private link while it
- * waits to be seen, or null.
+ * waits to be seen, or null; {@code recentMark} the "helpful" mark they set or took back a moment ago, or null.
  */
-public record Viewer(Long authorId, Instant now, Duration editWindow, String formToken, PrivateLinkNotice privateLink) {
+public record Viewer(Long authorId, Instant now, Duration editWindow, String formToken, PrivateLinkNotice privateLink,
+                     AuthorCookies.RecentMark recentMark) {
+
+    /** Whether this reader just marked {@code comment} helpful (and has not taken it back). */
+    public boolean justMarked(CommentView comment) {
+        return recentMark != null && recentMark.commentId() == comment.id() && recentMark.marked();
+    }
+
+    /** Whether this reader just took their mark back from {@code comment}. */
+    public boolean justUnmarked(CommentView comment) {
+        return recentMark != null && recentMark.commentId() == comment.id() && !recentMark.marked();
+    }
 
     /**
      * Everyone sees published comments; an author also sees their own comment while it awaits moderation,

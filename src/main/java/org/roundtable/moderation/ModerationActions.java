@@ -150,7 +150,7 @@ public final class ModerationActions {
             if (comment.isEmpty()) {
                 return Optional.of("That comment does not exist.");
             }
-            comments.editByModerator(commentId, body, clock.instant());
+            comments.editByModerator(comment.get(), body, clock.instant());
             audit.record(handle, actor, "comment.edit", "comment", commentId, comment.get().body(), body);
             return Optional.empty();
         });

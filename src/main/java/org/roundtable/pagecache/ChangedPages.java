@@ -12,6 +12,7 @@ import java.util.TreeSet;
 public final class ChangedPages {
 
     private static final String ATTRIBUTE = "roundtable.changed-pages";
+    private static final String COUNTS_ATTRIBUTE = "roundtable.changed-counts";
 
     private ChangedPages() {}
 
@@ -23,6 +24,26 @@ public final class ChangedPages {
     /** The change touched the pages of each of these articles. */
     public static void ofArticles(Context ctx, List<String> slugs) {
         declared(ctx).addAll(slugs);
+    }
+
+    /**
+     * The change touched only counts on the article {@code slug}'s pages (a "helpful" mark), which may lag a few
+     * seconds: its pages go stale soon, once for every change in the meantime.
+     */
+    public static void countsOfArticle(Context ctx, String slug) {
+        declared(ctx);
+        Set<String> counts = ctx.attribute(COUNTS_ATTRIBUTE);
+        if (counts == null) {
+            counts = new TreeSet<>();
+            ctx.attribute(COUNTS_ATTRIBUTE, counts);
+        }
+        counts.add(slug);
+    }
+
+    /** The scopes whose pages go stale soon after this successful POST. */
+    static Set<String> countsOf(Context ctx) {
+        Set<String> counts = ctx.attribute(COUNTS_ATTRIBUTE);
+        return counts == null ? Set.of() : counts;
     }
 
     /** The request changed nothing any reader sees (a preview, a sign-in). */

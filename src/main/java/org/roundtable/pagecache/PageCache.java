@@ -12,9 +12,13 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -34,11 +38,14 @@ import org.roundtable.security.Tokens;
  * forgotten declaration costs speed, never correctness), here and, through the listener given to
  * {@link #announceTo}, on the other instances sharing the database. A change another process made (an import
  * from the command line) is found by reading the database's content version at most once a second. A page is
- * also re-rendered after an hour, which keeps the form tokens in it young.
+ * also re-rendered after an hour, which keeps the form tokens in it young. Counts that may lag (helpful marks)
+ * make their article's pages stale {@link #COUNTS_LAG} later, once for all the marks in between.
  */
 public final class PageCache {
 
     static final Duration MAX_AGE = Duration.ofHours(1);
+    /** How long counts on cached pages may lag behind (a mark, then the page's re-rendering and the announcement). */
+    public static final Duration COUNTS_LAG = Duration.ofSeconds(2);
     static final long STORED_VERSION_CHECK_NANOS = 1_000_000_000L;
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
@@ -72,6 +79,13 @@ public final class PageCache {
     /** Pages being rendered right now, by key. */
     private final Map<String, CompletableFuture<Page>> rendering = new ConcurrentHashMap<>();
     private long cachedBytes;
+    /** Scopes whose pages go stale soon; see {@link #invalidateSoon}. */
+    private final Set<String> catchingUp = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService catchUp = Executors.newSingleThreadScheduledExecutor(task -> {
+        var thread = new Thread(task, "roundtable-page-catch-up");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /**
      * {@code maxBytes} bounds what the cached pages take together, least recently used going first: a crawler
@@ -98,7 +112,29 @@ public final class PageCache {
                 invalidate(scope);
                 announcer.accept(scope);
             }
+            ChangedPages.countsOf(ctx).forEach(this::invalidateSoon);
         }
+    }
+
+    /**
+     * Makes the pages of {@code scope} stale {@link #COUNTS_LAG} from now, here and on the other instances, unless
+     * that is already due: fifty marks a second on one article re-render its pages once every two seconds, not
+     * fifty times.
+     */
+    public void invalidateSoon(String scope) {
+        if (catchingUp.add(scope)) {
+            catchUp.schedule(() -> {
+                // Removed first: a change arriving while this runs is caught up with by the next round.
+                catchingUp.remove(scope);
+                invalidate(scope);
+                announcer.accept(scope);
+            }, COUNTS_LAG.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Stops catching up; pages already due to go stale stay as they are in a server that is stopping. */
+    public void close() {
+        catchUp.shutdownNow();
     }
 
     /** Makes the pages of {@code scope} (an article's slug, or {@link #EVERY_PAGE}) stale. */

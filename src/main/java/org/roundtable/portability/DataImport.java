@@ -22,6 +22,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 import org.roundtable.db.Database;
 import org.roundtable.db.SettingsRepository;
 import org.roundtable.discussion.StanceRepository;
+import org.roundtable.helpful.HelpfulRepository;
 import org.roundtable.portability.ExportedTables.Column;
 
 /**
@@ -60,6 +61,7 @@ public final class DataImport {
                 children.forEach(table -> handle.execute("DELETE FROM " + table));
                 Map<String, Integer> counts = readTables(parser, handle, header.olderSchema());
                 handle.attach(StanceRepository.class).recountAll();
+                handle.attach(HelpfulRepository.class).recountAll();
                 if (header.signingSecret() != null) {
                     handle.attach(SettingsRepository.class).put(DataExport.SECRET_SETTING, header.signingSecret());
                 }

@@ -15,7 +15,7 @@ import org.jdbi.v3.core.statement.StatementContext;
  * value is written the same way whichever engine it came from (numbers, text, ISO-8601 times and dates, true
  * and false), and read back into whichever engine receives it. Moderator sessions, login failures and flood
  * counters are left out: they belong to one running installation, not to its content; so are each person's
- * current stance and the tallies, which are worked out again from the comments.
+ * current stance, the tallies and the helpful counts, which are worked out again from the comments and the marks.
  */
 final class ExportedTables {
 
@@ -85,6 +85,9 @@ final class ExportedTables {
                 number("depth"), number("author_id"), text("author_name"), text("body"), text("status"), time("created_at"),
                 time("edited_at"), flag("edited_by_moderator"), text("ip_hash"), text("import_key"), text("held_reason"),
                 flag("by_article_author"), text("stance"), time("stance_set_at"), number("moved_from_discussion_id")));
+        tables.put("comment_revisions", List.of(number("id"), number("comment_id"), text("author_name"), text("body"),
+                time("made_at"), text("made_by"), time("hidden_at"), number("hidden_by")));
+        tables.put("helpful_votes", List.of(number("comment_id"), number("author_id"), time("created_at")));
         tables.put("reports", List.of(number("id"), number("comment_id"), number("author_id"), text("ip_hash"), text("reason"),
                 text("details"), time("created_at"), time("resolved_at")));
         tables.put("bans", List.of(number("id"), number("author_id"), text("ip_hash"), text("reason"), number("comment_id"),

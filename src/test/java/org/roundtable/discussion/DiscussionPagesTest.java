@@ -185,8 +185,8 @@ class DiscussionPagesTest {
     @Test
     void aPageOfThreadsIsOneQueryThatSeeksToItsCursor() {
         assumeFalse(TestDatabases.onPostgresql(), "these are SQLite's query plans");
-        String after = plan(CommentRepository.AFTER_CURSOR + " ORDER BY r.created_at, r.id LIMIT 21");
-        String before = plan(CommentRepository.BEFORE_CURSOR + " ORDER BY r.created_at DESC, r.id DESC LIMIT 21");
+        String after = plan(ThreadOrder.OLDEST_FIRST);
+        String before = plan(ThreadOrder.NEWEST_FIRST);
         System.out.println("Query plan for a page of threads:\n" + after + "\nnewest first:\n" + before);
         // A seek on created_at, not a walk over every root from the discussion's first: the same cost on any page.
         assertThat(after).contains("COVERING INDEX comments_thread_roots_visible (discussion_id=? AND created_at>?)")
@@ -195,13 +195,24 @@ class DiscussionPagesTest {
                 .contains("comments_by_root").doesNotContain("SCAN");
     }
 
-    /** The plan of a page's query, with the bound parameters the application binds. */
-    private static String plan(String cursorAndOrder) {
+    @Test
+    void aPageInTheTopOrderReadsTheHelpfulIndexNotEveryThread() {
+        assumeFalse(TestDatabases.onPostgresql(), "these are SQLite's query plans");
+        String top = plan(ThreadOrder.MOST_HELPFUL_FIRST);
+        System.out.println("Query plan for a page of threads, most helpful first:\n" + top);
+        // The roots are read in order from the index (only the page's comments are sorted afterwards, as in every order).
+        assertThat(top).contains("SEARCH r USING INDEX comments_roots_by_helpful (discussion_id=?)").contains("comments_by_root")
+                .doesNotContainPattern("comments_roots_by_helpful[^\n]*\nUSE TEMP B-TREE");
+    }
+
+    /** The plan of a page's query in {@code order}, with the bound parameters the application binds. */
+    private static String plan(ThreadOrder order) {
         List<String> plan = server.jdbi().withHandle(h -> h.createQuery("EXPLAIN QUERY PLAN SELECT "
                         + CommentRepository.COLUMNS + " FROM comments c WHERE c.root_id IN (" + CommentRepository.ROOTS
-                        + cursorAndOrder + ") ORDER BY c.created_at, c.id")
+                        + " " + CommentRepository.seek(order) + " ORDER BY " + CommentRepository.orderBy(order)
+                        + " LIMIT 21) ORDER BY c.created_at, c.id")
                 .define("stanceFilter", "").bind("discussionId", 2).bind("viewerId", (Long) null)
-                .bind("time", Instant.parse("2026-01-01T00:00:00Z")).bind("id", 1L)
+                .bind("time", Instant.parse("2026-01-01T00:00:00Z")).bind("id", 1L).bind("helpful", 3)
                 .map((rs, ctx) -> rs.getString("detail")).list());
         return String.join("\n", plan);
     }
@@ -210,7 +221,7 @@ class DiscussionPagesTest {
     void pageLinksSeekToTheirThreadsToo() {
         assumeFalse(TestDatabases.onPostgresql(), "these are SQLite's query plans");
         List<String> plan = server.jdbi().withHandle(h -> h.createQuery("EXPLAIN QUERY PLAN SELECT r.created_at, r.id"
-                        + CommentRepository.ROOTS_WHERE + CommentRepository.AFTER_CURSOR
+                        + CommentRepository.ROOTS_WHERE + CommentRepository.seek(ThreadOrder.OLDEST_FIRST)
                         + " ORDER BY r.created_at, r.id LIMIT 41 OFFSET 0")
                 .define("stanceFilter", "").bind("discussionId", 2).bind("viewerId", (Long) null)
                 .bind("time", Instant.parse("2026-01-01T00:00:00Z")).bind("id", 1L)
@@ -223,7 +234,7 @@ class DiscussionPagesTest {
     void countingTheThreadsBeforeOneReadsOneIndexAlone() {
         assumeFalse(TestDatabases.onPostgresql(), "these are SQLite's query plans");
         List<String> plan = server.jdbi().withHandle(h -> h.createQuery("EXPLAIN QUERY PLAN SELECT COUNT(*) FROM ("
-                        + CommentRepository.ROOTS + CommentRepository.BEFORE_CURSOR + " LIMIT :limit) earlier")
+                        + CommentRepository.ROOTS + " " + CommentRepository.seek(ThreadOrder.NEWEST_FIRST) + " LIMIT :limit) earlier")
                 .define("stanceFilter", "").bind("discussionId", 2).bind("viewerId", 7L).bind("limit", Integer.MAX_VALUE)
                 .bind("time", Instant.parse("2026-01-01T00:00:00Z")).bind("id", 1L)
                 .map((rs, ctx) -> rs.getString("detail")).list());

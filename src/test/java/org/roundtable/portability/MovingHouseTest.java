@@ -47,6 +47,7 @@ class MovingHouseTest {
             privateLink = reader.follow(posted).getElementById("comment-" + first).selectFirst(".private-link a.private-link-url").attr("href");
             lastId = postedId(reader.submit(reader.open(ARTICLE + "/comments/" + first), "#reply-form", Map.of("body", "A reply")));
             Reader other = site.reader();
+            other.submit(other.open(ARTICLE + "/discussions/proposal-1"), "#comment-" + first + " form.helpful-form", Map.of());
             long spam = postedId(other.submit(other.open(ARTICLE), "#reply-general", Map.of("body", "Buy now")));
             Reader admin = site.moderator("admin", PASSWORD);
             admin.submit(admin.open("/admin/queue?filter=all"), "#queue-" + spam + " form:has(input[value=spam])", Map.of());
@@ -66,6 +67,7 @@ class MovingHouseTest {
             assertThat(discussion.select(".comment-body").eachText()).contains("یک نظر", "A reply");
             assertThat(discussion.select(".comment-author").eachText()).contains("سارا");
             assertThat(discussion.selectFirst(".tally").attr("data-tally-for")).as("stances counted again").isEqualTo("1");
+            assertThat(discussion.selectFirst(".helpful-count").attr("data-count")).as("marks counted again").isEqualTo("1");
             assertThat(moved.page(ARTICLE + "/discussions/general").text()).doesNotContain("Buy now");
 
             Reader returning = moved.reader();

@@ -1,0 +1,142 @@
+package org.roundtable.helpful;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Jdbi;
+import org.roundtable.antispam.FloodControl;
+import org.roundtable.antispam.PostQuotas;
+import org.roundtable.article.Article;
+import org.roundtable.author.Author;
+import org.roundtable.author.AuthorCookies;
+import org.roundtable.discussion.Comment;
+import org.roundtable.discussion.CommentLookup;
+import org.roundtable.discussion.CommentPaths;
+import org.roundtable.pagecache.ChangedPages;
+import org.roundtable.security.FormTokens;
+import org.roundtable.security.IpHashes;
+import org.roundtable.web.Forms;
+import org.roundtable.web.ReaderFacingError;
+
+/**
+ * "Helpful" on every comment: a reader marks it, once per browser (its author cookie, made on the first mark if
+ * needed), and may take the mark back. The form works without JavaScript and returns the reader to the comment;
+ * the script sends the same form and asks for JSON. Counts on everyone's cached pages catch up within seconds:
+ * a mark makes only its article's pages stale, and those at most once every few seconds.
+ */
+public final class HelpfulController {
+
+    private final Jdbi jdbi;
+    private final CommentLookup lookup;
+    private final AuthorCookies authors;
+    private final FormTokens formTokens;
+    private final IpHashes ipHashes;
+    private final FloodControl flood;
+    private final Clock clock;
+
+    public HelpfulController(Jdbi jdbi, CommentLookup lookup, AuthorCookies authors, FormTokens formTokens,
+                             IpHashes ipHashes, FloodControl flood, Clock clock) {
+        this.jdbi = jdbi;
+        this.lookup = lookup;
+        this.authors = authors;
+        this.formTokens = formTokens;
+        this.ipHashes = ipHashes;
+        this.flood = flood;
+        this.clock = clock;
+    }
+
+    /** {@code helpful=yes} marks the comment, {@code helpful=no} takes the mark back: sending either twice is harmless. */
+    public void mark(Context ctx) {
+        ChangedPages.none(ctx);
+        Article article = lookup.article(ctx);
+        Comment comment = lookup.comment(ctx, article);
+        boolean helpful = !"no".equals(Forms.field(ctx, "helpful"));
+        FormTokens.Verdict verdict = formTokens.check(ctx).verdict();
+        if (verdict != FormTokens.Verdict.VALID) {
+            refuse(ctx, verdict.status(), verdict.refusal());
+            return;
+        }
+        if (!comment.isPublished()) {
+            refuse(ctx, HttpStatus.CONFLICT.getCode(), "This comment is no longer shown, so it cannot be marked.");
+            return;
+        }
+        Author reader = authors.currentOrNew(ctx);
+        if (reader.id() == (comment.authorId() == null ? -1 : comment.authorId())) {
+            refuse(ctx, HttpStatus.UNPROCESSABLE_CONTENT.getCode(),
+                    "This is your own comment: “Helpful” is for what other readers wrote.");
+            return;
+        }
+        int count;
+        try {
+            count = jdbi.inTransaction(handle -> {
+                flood.takeMark(handle.attach(PostQuotas.class), reader.id(), ipHashes.of(ctx));
+                return handle.attach(HelpfulRepository.class).mark(comment.id(), reader.id(), helpful, clock.instant());
+            });
+        } catch (FloodControl.Flooded e) {
+            refuse(ctx, HttpStatus.TOO_MANY_REQUESTS.getCode(), e.getMessage());
+            return;
+        }
+        ChangedPages.countsOfArticle(ctx, article.slug());
+        authors.showRecentMark(ctx, new AuthorCookies.RecentMark(comment.id(), helpful));
+        if (wantsJson(ctx)) {
+            ctx.contentType("application/json").result("{\"helpful\":" + helpful + ",\"count\":" + count + "}");
+        } else {
+            ctx.redirect(back(ctx, article) + "#comment-" + comment.id(), HttpStatus.SEE_OTHER);
+        }
+    }
+
+    /**
+     * The comments of this article the reader's browser marked helpful, for the script to show their buttons
+     * pressed: personal, so never stored by a cache, and kept off the shared pages.
+     */
+    public void marked(Context ctx) {
+        Article article = lookup.article(ctx);
+        List<Long> ids = authors.current(ctx)
+                .map(reader -> jdbi.onDemand(HelpfulRepository.class).marked(reader.id(), article.id()))
+                .orElse(List.of());
+        ctx.header("Cache-Control", "private, no-store").header("Vary", "Cookie");
+        ctx.contentType("application/json")
+                .result("{\"marked\":[" + ids.stream().map(String::valueOf).collect(Collectors.joining(",")) + "]}");
+    }
+
+    private void refuse(Context ctx, int status, String message) {
+        if (wantsJson(ctx)) {
+            ctx.status(status).contentType("application/json").result("{\"error\":" + jsonString(message) + "}");
+            return;
+        }
+        throw new ReaderFacingError(HttpStatus.forStatus(status), message);
+    }
+
+    private static boolean wantsJson(Context ctx) {
+        String accept = ctx.header("Accept");
+        return accept != null && accept.startsWith("application/json");
+    }
+
+    /** The page of this article the reader pressed the button on, or else the article. */
+    private static String back(Context ctx, Article article) {
+        String articlePath = CommentPaths.article(article.slug());
+        return Optional.ofNullable(ctx.header("Referer"))
+                .flatMap(HelpfulController::pathAndQuery)
+                .filter(path -> path.equals(articlePath) || path.startsWith(articlePath + "/") || path.startsWith(articlePath + "?"))
+                .orElse(articlePath);
+    }
+
+    private static Optional<String> pathAndQuery(String address) {
+        try {
+            URI uri = URI.create(address);
+            return Optional.ofNullable(uri.getRawPath())
+                    .map(path -> uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Messages are ours, but quotes and backslashes are escaped all the same. */
+    private static String jsonString(String value) {
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}

@@ -1,0 +1,131 @@
+package org.roundtable.history;
+
+import com.github.difflib.DiffUtils;
+import com.github.difflib.patch.AbstractDelta;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.roundtable.audit.Actor;
+import org.roundtable.audit.AuditLog;
+import org.roundtable.rendering.Formats;
+import org.unbescape.html.HtmlEscape;
+
+/**
+ * The versions of an edited comment as pages show them, newest first, each with what changed since the version
+ * before it marked: words taken out struck through, words put in underlined. A version a moderator hid is left
+ * out of readers' comparisons too: the next version is compared with the last one readers may see, so what the
+ * hidden one said never shows as "taken out".
+ */
+public final class CommentHistory {
+
+    /** One version as shown: {@code number} counts from the original (1); {@code changesHtml} is null when hidden. */
+    public record Version(long id, int number, String authorName, boolean byModerator, String isoTime, String readableTime,
+                          boolean hidden, String changesHtml) {}
+
+    private final Jdbi jdbi;
+    private final AuditLog audit;
+    private final Formats formats;
+    private final Clock clock;
+
+    public CommentHistory(Jdbi jdbi, AuditLog audit, Formats formats, Clock clock) {
+        this.jdbi = jdbi;
+        this.audit = audit;
+        this.formats = formats;
+        this.clock = clock;
+    }
+
+    /** The versions readers see: a hidden one says so, and shows nothing of what it said. */
+    public List<Version> forReaders(long commentId) {
+        return versions(commentId, false);
+    }
+
+    /** The versions moderators see: every text, hidden ones marked. */
+    public List<Version> forModerators(long commentId) {
+        return versions(commentId, true);
+    }
+
+    /** Hides a version's text from readers, audited; empty when done, or why not. */
+    public Optional<String> hide(Actor moderator, long revisionId) {
+        return jdbi.inTransaction(handle -> {
+            var revisions = handle.attach(RevisionRepository.class);
+            if (revisions.hide(revisionId, clock.instant(), moderator.id()) == 0) {
+                return Optional.of("That version is hidden already, or does not exist.");
+            }
+            audit.record(handle, moderator, "revision.hide", "revision", revisionId, null, null);
+            return Optional.empty();
+        });
+    }
+
+    /** Shows a hidden version's text to readers again, audited. */
+    public Optional<String> show(Actor moderator, long revisionId) {
+        return jdbi.inTransaction(handle -> {
+            if (handle.attach(RevisionRepository.class).show(revisionId) == 0) {
+                return Optional.of("That version is not hidden, or does not exist.");
+            }
+            audit.record(handle, moderator, "revision.show", "revision", revisionId, null, null);
+            return Optional.empty();
+        });
+    }
+
+    /** The comment a version belongs to, if the version exists. */
+    public Optional<Long> commentOf(long revisionId) {
+        return jdbi.onDemand(RevisionRepository.class).find(revisionId).map(Revision::commentId);
+    }
+
+    private List<Version> versions(long commentId, boolean everything) {
+        List<Revision> revisions = jdbi.onDemand(RevisionRepository.class).ofComment(commentId);
+        var versions = new ArrayList<Version>();
+        Revision lastShown = null;
+        for (int i = 0; i < revisions.size(); i++) {
+            Revision revision = revisions.get(i);
+            boolean withheld = revision.hidden() && !everything;
+            versions.add(new Version(revision.id(), i + 1, withheld ? null : revision.authorName(), revision.byModerator(),
+                    Formats.iso(revision.madeAt()), formats.readable(revision.madeAt()), revision.hidden(),
+                    withheld ? null : changes(lastShown == null ? "" : lastShown.body(), revision.body(), lastShown == null)));
+            if (!withheld) {
+                lastShown = revision;
+            }
+        }
+        Collections.reverse(versions);
+        return versions;
+    }
+
+    /** {@code after} as escaped HTML, with what changed since {@code before} marked word by word. */
+    static String changes(String before, String after, boolean original) {
+        List<String> from = words(before);
+        List<String> to = words(after);
+        if (original) {
+            return escape(String.join("", to));
+        }
+        var html = new StringBuilder();
+        int next = 0;
+        for (AbstractDelta<String> delta : DiffUtils.diff(from, to).getDeltas()) {
+            int at = delta.getTarget().getPosition();
+            html.append(escape(String.join("", to.subList(next, at))));
+            List<String> removed = delta.getSource().getLines();
+            List<String> added = delta.getTarget().getLines();
+            if (!removed.isEmpty()) {
+                html.append("<del><span class=\"visually-hidden\">[removed: </span>").append(escape(String.join("", removed)))
+                        .append("<span class=\"visually-hidden\">]</span></del>");
+            }
+            if (!added.isEmpty()) {
+                html.append("<ins><span class=\"visually-hidden\">[added: </span>").append(escape(String.join("", added)))
+                        .append("<span class=\"visually-hidden\">]</span></ins>");
+            }
+            next = at + added.size();
+        }
+        return html.append(escape(String.join("", to.subList(next, to.size())))).toString();
+    }
+
+    /** Words and the spaces between them, each a token, so that joined they are the text again. */
+    private static List<String> words(String text) {
+        return text.isEmpty() ? List.of() : List.of(text.split("(?<=\\s)(?=\\S)|(?<=\\S)(?=\\s)"));
+    }
+
+    private static String escape(String text) {
+        return HtmlEscape.escapeHtml5Xml(text);
+    }
+}

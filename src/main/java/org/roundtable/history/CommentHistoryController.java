@@ -1,0 +1,37 @@
+package org.roundtable.history;
+
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.util.Map;
+import org.roundtable.article.Article;
+import org.roundtable.discussion.Comment;
+import org.roundtable.discussion.CommentLookup;
+import org.roundtable.discussion.CommentPaths;
+
+/**
+ * "edited" on a comment leads here: its versions, newest first, with the changes marked. Only for comments readers
+ * can see: the versions of a deleted or removed comment are not shown to them.
+ */
+public final class CommentHistoryController {
+
+    private final CommentLookup lookup;
+    private final CommentHistory history;
+
+    public CommentHistoryController(CommentLookup lookup, CommentHistory history) {
+        this.lookup = lookup;
+        this.history = history;
+    }
+
+    public void show(Context ctx) {
+        Article article = lookup.article(ctx);
+        Comment comment = lookup.comment(ctx, article);
+        if (!comment.isPublished()) {
+            throw new NotFoundResponse();
+        }
+        ctx.render("history/history", Map.of(
+                "article", article,
+                "commentPath", CommentPaths.comment(article.slug(), comment.id()),
+                "versions", history.forReaders(comment.id()),
+                "editedBeforeVersionsWereKept", comment.editedAt() != null));
+    }
+}
