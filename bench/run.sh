@@ -45,9 +45,11 @@ TEST_CLASSPATH="target/test-classes:$(cat "$WORK/test-classpath.txt")"
 bin/cds-archive.sh target/roundtable.jar "$WORK/roundtable.jsa"
 
 SERVER_PID=""
-LIMITS_OFF="FLOOD_MIN_INTERVAL_SECONDS=0 FLOOD_MAX_PER_HOUR=0 FLOOD_ADDRESS_MAX_PER_HOUR=0 DUPLICATE_WINDOW_SECONDS=0"
+LIMITS_OFF="FLOOD_MIN_INTERVAL_SECONDS=0 FLOOD_MAX_PER_HOUR=0 FLOOD_ADDRESS_MAX_PER_HOUR=0 DUPLICATE_WINDOW_SECONDS=0
+            HELPFUL_MAX_PER_HOUR=0 HELPFUL_ADDRESS_MAX_PER_HOUR=0"
 # Every check runs, with ceilings no benchmark reaches: 0 would skip them.
-LIMITS_GENEROUS="FLOOD_MIN_INTERVAL_SECONDS=0 FLOOD_MAX_PER_HOUR=10000000 FLOOD_ADDRESS_MAX_PER_HOUR=10000000 DUPLICATE_WINDOW_SECONDS=600"
+LIMITS_GENEROUS="FLOOD_MIN_INTERVAL_SECONDS=0 FLOOD_MAX_PER_HOUR=10000000 FLOOD_ADDRESS_MAX_PER_HOUR=10000000 DUPLICATE_WINDOW_SECONDS=600
+                 HELPFUL_MAX_PER_HOUR=0 HELPFUL_ADDRESS_MAX_PER_HOUR=0"
 LIMITS=$LIMITS_OFF
 database_url() { case $1 in jdbc:*) echo "$1" ;; *) echo "jdbc:sqlite:$1" ;; esac; }
 launch() { # $1 port, $2 database (SQLite file or JDBC URL), $3 render cache on/off, then extra JVM options
@@ -113,6 +115,26 @@ pair() { # $1 label, $2 size, $3 path, then wrk options (a POST script posts to 
 }
 
 form_token() { curl -s "http://127.0.0.1:$PORT$ARTICLE" | grep -o 'name="form_token" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//'; }
+# Readers of the cached article while others mark comments helpful at a fixed pace (bench/helpful.lua, two
+# connections, about 50 marks a second): marks make the article's pages stale at most once every two seconds.
+with_marks() { # $1 label, $2 size; compares with CACHED_RPS, the same page read alone
+  local seconds=$(( ${DURATION%s} + ${WARMUP%s} + 1 ))
+  FORM_TOKEN=$(form_token) ARTICLE=$ARTICLE wrk -t1 -c2 -d "${seconds}s" -s bench/helpful.lua "$URL" >"$WORK/marks.txt" &
+  local marks=$!
+  measure "$1" "$2" -t2 -c64 "$URL$ARTICLE"
+  wait "$marks"
+  local sent; sent=$(awk '/Requests\/sec/ {print $2}' "$WORK/marks.txt")
+  ROWS+=("| $2 | ...the same, as a share of the article read alone ($sent marks/s sent) | $(awk -v a="$LAST_RPS" -v b="$CACHED_RPS" 'BEGIN {printf "%.0f%%", 100 * a / b}') | | | |")
+}
+# Search, one connection at a time (searches are never cached): a word in one comment in a thousand, a word in
+# nearly all, two such words, and a Persian word in nearly all.
+searches() { # $1 label prefix, $2 size
+  measure "$1search, a rare word, one connection" "$2" -t1 -c1 "$URL$ARTICLE/search?q=zanzibar"
+  measure "$1search, a word in most comments, one connection" "$2" -t1 -c1 "$URL$ARTICLE/search?q=gwadar"
+  measure "$1search, two words in most comments, one connection" "$2" -t1 -c1 "$URL$ARTICLE/search?q=gwadar+chabahar"
+  measure "$1search, a Persian word in most comments, one connection" "$2" -t1 -c1 \
+      "$URL$ARTICLE/search?q=%D8%A7%DB%8C%D8%B1%D8%A7%D9%86"
+}
 p50_ms() { awk -v t="$1" 'BEGIN { if (t ~ /us$/) print t / 1000; else if (t ~ /ms$/) print t + 0; else print t * 1000 }'; }
 
 declare -A PG_URLS
@@ -171,6 +193,7 @@ CONF
   # As the page links write it: the page's number, then where it starts.
   DEEP_PAGE="$ARTICLE/discussions/general?sort=oldest&page=$(( DEEP / 20 + 2 ))&after=$CURSOR"
   measure "discussion page 80% deep, cached" "$SIZE" -t2 -c64 "$URL$DEEP_PAGE"
+  with_marks "article page, cached, while readers mark 50 comments a second helpful" "$SIZE"
 
   TOKEN=$(curl -s "$URL$ARTICLE" | grep -o 'name="form_token" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
   BEFORE=$(sqlite3 "$DB" "SELECT COUNT(*) FROM comments")
@@ -193,6 +216,7 @@ CONF
   measure "discussion page 80% deep, cache off" "$SIZE" -t2 -c64 "$URL$DEEP_PAGE"
   measure "discussion page 80% deep, cache off, one connection" "$SIZE" -t1 -c1 \
       "$URL$DEEP_PAGE"
+  searches "" "$SIZE"
   RSS=$(( $(peak_rss_mb) > RSS ? $(peak_rss_mb) : RSS ))
   stop_server
   ROWS+=("| $SIZE | start-up to first 200: ${STARTUP} ms (${STARTUP_CDS} ms with the CDS archive, as in the container); peak RSS: ${RSS} MB (-Xmx256m) | | | | |")
@@ -210,7 +234,9 @@ CONF
 
     start_server "$PG_URL" true
     measure "postgresql: article page, cached" "$SIZE" -t2 -c64 "$URL$ARTICLE"
+    CACHED_RPS=$LAST_RPS
     measure "postgresql: discussion page 80% deep, cached" "$SIZE" -t2 -c64 "$URL$DEEP_PAGE"
+    with_marks "postgresql: article page, cached, while readers mark 50 comments a second helpful" "$SIZE"
     FORM_TOKEN=$(form_token) POST_PATH="$ARTICLE/comments" MEASURE_WARMUP=$STEADY \
         measure "postgresql: comment POSTs, 32 posters" "$SIZE" -t2 -c32 -s bench/post.lua "$URL"
     stop_server
@@ -221,6 +247,7 @@ CONF
     PG_UNCACHED_P50=$(cut -d'|' -f5 <<<"${ROWS[-1]}" | tr -d ' ')
     ROWS+=("| $SIZE | postgresql: uncached article p50 as a multiple of SQLite's | $(awk -v a="$(p50_ms "$PG_UNCACHED_P50")" -v b="$(p50_ms "$SQLITE_UNCACHED_P50")" 'BEGIN {printf "%.2f×", a / b}') | | | |")
     measure "postgresql: discussion page 80% deep, cache off, one connection" "$SIZE" -t1 -c1 "$URL$DEEP_PAGE"
+    searches "postgresql: " "$SIZE"
     stop_server
 
     start_server "$PG_URL" true

@@ -55,6 +55,7 @@ import org.roundtable.feed.FeedController;
 import org.roundtable.helpful.HelpfulController;
 import org.roundtable.history.CommentHistory;
 import org.roundtable.history.CommentHistoryController;
+import org.roundtable.identicon.Identicons;
 import org.roundtable.moderation.Bans;
 import org.roundtable.moderation.ModerationActions;
 import org.roundtable.moderation.QueueFilter;
@@ -68,6 +69,8 @@ import org.roundtable.rendering.Assets;
 import org.roundtable.rendering.Formats;
 import org.roundtable.rendering.RenderGate;
 import org.roundtable.rendering.Templates;
+import org.roundtable.search.SearchBackfill;
+import org.roundtable.search.SearchController;
 import org.roundtable.security.FormTokens;
 import org.roundtable.security.IpHashes;
 import org.roundtable.security.ServerSecret;
@@ -119,7 +122,7 @@ public final class App {
         var signer = new Signer(ServerSecret.load(config.secretKey(), jdbi));
         var formats = new Formats(config.timeZone());
         var markdown = new CommentMarkdown();
-        var threads = new Threads(markdown, formats);
+        var threads = new Threads(markdown, formats, new Identicons(signer));
         var authorCookies = new AuthorCookies(jdbi, signer, clock, config.cookieSecure());
         var site = new SiteAddress(config.publicUrl());
         var formTokens = new FormTokens(signer, clock, site);
@@ -130,7 +133,7 @@ public final class App {
         var writer = new Writer(database);
         var audit = new AuditLog(clock);
 
-        var templates = new Templates(new Assets(config.staticDir()));
+        var templates = new Templates(new Assets(config.staticDir()), clock);
         var pageCache = new PageCache(config.renderCache(), clock, config.renderCacheBytes(), () -> ContentVersion.read(jdbi));
         ChangeBroadcast broadcast = config.renderCache() ? database.changeBroadcast() : ChangeBroadcast.NOBODY_ELSE;
         pageCache.announceTo(broadcast::announce);
@@ -149,6 +152,8 @@ public final class App {
         if (warmPageCache && config.renderCache()) {
             warmInBackground(articles);
         }
+        // Comments written before search existed become findable while the site already serves.
+        SearchBackfill.inBackground(jdbi);
         var comparison = new ComparisonController(articlePages, jdbi, markdown, formats, summaryViews, templates, pageCache,
                 renderGate);
         var summaryPages = new SummaryController(jdbi, summaryViews);
@@ -171,6 +176,7 @@ public final class App {
         var history = new CommentHistory(jdbi, audit, formats, clock);
         var commentHistory = new CommentHistoryController(lookup, history);
         var helpful = new HelpfulController(jdbi, lookup, authorCookies, formTokens, ipHashes, flood, clock);
+        var search = new SearchController(articlePages, database, markdown, formats);
         var health = new HealthController(database);
 
         var passwords = new Passwords();
@@ -215,7 +221,7 @@ public final class App {
             app.routes.before(Utf8Forms::check);
             app.routes.after(pageCache::afterRequest);
             routes(app.routes, articles, comparison, summaryPages, commentPages, postingController, previews, authorEdits, reports,
-                    helpful, commentHistory, authors, feeds, health, metrics);
+                    helpful, commentHistory, search, authors, feeds, health, metrics);
             AdminRoutes.register(app.routes,
                     new AdminGate(adminSessions, formTokens),
                     new AuthController(jdbi, adminSessions, passwords,
@@ -251,13 +257,14 @@ public final class App {
                                CommentPages comments,
                                PostingController posting, CommentPreviews previews, AuthorEditsController authorEdits,
                                ReportController reports, HelpfulController helpful,
-                               CommentHistoryController commentHistory, AuthorController authors,
+                               CommentHistoryController commentHistory, SearchController search, AuthorController authors,
                                FeedController feeds,
                                HealthController health, Metrics metrics) {
         page(routes, "/", articles::index);
         page(routes, "/articles/{slug}", articles::show);
         page(routes, "/articles/{slug}/discussions/{discussion}", articles::discussion);
         page(routes, "/articles/{slug}/compare", comparison::show);
+        page(routes, "/articles/{slug}/search", search::search);
         page(routes, "/articles/{slug}/discussions/{discussion}/summary", summaries::history);
         page(routes, "/articles/{slug}/discussions/{discussion}/summary/{id}", summaries::revision);
         page(routes, "/articles/{slug}/comments.atom", feeds::article);

@@ -131,6 +131,10 @@ public final class TestServer implements Site, AutoCloseable {
                 .bind("id", id).mapTo(String.class).one());
     }
 
+    public Database database() {
+        return database;
+    }
+
     public Jdbi jdbi() {
         return database.jdbi();
     }

@@ -26,10 +26,11 @@ public record ArticlePage(
     }
 
     /**
-     * A line of the table of contents; {@code note} is a comment count and {@code tally} where a proposal stands,
-     * where the entry has them (null otherwise).
+     * A line of the table of contents; {@code note} is a comment count, {@code tally} where a proposal stands and
+     * {@code discussion} the discussion it leads to, where the entry has them (null otherwise).
      */
-    public record TocEntry(String href, String title, String note, Tally tally, List<TocEntry> children) {}
+    public record TocEntry(String href, String title, String note, Tally tally, DiscussionView discussion,
+                           List<TocEntry> children) {}
 
     public String generalHeading() {
         return general.thoughtsHeading(article.title());

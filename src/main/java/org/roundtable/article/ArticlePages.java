@@ -169,19 +169,20 @@ public final class ArticlePages {
     private List<TocEntry> contents(Article article, List<ProposalView> proposals, DiscussionView general) {
         var proposalEntries = new ArrayList<TocEntry>();
         for (ProposalView p : proposals) {
-            proposalEntries.add(new TocEntry("#" + p.anchor(), p.title(), p.discussion().note(), p.discussion().tally(), List.of()));
+            proposalEntries.add(new TocEntry("#" + p.anchor(), p.title(), p.discussion().note(), p.discussion().tally(),
+                    p.discussion(), List.of()));
         }
         if (!proposals.isEmpty()) {
             proposalEntries.add(new TocEntry(CommentPaths.comparison(article.slug()), "Compare the proposals side by side",
-                    null, null, List.of()));
+                    null, null, null, List.of()));
         }
         var entries = new ArrayList<TocEntry>();
         for (ArticleMarkdown.Section section : markdown.sections(article.leadMarkdown())) {
             boolean holdsProposals = section.title().equalsIgnoreCase(ArticleParser.PROPOSALS_HEADING);
-            entries.add(new TocEntry("#" + section.id(), section.title(), null, null,
+            entries.add(new TocEntry("#" + section.id(), section.title(), null, null, null,
                     holdsProposals ? proposalEntries : List.of()));
         }
-        entries.add(new TocEntry("#" + general.anchor(), "Discussion", general.note(), null, List.of()));
+        entries.add(new TocEntry("#" + general.anchor(), "Discussion", general.note(), null, general, List.of()));
         return entries;
     }
 }

@@ -63,6 +63,16 @@ public final class Database implements AutoCloseable {
         return dialect.inSnapshot(jdbi, work);
     }
 
+    /** How this engine finds comments by their words. */
+    public FullText fullText() {
+        return dialect.fullText();
+    }
+
+    /** Runs a read, stopped with {@link TooSlow} once it has run {@code limit}. */
+    public <R> R withinTime(Duration limit, HandleCallback<R, RuntimeException> work) {
+        return dialect.withinTime(jdbi, limit, work);
+    }
+
     /** After rows were inserted into {@code table} in bulk with ids of their own (an import): see {@link Dialect#afterBulkLoad}. */
     public void afterBulkLoad(Handle handle, String table) {
         dialect.afterBulkLoad(handle, table);

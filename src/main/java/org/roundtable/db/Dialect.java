@@ -51,6 +51,15 @@ interface Dialect {
      */
     <R> R inSnapshot(Jdbi jdbi, HandleCallback<R, RuntimeException> work);
 
+    /** How this engine finds comments by their words. */
+    FullText fullText();
+
+    /**
+     * Runs {@code work}, a read, stopping it with {@link TooSlow} once it has run {@code limit}: a search for words
+     * in most of a million comments must not hold a connection and a core for long.
+     */
+    <R> R withinTime(Jdbi jdbi, Duration limit, HandleCallback<R, RuntimeException> work);
+
     /**
      * After rows were inserted into {@code table} in bulk, with their ids given: makes sure new rows get higher
      * ids, and that the query planner knows what the table now holds.

@@ -156,6 +156,33 @@ final class PostgresDialect implements Dialect {
      * 1.6 s a comment for minutes (11 POSTs/s in the benchmark); ANALYZE tells it at once.
      */
     @Override
+    public FullText fullText() {
+        return FullText.POSTGRESQL;
+    }
+
+    /** A statement timeout for this transaction alone; the statement is cancelled (57014) when it passes. */
+    @Override
+    public <R> R withinTime(Jdbi jdbi, Duration limit, HandleCallback<R, RuntimeException> work) {
+        try {
+            return jdbi.inTransaction(handle -> {
+                handle.execute("SET LOCAL statement_timeout = " + Math.max(1, limit.toMillis()));
+                return work.withHandle(handle);
+            });
+        } catch (RuntimeException e) {
+            throw cancelled(e) ? new TooSlow(e) : e;
+        }
+    }
+
+    private static boolean cancelled(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PSQLException postgres && "57014".equals(postgres.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
     public void afterBulkLoad(Handle handle, String table) {
         if (hasIdColumn(handle, table)) {
             moveSequencePastIds(handle, table);

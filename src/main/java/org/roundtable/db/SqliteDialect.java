@@ -20,7 +20,11 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.config.ConfigRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.ProgressHandler;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -36,6 +40,10 @@ final class SqliteDialect implements Dialect {
     private static final Set<SQLiteErrorCode> UNAVAILABLE = EnumSet.of(
             SQLiteErrorCode.SQLITE_BUSY, SQLiteErrorCode.SQLITE_LOCKED, SQLiteErrorCode.SQLITE_READONLY,
             SQLiteErrorCode.SQLITE_IOERR, SQLiteErrorCode.SQLITE_FULL, SQLiteErrorCode.SQLITE_CANTOPEN);
+
+    /** How many virtual-machine steps SQLite takes between two looks at the clock of a time-limited read. */
+    private static final int PROGRESS_STEPS = 10_000;
+    private static final Logger log = LoggerFactory.getLogger(SqliteDialect.class);
 
     private final String url;
 
@@ -92,6 +100,8 @@ final class SqliteDialect implements Dialect {
         // the pool keeps each connection's compiled statements for the next time the same SQL comes.
         pool.setPoolPreparedStatements(true);
         pool.setMaxOpenPreparedStatements(CACHED_STATEMENTS);
+        // A time-limited read sets a progress handler on the driver's own connection (see withinTime).
+        pool.setAccessToUnderlyingConnectionAllowed(true);
         return pool;
     }
 
@@ -132,6 +142,52 @@ final class SqliteDialect implements Dialect {
                 handle.execute("COMMIT");
             }
         });
+    }
+
+    @Override
+    public FullText fullText() {
+        return FullText.SQLITE;
+    }
+
+    /** SQLite has no statement timeout: a progress handler, called every few thousand steps, stops the statement. */
+    @Override
+    public <R> R withinTime(Jdbi jdbi, Duration limit, HandleCallback<R, RuntimeException> work) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        return jdbi.withHandle(handle -> {
+            SQLiteConnection connection;
+            try {
+                // The driver's own connection: the pool's wrapper is not one ProgressHandler accepts.
+                connection = handle.getConnection().unwrap(SQLiteConnection.class);
+                ProgressHandler.setHandler(connection, PROGRESS_STEPS, new ProgressHandler() {
+                    @Override
+                    protected int progress() {
+                        return System.nanoTime() > deadline ? 1 : 0;
+                    }
+                });
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not set a time limit on a SQLite connection", e);
+            }
+            try {
+                return work.withHandle(handle);
+            } catch (RuntimeException e) {
+                throw interrupted(e) ? new TooSlow(e) : e;
+            } finally {
+                try {
+                    ProgressHandler.clearHandler(connection);
+                } catch (SQLException e) {
+                    log.warn("Could not clear a SQLite connection's time limit", e);
+                }
+            }
+        });
+    }
+
+    private static boolean interrupted(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLiteException sqlite && (sqlite.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_INTERRUPT.code) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An INTEGER PRIMARY KEY continues after the highest id by itself; the planner needs no statistics here. */

@@ -2,6 +2,7 @@ package org.roundtable.discussion;
 
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.roundtable.web.Forms;
 
 /**
@@ -30,6 +31,16 @@ public record CommentForm(String discussionKey, String parentId, String name, St
 
     public static CommentForm blank(String discussionKey, Long parentId) {
         return new CommentForm(discussionKey, parentId == null ? "" : parentId.toString(), "", "", "", "", null, null);
+    }
+
+    /** The longest part of a comment a reply quotes whole; longer ones are cut there. */
+    static final int LONGEST_QUOTE = 2_000;
+
+    /** A reply form that opens with {@code words} quoted, as Markdown, and a blank line to write under. */
+    public CommentForm quoting(String words) {
+        String cut = Text.length(words) > LONGEST_QUOTE ? Text.excerpt(words, LONGEST_QUOTE) : words;
+        String quote = cut.strip().lines().map(line -> line.isBlank() ? ">" : "> " + line).collect(Collectors.joining("\n"));
+        return new CommentForm(discussionKey, parentId, name, quote + "\n\n", stance, sort, error, previewHtml);
     }
 
     public CommentForm refused(String reason) {

@@ -28,11 +28,16 @@ public final class CommentPages {
     /** A comment's own page: the comment with its replies, and the form to answer it. */
     public void show(Context ctx) {
         Article article = lookup.article(ctx);
-        render(ctx, article, lookup.comment(ctx, article), null);
+        render(ctx, article, lookup.comment(ctx, article), null, ctx.queryParam("quote") != null);
     }
 
     /** Renders the page for {@code comment}; {@code typed} is a refused reply to show again, or null. */
     public void render(Context ctx, Article article, Comment comment, CommentForm typed) {
+        render(ctx, article, comment, typed, false);
+    }
+
+    /** {@code quoting}: the reply form opens with the comment quoted (the way to quote without JavaScript). */
+    private void render(Context ctx, Article article, Comment comment, CommentForm typed, boolean quoting) {
         Viewer viewer = readers.viewer(ctx);
         CommentView view = jdbi.withHandle(handle -> threads.subtree(
                         handle.attach(CommentRepository.class).inThread(comment.rootId()),
@@ -50,7 +55,9 @@ public final class CommentPages {
         // A refused reply is handed back even in a locked discussion, so the words are not lost.
         model.put("canReply", comment.isPublished() && (!discussion.locked() || typed != null));
         model.put("locked", discussion.locked());
-        model.put("form", typed != null ? typed : CommentForm.blank(discussion.key(), comment.id()));
+        CommentForm form = typed != null ? typed : CommentForm.blank(discussion.key(), comment.id());
+        model.put("form", quoting && comment.isPublished() ? form.quoting(comment.body()) : form);
+        model.put("quotePath", CommentPaths.comment(article.slug(), comment.id()) + "?quote#reply");
         ctx.render("discussion/comment", model);
     }
 }

@@ -1,5 +1,8 @@
 package org.roundtable.discussion;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
 /** The addresses of discussion pages, in one place so links and redirects agree. */
 public final class CommentPaths {
 
@@ -24,6 +27,11 @@ public final class CommentPaths {
     public static String discussionPage(String discussionPath, Sort sort, Stance stance, int number, ThreadCursor after) {
         return discussionPath + "?sort=" + sort.queryValue() + (stance == null ? "" : "&stance=" + stance.value())
                 + (number > 1 ? "&page=" + number : "") + (after == null ? "" : "&after=" + after.value(sort));
+    }
+
+    /** The comments of an article that hold the words of {@code query}. */
+    public static String search(String slug, String query) {
+        return article(slug) + "/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
     }
 
     /** The article's proposals side by side. */

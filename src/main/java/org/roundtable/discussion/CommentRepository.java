@@ -92,6 +92,11 @@ public interface CommentRepository extends SqlObject {
             return stance == null ? null : stance.value();
         }
 
+        /** The words it is found by in a search. */
+        public String searchWords() {
+            return SearchWords.of(body);
+        }
+
         /** When the stance was set: with the comment, if it has one. */
         public Instant stanceSetAt() {
             return stance == null ? null : createdAt;
@@ -287,9 +292,9 @@ public interface CommentRepository extends SqlObject {
 
     @SqlQuery("""
             INSERT INTO comments (discussion_id, parent_id, root_id, depth, author_id, author_name, body, status,
-                                  held_reason, ip_hash, created_at, stance, stance_set_at)
+                                  held_reason, ip_hash, created_at, stance, stance_set_at, search_words)
             VALUES (:discussionId, :parentId, :rootId, :depth, :c.authorId, :c.authorName, :c.body, :status,
-                    :c.heldReason, :c.ipHash, :c.createdAt, :c.stanceValue, :c.stanceSetAt) RETURNING id""")
+                    :c.heldReason, :c.ipHash, :c.createdAt, :c.stanceValue, :c.stanceSetAt, :c.searchWords) RETURNING id""")
     long insert(long discussionId, Long parentId, Long rootId, int depth, @BindMethods("c") NewComment comment,
                 @Bind("status") String status);
 
@@ -320,21 +325,25 @@ public interface CommentRepository extends SqlObject {
     @Transaction
     default void edit(Comment before, String authorName, String body, Instant editedAt) {
         keepVersions(before, authorName, body, editedAt, "author");
-        setWords(before.id(), authorName, body, editedAt);
+        setWords(before.id(), authorName, body, SearchWords.of(body), editedAt);
     }
 
-    @SqlUpdate("UPDATE comments SET author_name = :authorName, body = :body, edited_at = :editedAt WHERE id = :id")
-    void setWords(long id, String authorName, String body, Instant editedAt);
+    @SqlUpdate("""
+            UPDATE comments SET author_name = :authorName, body = :body, search_words = :searchWords, edited_at = :editedAt
+             WHERE id = :id""")
+    void setWords(long id, String authorName, String body, String searchWords, Instant editedAt);
 
     /** A moderator's edit of the words; the page then says so, and the versions are kept. */
     @Transaction
     default void editByModerator(Comment before, String body, Instant editedAt) {
         keepVersions(before, before.authorName(), body, editedAt, "moderator");
-        setWordsByModerator(before.id(), body, editedAt);
+        setWordsByModerator(before.id(), body, SearchWords.of(body), editedAt);
     }
 
-    @SqlUpdate("UPDATE comments SET body = :body, edited_at = :editedAt, edited_by_moderator = TRUE WHERE id = :id")
-    void setWordsByModerator(long id, String body, Instant editedAt);
+    @SqlUpdate("""
+            UPDATE comments SET body = :body, search_words = :searchWords, edited_at = :editedAt, edited_by_moderator = TRUE
+             WHERE id = :id""")
+    void setWordsByModerator(long id, String body, String searchWords, Instant editedAt);
 
     /**
      * Keeps the new version of an edited comment, and with the first edit the version before it: the original, or
@@ -431,8 +440,12 @@ public interface CommentRepository extends SqlObject {
     void markByArticleAuthor(long id);
 
     /** Replaces imported words with a better reading of the same original, as an import run again does. */
-    @SqlUpdate("UPDATE comments SET body = :body, edited_at = :editedAt WHERE id = :id")
-    void reimport(long id, String body, Instant editedAt);
+    default void reimport(long id, String body, Instant editedAt) {
+        setImportedWords(id, body, SearchWords.of(body), editedAt);
+    }
+
+    @SqlUpdate("UPDATE comments SET body = :body, search_words = :searchWords, edited_at = :editedAt WHERE id = :id")
+    void setImportedWords(long id, String body, String searchWords, Instant editedAt);
 
     /** The keyed hash of the poster's address, or null (imported comments have none). */
     @SqlQuery("SELECT ip_hash FROM comments WHERE id = :id")
@@ -443,6 +456,6 @@ public interface CommentRepository extends SqlObject {
     int setStatus(long id, String from, String to);
 
 
-    @SqlUpdate("UPDATE comments SET author_name = '', body = '', edited_at = :deletedAt WHERE id = :id")
+    @SqlUpdate("UPDATE comments SET author_name = '', body = '', search_words = '', edited_at = :deletedAt WHERE id = :id")
     void wipe(long id, Instant deletedAt);
 }

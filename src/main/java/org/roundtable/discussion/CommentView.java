@@ -8,12 +8,13 @@ import java.util.List;
  * {@code moreReplies} is true when the thread goes deeper than the page nests and continues on the comment's
  * own page at {@code path}. {@code byArticleAuthor} marks the article's own author, as WordPress marks a post's;
  * {@code stance} is the writer's stance on the proposal, or null; {@code movedFrom} names the discussion a
- * moderator moved it from ("Proposal 4"), or is null; {@code helpfulCount} how many readers marked it helpful.
+ * moderator moved it from ("Proposal 4"), or is null; {@code faceSvg} the writer's identicon, or null for a placeholder; {@code helpfulCount} how many readers marked it helpful.
  */
 public record CommentView(
         long id,
         String path,
         String author,
+        String faceSvg,
         boolean byArticleAuthor,
         Stance stance,
         String movedFrom,

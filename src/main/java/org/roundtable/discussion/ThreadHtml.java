@@ -130,8 +130,11 @@ public final class ThreadHtml implements IWritableCharSequence {
     /** The comment itself: who wrote it and when, what they wrote, and what the reader can do with it. */
     private void own(Writer out, CommentView c) throws IOException {
         String path = text(c.path());
-        out.append("<header class=\"comment-meta\">\n<span class=\"comment-author\" dir=\"auto\">").append(text(c.author()))
-                .append("</span>\n");
+        out.append("<header class=\"comment-meta\">\n");
+        if (c.faceSvg() != null) {
+            out.append(c.faceSvg());
+        }
+        out.append("<span class=\"comment-author\" dir=\"auto\">").append(text(c.author())).append("</span>\n");
         if (c.byArticleAuthor()) {
             out.append("<span class=\"author-badge\">Article author</span>\n");
         }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.roundtable.identicon.Identicons;
 import org.roundtable.rendering.Formats;
 
 /**
@@ -18,10 +19,12 @@ public final class Threads {
 
     private final CommentMarkdown markdown;
     private final Formats formats;
+    private final Identicons faces;
 
-    public Threads(CommentMarkdown markdown, Formats formats) {
+    public Threads(CommentMarkdown markdown, Formats formats, Identicons faces) {
         this.markdown = markdown;
         this.formats = formats;
+        this.faces = faces;
     }
 
     /** {@code html}: comments' HTML known already, by id; the others are rendered from their words. */
@@ -72,6 +75,7 @@ public final class Threads {
                     comment.id(),
                     CommentPaths.comment(articleSlug, comment.id()),
                     comment.authorName(),
+                    visible ? faces.svg(articleSlug, comment.authorId(), comment.authorName()) : null,
                     visible && comment.byArticleAuthor(),
                     visible ? comment.stance() : null,
                     comment.movedFromPosition() == null ? null

@@ -23,6 +23,7 @@ import org.roundtable.db.Database;
 import org.roundtable.db.SettingsRepository;
 import org.roundtable.discussion.StanceRepository;
 import org.roundtable.helpful.HelpfulRepository;
+import org.roundtable.search.SearchBackfill;
 import org.roundtable.portability.ExportedTables.Column;
 
 /**
@@ -62,6 +63,7 @@ public final class DataImport {
                 Map<String, Integer> counts = readTables(parser, handle, header.olderSchema());
                 handle.attach(StanceRepository.class).recountAll();
                 handle.attach(HelpfulRepository.class).recountAll();
+                SearchBackfill.run(handle);
                 if (header.signingSecret() != null) {
                     handle.attach(SettingsRepository.class).put(DataExport.SECRET_SETTING, header.signingSecret());
                 }

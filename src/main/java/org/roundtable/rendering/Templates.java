@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 import org.thymeleaf.TemplateEngine;
@@ -26,9 +27,12 @@ public final class Templates implements FileRenderer {
     private final TemplateEngine engine = new TemplateEngine();
 
     private final Assets assets;
+    private final Clock clock;
 
-    public Templates(Assets assets) {
+    /** {@code clock} dates each page, for the script that marks what is new since a reader's last visit. */
+    public Templates(Assets assets, Clock clock) {
         this.assets = assets;
+        this.clock = clock;
         var resolver = new ClassLoaderTemplateResolver();
         resolver.setPrefix("templates/");
         resolver.setSuffix(".html");
@@ -86,6 +90,7 @@ public final class Templates implements FileRenderer {
         var context = new org.thymeleaf.context.Context(Locale.ENGLISH);
         model.forEach(context::setVariable);
         context.setVariable("assets", assets);
+        context.setVariable("renderedAt", Formats.iso(clock.instant()));
         return context;
     }
 }

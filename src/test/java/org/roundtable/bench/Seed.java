@@ -15,10 +15,12 @@ import java.util.Random;
 import org.roundtable.App;
 import org.roundtable.Config;
 import org.roundtable.db.Database;
+import org.roundtable.discussion.SearchWords;
 
 /**
  * Fills a database for the benchmark with a realistic shape: about 30% top-level comments, replies up to
- * depth 8, bodies of 50 to 2,000 characters, names in several scripts, spread over all discussions.
+ * depth 8, bodies of 50 to 2,000 characters, names in several scripts, spread over all discussions, each with the
+ * words search finds it by (one in a thousand also says "Zanzibar", which no other does).
  * Usage: {@code Seed <sqlite file> <comments>}. Writes rows directly, in large transactions, for speed.
  */
 public final class Seed {
@@ -62,8 +64,9 @@ public final class Seed {
 
     private static void insert(Connection connection, List<Long> discussions, int total, Random random) throws Exception {
         String sql = """
-                INSERT INTO comments (id, discussion_id, parent_id, root_id, depth, author_name, body, status, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 'published', ?)""";
+                INSERT INTO comments (id, discussion_id, parent_id, root_id, depth, author_name, body, status, created_at,
+                                      search_words)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'published', ?, ?)""";
         long firstId;
         try (Statement statement = connection.createStatement();
              ResultSet max = statement.executeQuery("SELECT COALESCE(MAX(id), 0) + 1 FROM comments")) {
@@ -94,8 +97,11 @@ public final class Seed {
                 insert.setLong(4, rootOf[i]);
                 insert.setInt(5, depthOf[i]);
                 insert.setString(6, NAMES[random.nextInt(NAMES.length)]);
-                insert.setString(7, body(random));
+                // One comment in a thousand names a place no other does: what a selective search finds.
+                String body = body(random) + (i % 1_000 == 999 ? " Zanzibar" : "");
+                insert.setString(7, body);
                 insert.setLong(8, time.toEpochMilli());
+                insert.setString(9, SearchWords.of(body));
                 insert.addBatch();
                 if (i % 10_000 == 9_999) {
                     insert.executeBatch();

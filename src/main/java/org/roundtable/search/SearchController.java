@@ -1,0 +1,100 @@
+package org.roundtable.search;
+
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.roundtable.article.Article;
+import org.roundtable.article.ArticlePages;
+import org.roundtable.db.Database;
+import org.roundtable.db.FullText;
+import org.roundtable.db.TooSlow;
+import org.roundtable.discussion.CommentMarkdown;
+import org.roundtable.discussion.CommentPaths;
+import org.roundtable.discussion.Discussion;
+import org.roundtable.discussion.SearchWords;
+import org.roundtable.rendering.Formats;
+
+/**
+ * {@code /articles/{slug}/search?q=…}: the comments readers can see that hold every word searched for, newest
+ * first, a page at a time, with the words found marked. A plain GET form, so it works without JavaScript. What a
+ * reader types is reduced to its words (see SearchWords): operators and quotes are only characters, never syntax.
+ * Each search is bounded: a few words, a few pages, and a time limit.
+ */
+public final class SearchController {
+
+    static final int PER_PAGE = 20;
+    static final int LAST_PAGE = 50;
+    static final int LONGEST_QUERY = 200;
+    static final int MOST_WORDS = 8;
+    static final Duration TIME_LIMIT = Duration.ofSeconds(2);
+
+    private final ArticlePages articles;
+    private final Database database;
+    private final CommentMarkdown markdown;
+    private final Formats formats;
+
+    public SearchController(ArticlePages articles, Database database, CommentMarkdown markdown, Formats formats) {
+        this.articles = articles;
+        this.database = database;
+        this.markdown = markdown;
+        this.formats = formats;
+    }
+
+    public void search(Context ctx) {
+        Article article = articles.article(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
+        String query = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
+        int page = page(ctx.queryParam("page"));
+        var model = new HashMap<String, Object>();
+        model.put("article", article);
+        model.put("query", query);
+        model.put("page", page);
+        model.put("results", List.of());
+        Set<String> words = new LinkedHashSet<>(SearchWords.words(query));
+        String problem = query.isEmpty() ? null
+                : query.length() > LONGEST_QUERY ? "Please search for at most " + LONGEST_QUERY + " characters."
+                : words.isEmpty() ? "Search for words: there are no letters or digits in what you typed."
+                : words.size() > MOST_WORDS ? "Please search for at most " + MOST_WORDS + " words."
+                : null;
+        if (problem != null || query.isEmpty()) {
+            model.put("message", problem);
+            ctx.status(problem == null ? 200 : 422).render("search/search", model);
+            return;
+        }
+        try {
+            List<SearchRepository.Found> found = find(article, words, page);
+            model.put("results", found.stream().limit(PER_PAGE).map(comment -> result(article, comment, words)).toList());
+            model.put("nextPage", found.size() > PER_PAGE && page < LAST_PAGE ? pagePath(article, query, page + 1) : null);
+            model.put("previousPage", page > 1 ? pagePath(article, query, page - 1) : null);
+            model.put("message", found.isEmpty() ? (page == 1 ? "No comment holds all of these words." : "No more comments hold these words.") : null);
+        } catch (TooSlow e) {
+            model.put("message", "That search took too long. Please add a word that fewer comments share.");
+            ctx.status(503);
+        }
+        ctx.render("search/search", model);
+    }
+
+    private List<SearchRepository.Found> find(Article article, Set<String> words, int page) {
+        FullText fullText = database.fullText();
+        return database.withinTime(TIME_LIMIT, handle -> handle.attach(SearchRepository.class).find(
+                fullText.matchSql(), fullText.terms().apply(List.copyOf(words)), article.id(), PER_PAGE + 1, (page - 1) * PER_PAGE));
+    }
+
+    private SearchResult result(Article article, SearchRepository.Found comment, Set<String> words) {
+        return new SearchResult(CommentPaths.comment(article.slug(), comment.id()), comment.authorName(),
+                Discussion.label(comment.position(), comment.title()), Formats.iso(comment.createdAt()),
+                formats.readable(comment.createdAt()), Excerpts.of(markdown.plainText(comment.body()), words));
+    }
+
+    static String pagePath(Article article, String query, int page) {
+        return CommentPaths.search(article.slug(), query) + (page > 1 ? "&page=" + page : "");
+    }
+
+    private static int page(String value) {
+        return value != null && value.matches("[1-9][0-9]{0,2}") ? Math.min(Integer.parseInt(value), LAST_PAGE) : 1;
+    }
+}

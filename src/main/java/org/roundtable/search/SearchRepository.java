@@ -1,0 +1,35 @@
+package org.roundtable.search;
+
+import java.time.Instant;
+import java.util.List;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Define;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+
+/** Comments readers can see, found by their words; the engine's own match comes from {@code db.FullText}. */
+@RegisterConstructorMapper(SearchRepository.Found.class)
+public interface SearchRepository {
+
+    /** A comment found: enough to show and link it. */
+    record Found(long id, String authorName, String body, Instant createdAt, int position, String title) {}
+
+    /** Newest first: a page of the published comments of one article that hold every word searched for. */
+    @SqlQuery("""
+            SELECT c.id, c.author_name, c.body, c.created_at, d.position, d.title
+              FROM comments c JOIN discussions d ON d.id = c.discussion_id
+             WHERE d.article_id = :articleId AND c.status = 'published' AND <matches>
+             ORDER BY c.id DESC LIMIT :limit OFFSET :offset""")
+    List<Found> find(@Define("matches") String matches, String searchTerms, long articleId, int limit, int offset);
+
+    /** A comment whose words are not in its search column yet: written before search existed, or imported. */
+    record Unindexed(long id, String body) {}
+
+    @SqlQuery("SELECT id, body FROM comments WHERE id > :after AND search_words = '' AND body <> '' ORDER BY id LIMIT :limit")
+    @RegisterConstructorMapper(Unindexed.class)
+    List<Unindexed> unindexed(long after, int limit);
+
+    @SqlBatch("UPDATE comments SET search_words = :words WHERE id = :id")
+    void index(@Bind("id") List<Long> ids, @Bind("words") List<String> words);
+}

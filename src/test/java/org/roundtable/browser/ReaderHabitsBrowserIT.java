@@ -1,0 +1,148 @@
+package org.roundtable.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.roundtable.browser.Forum.ARTICLE;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.WebElement;
+
+/** What readers of mature forums expect, in a real browser at phone width: helpful, quote, what's new, search. */
+class ReaderHabitsBrowserIT extends ForumTest {
+
+    private static final String PROPOSAL_2 = ARTICLE + "/discussions/proposal-2";
+
+    @ParameterizedTest(name = "JavaScript {0}")
+    @ValueSource(booleans = {false, true})
+    void aReaderMarksACommentHelpfulAndTakesItBack(boolean javascript) {
+        try (var writer = Browser.open(forum, true); var reader = Browser.open(forum, javascript)) {
+            writer.go(ARTICLE);
+            Forum.post(writer, "proposal-2-discussion", "Sara", "Trade first, then security.");
+            Forum.comment(writer, "Trade first, then security.");
+
+            reader.width(Browser.PHONE_WIDTH);
+            reader.go(PROPOSAL_2);
+            WebElement comment = Forum.comment(reader, "Trade first, then security.");
+            assertThat(reader.find(comment, ".comment-meta svg.identicon").isDisplayed()).as("a face beside the name").isTrue();
+            WebElement button = reader.find(comment, "button.helpful-button");
+            assertThat(button.getText()).isEqualTo("▲ Helpful");
+            press(reader, button, javascript);
+
+            comment = Forum.comment(reader, "Trade first, then security.");
+            button = reader.find(comment, "button.helpful-button");
+            WebElement pressed = button;
+            reader.await(driver -> "true".equals(pressed.getAttribute("aria-pressed")) ? pressed : null);
+            assertThat(button.getText()).isEqualTo("▲ Helpful (1)");
+            assertThat(reader.onScreen(button)).as("back where they pressed it").isTrue();
+            reader.assertAccessible();
+            reader.screenshot("helpful-js-" + javascript, Browser.PHONE_WIDTH);
+
+            reader.go(PROPOSAL_2);
+            button = reader.find(Forum.comment(reader, "Trade first, then security."), "button.helpful-button");
+            WebElement again = button;
+            reader.await(driver -> "true".equals(again.getAttribute("aria-pressed")) ? again : null);
+            press(reader, button, javascript);
+            button = reader.find(Forum.comment(reader, "Trade first, then security."), "button.helpful-button");
+            WebElement released = button;
+            reader.await(driver -> "false".equals(released.getAttribute("aria-pressed")) ? released : null);
+            assertThat(button.getText()).isEqualTo("▲ Helpful");
+            assertThat(reader.horizontalOverflow()).isZero();
+        }
+    }
+
+    @Test
+    void selectedWordsAreQuotedInTheReplyAndWithoutJavaScriptTheWholeComment() {
+        try (var writer = Browser.open(forum, true); var reader = Browser.open(forum, true); var plain = Browser.open(forum, false)) {
+            writer.go(ARTICLE);
+            Forum.post(writer, "proposal-2-discussion", "Sara", "Gwadar and Chabahar can be partners, not rivals.");
+            Forum.comment(writer, "Gwadar and Chabahar can be partners, not rivals.");
+
+            reader.width(Browser.PHONE_WIDTH);
+            reader.go(PROPOSAL_2);
+            WebElement comment = Forum.comment(reader, "Gwadar and Chabahar can be partners, not rivals.");
+            reader.script("const text = arguments[0].querySelector('p').firstChild;"
+                    + "const range = document.createRange(); range.setStart(text, 0); range.setEnd(text, 19);"
+                    + "getSelection().removeAllRanges(); getSelection().addRange(range);", reader.find(comment, ".comment-body"));
+            WebElement quote = reader.await("article.comment .comment-actions .quote-button");
+            assertThat(quote.getText()).isEqualTo("Quote");
+            quote.click();
+            WebElement field = reader.await(".inline-reply textarea");
+            assertThat(field.getAttribute("value")).isEqualTo("> Gwadar and Chabahar\n\n");
+            assertThat(reader.focused()).isEqualTo(field);
+            reader.assertAccessible();
+
+            plain.width(Browser.PHONE_WIDTH);
+            plain.go(PROPOSAL_2);
+            plain.find(Forum.comment(plain, "Gwadar and Chabahar can be partners, not rivals."), "a.reply-link").click();
+            plain.find("#reply .quote-link a").click();
+            assertThat(plain.find("#reply-form textarea").getAttribute("value"))
+                    .isEqualTo("> Gwadar and Chabahar can be partners, not rivals.\n\n");
+        }
+    }
+
+    @Test
+    void aSecondVisitMarksWhatIsNewAndLeadsToIt() {
+        try (var writer = Browser.open(forum, true); var reader = Browser.open(forum, true)) {
+            reader.width(Browser.PHONE_WIDTH);
+            reader.go(ARTICLE);
+            assertThat(reader.findAll(".new-badge")).as("nothing is new on a first visit").isEmpty();
+
+            writer.go(ARTICLE);
+            Forum.post(writer, "proposal-2-discussion", "Omid", "A port for both.");
+            Forum.comment(writer, "A port for both.");
+            writer.go(ARTICLE);
+            Forum.post(writer, "comments", "Omid", "A general remark.");
+            Forum.comment(writer, "A general remark.");
+
+            reader.go(ARTICLE);
+            WebElement fresh = Forum.comment(reader, "A port for both.");
+            assertThat(reader.find(fresh, ":scope > .comment-meta .new-badge").getText()).isEqualToIgnoringCase("new");
+            assertThat(reader.find(".toc li[data-discussion=proposal-2] .new-count").getText()).isEqualTo("1 new");
+            assertThat(reader.find(".toc li[data-discussion=general] .new-count").getText()).isEqualTo("1 new");
+            assertThat(reader.findAll(".toc li[data-discussion=proposal-1] .new-count")).isEmpty();
+            reader.find("#proposal-2-discussion .jump-to-new a").click();
+            assertThat(reader.path()).endsWith("#" + fresh.getAttribute("id"));
+            assertThat(reader.onScreen(reader.find(fresh, ":scope > .comment-meta"))).isTrue();
+            reader.assertAccessible();
+            reader.screenshot("whats-new", Browser.PHONE_WIDTH);
+
+            reader.go(ARTICLE);
+            assertThat(reader.findAll(".new-badge")).as("seen now").isEmpty();
+        }
+    }
+
+    @Test
+    void aReaderSearchesThePersianCommentsOnAPhone() {
+        try (var writer = Browser.open(forum, true); var reader = Browser.open(forum, false)) {
+            writer.go(ARTICLE);
+            Forum.post(writer, "proposal-1-discussion", "سارا", "همکاری اقتصادی میان ایران و پاکستان ممکن است");
+            Forum.comment(writer, "همکاری اقتصادی میان ایران و پاکستان ممکن است");
+
+            reader.width(Browser.PHONE_WIDTH);
+            reader.go(ARTICLE);
+            WebElement box = reader.find("form.search-form input[name=q]");
+            reader.type(box, "همكاري"); // typed with Arabic kaf and yeh
+            reader.submit(reader.find("form.search-form button"));
+            assertThat(reader.path()).isEqualTo(ARTICLE + "/search");
+            WebElement result = reader.find(".search-result");
+            assertThat(reader.find(result, "mark").getText()).isEqualTo("همکاری");
+            assertThat(reader.find(result, ".search-excerpt").getAttribute("dir")).isEqualTo("auto");
+            assertThat(reader.onScreen(result)).isTrue();
+            assertThat(reader.horizontalOverflow()).isZero();
+            reader.assertAccessible();
+            reader.screenshot("search", Browser.PHONE_WIDTH);
+            reader.find(result, ".search-result-meta a").click();
+            assertThat(reader.path()).startsWith(ARTICLE + "/comments/");
+        }
+    }
+
+    /** Presses a form's button: without JavaScript the answer replaces the page; with it, the page stays. */
+    private static void press(Browser reader, WebElement button, boolean javascript) {
+        if (javascript) {
+            button.click();
+        } else {
+            reader.submit(button);
+        }
+    }
+}

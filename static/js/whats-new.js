@@ -1,0 +1,101 @@
+/*
+ * What is new since the reader's last visit, kept in this browser alone (local storage), so every reader gets the
+ * same cached page. For each discussion the page shows, it remembers when the page was made (by the server's clock)
+ * and how many comments the discussion had; on the next visit, comments made after that are marked "new", the
+ * contents say how many came, and a link leads to the first new one.
+ */
+(function () {
+  'use strict';
+
+  var rendered = document.querySelector('meta[name="roundtable:rendered-at"]');
+  var article = location.pathname.match(/^\/articles\/([^/]+)/);
+  var storage = localStore();
+  if (!rendered || !article || !storage || !document.querySelector('[data-discussion]')) {
+    return;
+  }
+  var KEY = 'roundtable.visits.' + article[1];
+  var renderedAt = Date.parse(rendered.getAttribute('content'));
+  var visits = read();
+
+  document.querySelectorAll('section.discussion[data-discussion]').forEach(markNewComments);
+  document.querySelectorAll('[data-discussion][data-count]').forEach(countNewComments);
+  remember();
+
+  function markNewComments(section) {
+    var last = visits[section.getAttribute('data-discussion')];
+    if (!last) {
+      return;
+    }
+    var fresh = [];
+    section.querySelectorAll('article.comment').forEach(function (comment) {
+      var time = comment.querySelector(':scope > .comment-meta time');
+      if (time && Date.parse(time.getAttribute('datetime')) > last.at) {
+        comment.classList.add('is-new');
+        var badge = document.createElement('span');
+        badge.className = 'new-badge';
+        badge.textContent = 'new';
+        time.closest('a').after(badge);
+        fresh.push({ comment: comment, at: Date.parse(time.getAttribute('datetime')) });
+      }
+    });
+    if (!fresh.length) {
+      return;
+    }
+    fresh.sort(function (a, b) { return a.at - b.at; });
+    var jump = document.createElement('p');
+    jump.className = 'jump-to-new';
+    var link = document.createElement('a');
+    link.href = '#' + fresh[0].comment.id;
+    link.textContent = fresh.length === 1 ? 'Jump to the new comment' : 'Jump to the first of ' + fresh.length + ' new comments';
+    jump.appendChild(link);
+    var threads = section.querySelector('.threads');
+    (threads || section).before(jump);
+  }
+
+  /** In the contents, and on a discussion's page, how many comments came since the last visit. */
+  function countNewComments(element) {
+    var last = visits[element.getAttribute('data-discussion')];
+    var added = last ? Number(element.getAttribute('data-count')) - last.count : 0;
+    if (added <= 0 || element.tagName !== 'LI') {
+      return;
+    }
+    var note = document.createElement('span');
+    note.className = 'new-count';
+    note.textContent = added + ' new';
+    element.querySelector('a').after(note);
+  }
+
+  /** Each discussion on this page as of now: when the page was made, and its count where the page shows one. */
+  function remember() {
+    var now = {};
+    document.querySelectorAll('[data-discussion]').forEach(function (element) {
+      var key = element.getAttribute('data-discussion');
+      now[key] = now[key] || { at: renderedAt, count: (visits[key] || { count: 0 }).count };
+      if (element.hasAttribute('data-count')) {
+        now[key].count = Number(element.getAttribute('data-count'));
+      }
+    });
+    Object.keys(now).forEach(function (key) { visits[key] = now[key]; });
+    try {
+      storage.setItem(KEY, JSON.stringify(visits));
+    } catch (e) {
+      // Storage full or refused: the next visit simply marks nothing.
+    }
+  }
+
+  function read() {
+    try {
+      return JSON.parse(storage.getItem(KEY) || '{}') || {};
+    } catch (e) {
+      return {};
+    }
+  }
+
+  function localStore() {
+    try {
+      return window.localStorage;
+    } catch (e) {
+      return null;
+    }
+  }
+})();
