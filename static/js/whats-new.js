@@ -62,7 +62,7 @@
     var note = document.createElement('span');
     note.className = 'new-count';
     note.textContent = added + ' new';
-    element.querySelector('a').after(note);
+    (element.querySelector(':scope > .count') || element.querySelector(':scope > a')).after(note);
   }
 
   /** Each discussion on this page as of now: when the page was made, and its count where the page shows one. */

@@ -122,6 +122,11 @@ final class Browser implements AutoCloseable {
                 + "return box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight;", element);
     }
 
+    /** Drops one cookie, as time does (HttpOnly cookies are out of a page script's reach). */
+    void forgetCookie(String name) {
+        driver.manage().deleteCookieNamed(name);
+    }
+
     Object script(String script, Object... arguments) {
         return ((JavascriptExecutor) driver).executeScript(script, arguments);
     }
