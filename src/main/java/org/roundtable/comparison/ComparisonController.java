@@ -101,7 +101,7 @@ public final class ComparisonController {
         return comparison.strongest(discussion.id(), stance.value())
                 .map(found -> new ProposalComparison.Argument(found.authorName(),
                         Text.excerpt(CommentMarkdown.textOf(markdown.toHtml(found.body())), EXCERPT_LENGTH),
-                        found.replies(), CommentPaths.comment(article.slug(), found.id())))
+                        found.helpful(), found.replies(), CommentPaths.comment(article.slug(), found.id())))
                 .orElse(null);
     }
 }

@@ -8,21 +8,21 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 /** What the comparison reads about each proposal's discussion, from what readers can see. */
 public interface ComparisonRepository {
 
-    /** A top-level comment of one stance, with the number of visible replies in its whole thread. */
-    record Argument(long id, String authorName, String body, long replies) {}
+    /** A top-level comment of one stance, its helpful marks, and the number of visible replies in its whole thread. */
+    record Argument(long id, String authorName, String body, int helpful, long replies) {}
 
     /**
-     * The strongest argument of {@code stance}: the visible top-level comment of that stance whose thread has the
-     * most visible replies (the earliest, between equals).
+     * The strongest argument of {@code stance}: the visible top-level comment of that stance that readers marked
+     * helpful most often; between equals, the one whose thread has the most visible replies, then the earliest.
      */
     @SqlQuery("""
-            SELECT r.id, r.author_name, r.body,
+            SELECT r.id, r.author_name, r.body, r.helpful_count AS helpful,
                    (SELECT COUNT(*) FROM comments c
                      WHERE c.root_id = r.id AND c.id <> r.id AND c.status = 'published') AS replies
               FROM comments r
              WHERE r.discussion_id = :discussionId AND r.parent_id IS NULL AND r.status = 'published'
                AND r.stance = :stance
-             ORDER BY replies DESC, r.created_at, r.id
+             ORDER BY r.helpful_count DESC, replies DESC, r.created_at, r.id
              LIMIT 1""")
     @RegisterConstructorMapper(Argument.class)
     Optional<Argument> strongest(long discussionId, String stance);

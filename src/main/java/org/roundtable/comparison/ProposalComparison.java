@@ -21,11 +21,16 @@ public record ProposalComparison(
         String lastActivityIso,
         String lastActivity) {
 
-    /** A top-level comment shown as an argument: who made it, its opening words, its thread's replies, its page. */
-    public record Argument(String author, String excerpt, long replies, String path) {
+    /**
+     * A top-level comment shown as an argument: who made it, its opening words, how many readers found it helpful,
+     * its thread's replies, its page.
+     */
+    public record Argument(String author, String excerpt, int helpful, long replies, String path) {
 
+        /** "2 replies", or "3 found it helpful · 2 replies" once readers marked it. */
         public String repliesLabel() {
-            return replies == 1 ? "1 reply" : replies + " replies";
+            String replied = replies == 1 ? "1 reply" : replies + " replies";
+            return helpful == 0 ? replied : helpful + " found it helpful · " + replied;
         }
     }
 }

@@ -74,6 +74,24 @@ class ComparisonTest {
     }
 
     @Test
+    void onceReadersMarkCommentsHelpfulTheMostHelpfulIsTheStrongest() {
+        Reader first = server.reader();
+        long quiet = postedId(first.submit(first.open(ARTICLE), "#reply-proposal-2", Map.of("name", "Quiet", "body", "For, quietly", "stance", "for")));
+        Reader second = server.reader();
+        long debated = postedId(second.submit(second.open(ARTICLE), "#reply-proposal-2",
+                Map.of("name", "Debated", "body", "For, and here is why", "stance", "for")));
+        postedId(first.submit(first.open(ARTICLE + "/comments/" + debated), "#reply-form", Map.of("body", "Why?")));
+        for (int i = 0; i < 2; i++) {
+            Reader marker = server.reader();
+            String token = marker.open(ARTICLE).selectFirst("input[name=form_token]").val();
+            assertThat(marker.post(ARTICLE + "/comments/" + quiet + "/helpful", Map.of("helpful", "yes", "form_token", token))
+                    .statusCode()).isEqualTo(303);
+        }
+        Element inFavour = server.page(COMPARE).getElementById("compare-2").select("td").get(2).selectFirst(".argument");
+        assertThat(inFavour.text()).contains("For, quietly", "2 found it helpful · 0 replies");
+    }
+
+    @Test
     void theComparisonIsCachedAndGoesStaleWithItsArticle() {
         var before = server.get(COMPARE);
         String etag = before.headers().firstValue("ETag").orElseThrow();
