@@ -114,12 +114,18 @@ pair() { # $1 label, $2 size, $3 path, then wrk options (a POST script posts to 
   ROWS+=("| $size | $label | $rps | $p50 | $p99 | $errors |")
 }
 
-form_token() { curl -s "http://127.0.0.1:$PORT$ARTICLE" | grep -o 'name="form_token" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//'; }
-# Readers of the cached article while others mark comments helpful at a fixed pace (bench/helpful.lua, two
-# connections, about 50 marks a second): marks make the article's pages stale at most once every two seconds.
+# The first form token on the article. Every comment's Helpful form carries one too: the pipeline reads the whole
+# page (awk exits only at its end), so no stage is cut off early (SIGPIPE would fail the script under pipefail).
+form_token() {
+  curl -s "http://127.0.0.1:$PORT$ARTICLE" | grep -o 'name="form_token" value="[^"]*"' \
+      | awk 'NR == 1 {sub(/.*value="/, ""); sub(/"$/, ""); token = $0} END {print token}'
+}
+# Readers of the cached article while others mark comments helpful at a fixed pace (bench/helpful.lua, four
+# connections, about 50 marks a second; the rate sent is printed): marks make the article's pages stale at most
+# once every two seconds.
 with_marks() { # $1 label, $2 size; compares with CACHED_RPS, the same page read alone
   local seconds=$(( ${DURATION%s} + ${WARMUP%s} + 1 ))
-  FORM_TOKEN=$(form_token) ARTICLE=$ARTICLE wrk -t1 -c2 -d "${seconds}s" -s bench/helpful.lua "$URL" >"$WORK/marks.txt" &
+  FORM_TOKEN=$(form_token) ARTICLE=$ARTICLE wrk -t1 -c4 -d "${seconds}s" -s bench/helpful.lua "$URL" >"$WORK/marks.txt" &
   local marks=$!
   measure "$1" "$2" -t2 -c64 "$URL$ARTICLE"
   wait "$marks"
@@ -195,7 +201,7 @@ CONF
   measure "discussion page 80% deep, cached" "$SIZE" -t2 -c64 "$URL$DEEP_PAGE"
   with_marks "article page, cached, while readers mark 50 comments a second helpful" "$SIZE"
 
-  TOKEN=$(curl -s "$URL$ARTICLE" | grep -o 'name="form_token" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
+  TOKEN=$(form_token)
   BEFORE=$(sqlite3 "$DB" "SELECT COUNT(*) FROM comments")
   FORM_TOKEN=$TOKEN POST_PATH="$ARTICLE/comments" MEASURE_WARMUP=$STEADY \
       measure "comment POSTs, 32 posters" "$SIZE" -t2 -c32 -s bench/post.lua "$URL"
@@ -269,7 +275,7 @@ if [ "${CHECKS:-1}" = 1 ]; then
   java -Xmx1g -cp "$CLASSPATH" org.roundtable.bench.Seed "$DB" $((AUTHORS * EARLIER + 1000)) >&2
   LIMITS=$LIMITS_GENEROUS start_server "$DB" true
   URL="http://127.0.0.1:$PORT"
-  TOKEN=$(curl -s "$URL$ARTICLE" | grep -o 'name="form_token" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
+  TOKEN=$(form_token)
   # Every row posts words of its own: the duplicate check is on.
   BODY_TAG=first FORM_TOKEN=$TOKEN POST_PATH="$ARTICLE/comments" MEASURE_WARMUP=$STEADY \
       measure "comment POSTs, checks on, 32 first-time posters (no cookie)" "checks" -t2 -c32 -s bench/post.lua "$URL"
