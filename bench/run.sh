@@ -131,6 +131,13 @@ with_marks() { # $1 label, $2 size; compares with CACHED_RPS, the same page read
   wait "$marks"
   local sent; sent=$(awk '/Requests\/sec/ {print $2}' "$WORK/marks.txt")
   ROWS+=("| $2 | ...the same, as a share of the article read alone ($sent marks/s sent) | $(awk -v a="$LAST_RPS" -v b="$CACHED_RPS" 'BEGIN {printf "%.0f%%", 100 * a / b}') | | | |")
+  # The control: the same pace of requests that write nothing (/health), to tell the marks' cost from the cost of
+  # any paced side traffic on a machine the readers' load already fills.
+  wrk -t1 -c4 -d "${seconds}s" -s bench/paced.lua "$URL/health" >"$WORK/paced.txt" &
+  local paced=$!
+  measure "...control: the same page while another client asks for /health at the same pace" "$2" -t2 -c64 "$URL$ARTICLE"
+  wait "$paced"
+  ROWS+=("| $2 | ...the control as a share of the article read alone | $(awk -v a="$LAST_RPS" -v b="$CACHED_RPS" 'BEGIN {printf "%.0f%%", 100 * a / b}') | | | |")
 }
 # Search, one connection at a time (searches are never cached): a word in one comment in a thousand, a word in
 # nearly all, two such words, and a Persian word in nearly all.

@@ -158,7 +158,8 @@ public final class ThreadHtml implements IWritableCharSequence {
         }
         body(out, c);
         out.append("<div class=\"comment-actions\">\n");
-        if (!c.awaitingModeration()) {
+        if (!c.awaitingModeration() && !c.changeable()) {
+            // Not on a reader's own comment, where their page knows it is theirs (the server refuses it anyway).
             helpful(out, c);
         }
         if (open && !c.awaitingModeration()) {
