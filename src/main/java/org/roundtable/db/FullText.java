@@ -4,20 +4,32 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * How this engine finds comments by their normalised words ({@code comments.search_words}): {@code matchSql} is a
- * condition on the comments aliased {@code c}, true when the comment holds every word bound as
- * {@code :searchTerms}, which {@code terms} writes in the engine's own query syntax. The words come from
- * {@code SearchWords} (letters and digits only), so no operator a reader types reaches either engine.
+ * How this engine finds comments by their normalised words ({@code comments.search_words}), newest first, as SQL
+ * pieces of one query: {@code fromSql} names the comments {@code c} (joined to the engine's index where it is a
+ * table of its own), {@code matchSql} is true when a comment holds every word bound as {@code :searchTerms} (which
+ * {@code terms} writes in the engine's query syntax), and {@code newestFirstSql} orders them so the engine can stop
+ * after the first page. The words come from {@code SearchWords} (letters and digits only), so no operator a reader
+ * types reaches either engine.
  */
-public record FullText(String matchSql, Function<List<String>, String> terms) {
+public record FullText(String fromSql, String matchSql, String newestFirstSql, Function<List<String>, String> terms) {
 
-    /** SQLite's FTS5 table over the words: each word quoted, all of them required. */
+    /**
+     * SQLite's FTS5 table over the words, read newest first by its own rowid (the comment's id), so a word most
+     * comments hold stops after a page instead of gathering every match first.
+     */
     static final FullText SQLITE = new FullText(
-            "c.id IN (SELECT rowid FROM comment_search WHERE comment_search MATCH :searchTerms)",
+            "comment_search s JOIN comments c ON c.id = s.rowid",
+            "comment_search MATCH :searchTerms",
+            "s.rowid DESC",
             words -> String.join(" ", words.stream().map(word -> "\"" + word + "\"").toList()));
 
-    /** PostgreSQL's index of the words as lexemes of the 'simple' configuration, all of them required. */
+    /**
+     * PostgreSQL's stored tsvector of the words ('simple' lexemes) and its GIN index: with the column's statistics
+     * the planner reads a rare word from the index and a common one newest first by id.
+     */
     static final FullText POSTGRESQL = new FullText(
-            "to_tsvector('simple', c.search_words) @@ to_tsquery('simple', :searchTerms)",
+            "comments c",
+            "c.search_vector @@ to_tsquery('simple', :searchTerms)",
+            "c.id DESC",
             words -> String.join(" & ", words.stream().map(word -> "'" + word + "'").toList()));
 }

@@ -81,7 +81,8 @@ public final class SearchController {
     private List<SearchRepository.Found> find(Article article, Set<String> words, int page) {
         FullText fullText = database.fullText();
         return database.withinTime(TIME_LIMIT, handle -> handle.attach(SearchRepository.class).find(
-                fullText.matchSql(), fullText.terms().apply(List.copyOf(words)), article.id(), PER_PAGE + 1, (page - 1) * PER_PAGE));
+                fullText.fromSql(), fullText.matchSql(), fullText.newestFirstSql(), fullText.terms().apply(List.copyOf(words)),
+                article.id(), PER_PAGE + 1, (page - 1) * PER_PAGE));
     }
 
     private SearchResult result(Article article, SearchRepository.Found comment, Set<String> words) {

@@ -15,13 +15,17 @@ public interface SearchRepository {
     /** A comment found: enough to show and link it. */
     record Found(long id, String authorName, String body, Instant createdAt, int position, String title) {}
 
-    /** Newest first: a page of the published comments of one article that hold every word searched for. */
+    /**
+     * Newest first: a page of the published comments of one article that hold every word searched for. The engine's
+     * pieces come from {@code db.FullText}.
+     */
     @SqlQuery("""
             SELECT c.id, c.author_name, c.body, c.created_at, d.position, d.title
-              FROM comments c JOIN discussions d ON d.id = c.discussion_id
+              FROM <from> JOIN discussions d ON d.id = c.discussion_id
              WHERE d.article_id = :articleId AND c.status = 'published' AND <matches>
-             ORDER BY c.id DESC LIMIT :limit OFFSET :offset""")
-    List<Found> find(@Define("matches") String matches, String searchTerms, long articleId, int limit, int offset);
+             ORDER BY <newestFirst> LIMIT :limit OFFSET :offset""")
+    List<Found> find(@Define("from") String from, @Define("matches") String matches, @Define("newestFirst") String newestFirst,
+                     String searchTerms, long articleId, int limit, int offset);
 
     /** A comment whose words are not in its search column yet: written before search existed, or imported. */
     record Unindexed(long id, String body) {}
