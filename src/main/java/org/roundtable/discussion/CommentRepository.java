@@ -321,10 +321,10 @@ public interface CommentRepository extends SqlObject {
     @SqlUpdate("UPDATE comments SET root_id = id WHERE id = :id")
     void makeOwnRoot(long id);
 
-    /** The author's edit of their name and words; the versions are kept (see {@link #keepVersions}). */
+    /** The author's edit of their name and words; the versions are kept (see {@link CommentVersions}). */
     @Transaction
     default void edit(Comment before, String authorName, String body, Instant editedAt) {
-        keepVersions(before, authorName, body, editedAt, "author");
+        versions().keep(before, authorName, body, editedAt, "author");
         setWords(before.id(), authorName, body, SearchWords.of(body), editedAt);
     }
 
@@ -336,7 +336,7 @@ public interface CommentRepository extends SqlObject {
     /** A moderator's edit of the words; the page then says so, and the versions are kept. */
     @Transaction
     default void editByModerator(Comment before, String body, Instant editedAt) {
-        keepVersions(before, before.authorName(), body, editedAt, "moderator");
+        versions().keep(before, before.authorName(), body, editedAt, "moderator");
         setWordsByModerator(before.id(), body, SearchWords.of(body), editedAt);
     }
 
@@ -345,30 +345,6 @@ public interface CommentRepository extends SqlObject {
              WHERE id = :id""")
     void setWordsByModerator(long id, String body, String searchWords, Instant editedAt);
 
-    /**
-     * Keeps the new version of an edited comment, and with the first edit the version before it: the original, or
-     * for a comment edited before versions were kept, what that edit left. An edit that changes neither name nor
-     * words (only a stance) makes no version.
-     */
-    private void keepVersions(Comment before, String authorName, String body, Instant editedAt, String madeBy) {
-        if (before.authorName().equals(authorName) && before.body().equals(body)) {
-            return;
-        }
-        if (!hasVersions(before.id())) {
-            boolean editedBefore = before.editedAt() != null;
-            addVersion(before.id(), before.authorName(), before.body(), editedBefore ? before.editedAt() : before.createdAt(),
-                    editedBefore && before.editedByModerator() ? "moderator" : "author");
-        }
-        addVersion(before.id(), authorName, body, editedAt, madeBy);
-    }
-
-    @SqlQuery("SELECT EXISTS (SELECT 1 FROM comment_revisions WHERE comment_id = :commentId)")
-    boolean hasVersions(long commentId);
-
-    @SqlUpdate("""
-            INSERT INTO comment_revisions (comment_id, author_name, body, made_at, made_by)
-            VALUES (:commentId, :authorName, :body, :madeAt, :madeBy)""")
-    void addVersion(long commentId, String authorName, String body, Instant madeAt, String madeBy);
 
     /**
      * Sets (or with null clears) the stance of {@code comment}, a top-level comment on a proposal, and moves the
@@ -424,6 +400,11 @@ public interface CommentRepository extends SqlObject {
                                 moved_from_discussion_id = :from, stance = NULL, stance_set_at = NULL
              WHERE id = :commentId""")
     void moveItself(long commentId, long to, long from);
+
+    /** Every version of an edited comment, kept in the same transaction as the edit. */
+    private CommentVersions versions() {
+        return getHandle().attach(CommentVersions.class);
+    }
 
     /** Each person's stance per proposal, kept in the same transaction as the comments that set it. */
     private StanceRepository stances() {
