@@ -6,7 +6,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.roundtable.antispam.FloodControl;
 import org.roundtable.antispam.PostQuotas;
@@ -29,6 +28,13 @@ import org.roundtable.web.ReaderFacingError;
  * a mark makes only its article's pages stale, and those at most once every few seconds.
  */
 public final class HelpfulController {
+
+    /** What the script is told: the mark as it now stands and the comment's count, or why it was refused. */
+    record Marked(boolean helpful, int count) {}
+
+    record Marks(List<Long> marked) {}
+
+    record Refused(String error) {}
 
     private final Jdbi jdbi;
     private final CommentLookup lookup;
@@ -83,7 +89,7 @@ public final class HelpfulController {
         ChangedPages.countsOfArticle(ctx, article.slug());
         authors.showRecentMark(ctx, new AuthorCookies.RecentMark(comment.id(), helpful));
         if (wantsJson(ctx)) {
-            ctx.contentType("application/json").result("{\"helpful\":" + helpful + ",\"count\":" + count + "}");
+            ctx.json(new Marked(helpful, count));
         } else {
             ctx.redirect(back(ctx, article) + "#comment-" + comment.id(), HttpStatus.SEE_OTHER);
         }
@@ -99,13 +105,12 @@ public final class HelpfulController {
                 .map(reader -> jdbi.onDemand(HelpfulRepository.class).marked(reader.id(), article.id()))
                 .orElse(List.of());
         ctx.header("Cache-Control", "private, no-store").header("Vary", "Cookie");
-        ctx.contentType("application/json")
-                .result("{\"marked\":[" + ids.stream().map(String::valueOf).collect(Collectors.joining(",")) + "]}");
+        ctx.json(new Marks(ids));
     }
 
     private void refuse(Context ctx, int status, String message) {
         if (wantsJson(ctx)) {
-            ctx.status(status).contentType("application/json").result("{\"error\":" + jsonString(message) + "}");
+            ctx.status(status).json(new Refused(message));
             return;
         }
         throw new ReaderFacingError(HttpStatus.forStatus(status), message);
@@ -133,10 +138,5 @@ public final class HelpfulController {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-    }
-
-    /** Messages are ours, but quotes and backslashes are escaped all the same. */
-    private static String jsonString(String value) {
-        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }
