@@ -7,6 +7,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.roundtable.discussion.CommentMarkdown;
 import org.roundtable.discussion.CommentStatus;
 import org.roundtable.discussion.Hold;
+import org.roundtable.security.AddressHash;
 import org.roundtable.security.FormTokens;
 
 /**
@@ -36,7 +37,7 @@ public final class SpamScreen {
     }
 
     /** How a comment must wait because it looks like spam, and why; empty when it looks fine. */
-    public Optional<Hold> screen(String honeypot, FormTokens.Check token, String body, String ipHash) {
+    public Optional<Hold> screen(String honeypot, FormTokens.Check token, String body, AddressHash address) {
         if (!honeypot.isEmpty()) {
             return Optional.of(new Hold(CommentStatus.SPAM, "Filled in the hidden field that only robots see"));
         }
@@ -47,15 +48,15 @@ public final class SpamScreen {
             return Optional.of(new Hold(CommentStatus.SPAM, "Sent within " + rules.minFillTime().toSeconds()
                     + " seconds of opening the form, faster than people write"));
         }
-        return screenWords(body, ipHash);
+        return screenWords(body, address);
     }
 
     /**
      * The status words must wait in because of what they say (the blocklist, too many links), or empty: the
      * checks a comment's words pass on every path, an author's edit included.
      */
-    public Optional<Hold> screenWords(String body, String ipHash) {
-        Optional<Hold> listed = blocklisted(body, ipHash);
+    public Optional<Hold> screenWords(String body, AddressHash address) {
+        Optional<Hold> listed = blocklisted(body, address);
         if (listed.isPresent()) {
             return listed;
         }
@@ -73,7 +74,7 @@ public final class SpamScreen {
      * The harshest verdict among the entries that match. Phrases are compared as they look, in the words as
      * typed and as they render (where character references such as {@code &#97;} have become letters).
      */
-    private Optional<Hold> blocklisted(String body, String ipHash) {
+    private Optional<Hold> blocklisted(String body, AddressHash address) {
         List<BlockedEntry> entries = jdbi.onDemand(BlocklistRepository.class).all();
         if (entries.isEmpty()) {
             return Optional.empty();
@@ -83,7 +84,7 @@ public final class SpamScreen {
         return entries.stream()
                 .filter(entry -> entry.isPhrase()
                         ? typed.contains(Lookalikes.skeleton(entry.value())) || shown.contains(Lookalikes.skeleton(entry.value()))
-                        : entry.value().equals(ipHash))
+                        : address.matches(entry.value()))
                 .map(entry -> new Hold("spam".equals(entry.verdict()) ? CommentStatus.SPAM : CommentStatus.HELD,
                         entry.isPhrase() ? "Matches the blocked phrase \u201C" + entry.value() + "\u201D"
                                 : "Sent from a blocked address"))

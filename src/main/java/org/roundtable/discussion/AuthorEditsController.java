@@ -16,6 +16,7 @@ import org.roundtable.db.Database;
 import org.roundtable.db.Writer;
 import org.roundtable.discussion.CommentPosting.Outcome;
 import org.roundtable.pagecache.ChangedPages;
+import org.roundtable.security.AddressHash;
 import org.roundtable.security.FormTokens;
 import org.roundtable.security.IpHashes;
 import org.roundtable.web.ErrorPages;
@@ -106,15 +107,15 @@ public final class AuthorEditsController {
             renderEdit(ctx, article, comment, typed.refused(CommentPosting.UNKNOWN_STANCE), 422);
             return;
         }
-        String ipHash = ipHashes.of(ctx);
-        Optional<Outcome.Refused> refused = checks.edit(comment, name, body, ipHash);
+        AddressHash address = ipHashes.withFormer(ctx);
+        Optional<Outcome.Refused> refused = checks.edit(comment, name, body, address);
         if (refused.isPresent()) {
             renderEdit(ctx, article, comment, typed.refused(refused.get().reason()), refused.get().status());
             return;
         }
         try {
             Stance kept = lookup.takesStance(comment) ? stance.orElse(null) : null;
-            storeEdit(comment, name, body, kept, checks.screenEdit(body, ipHash));
+            storeEdit(comment, name, body, kept, checks.screenEdit(body, address));
         } catch (JdbiException e) {
             if (!Database.isUnavailable(e)) {
                 throw e;

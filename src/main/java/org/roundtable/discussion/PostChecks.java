@@ -7,6 +7,7 @@ import org.roundtable.antispam.SpamScreen;
 import org.roundtable.article.Article;
 import org.roundtable.discussion.CommentPosting.Outcome;
 import org.roundtable.moderation.Bans;
+import org.roundtable.security.AddressHash;
 import org.roundtable.security.FormTokens;
 
 /**
@@ -32,29 +33,29 @@ public final class PostChecks {
      * refused but held; see {@link SpamScreen}.
      */
     public Outcome post(Handle handle, Article article, CommentForm form, FormTokens.Check token, Long authorId,
-                        String ipHash, String honeypot) {
+                        AddressHash address, String honeypot) {
         if (token.verdict() == FormTokens.Verdict.FOREIGN_ORIGIN) {
             return new Outcome.Refused(token.verdict().status(), token.verdict().refusal());
         }
         return CommentPosting.problemWithText(Text.name(form.name()), Text.body(form.body()))
                 .map(problem -> new Outcome.Refused(422, problem))
-                .or(() -> bans.refusalFor(authorId, ipHash).map(reason -> new Outcome.Refused(403, reason)))
-                .or(() -> posting.flood(handle, authorId, ipHash))
+                .or(() -> bans.refusalFor(authorId, address).map(reason -> new Outcome.Refused(403, reason)))
+                .or(() -> posting.flood(handle, authorId, address.key()))
                 .map(Outcome.class::cast)
-                .orElseGet(() -> posting.plan(handle, article, form, authorId, ipHash,
-                        spam.screen(honeypot, token, Text.body(form.body()), ipHash)));
+                .orElseGet(() -> posting.plan(handle, article, form, authorId, address.key(),
+                        spam.screen(honeypot, token, Text.body(form.body()), address)));
     }
 
     /** Why an author's edit is refused: its text, the discussion's lock, a ban on its author or address. */
-    public Optional<Outcome.Refused> edit(Comment comment, String name, String body, String ipHash) {
+    public Optional<Outcome.Refused> edit(Comment comment, String name, String body, AddressHash address) {
         return CommentPosting.problemWithText(name, body).map(problem -> new Outcome.Refused(422, problem))
                 .or(() -> jdbi.onDemand(DiscussionRepository.class).findById(comment.discussionId())
                         .filter(Discussion::locked).map(locked -> new Outcome.Refused(403, CommentPosting.LOCKED)))
-                .or(() -> bans.refusalFor(comment.authorId(), ipHash).map(reason -> new Outcome.Refused(403, reason)));
+                .or(() -> bans.refusalFor(comment.authorId(), address).map(reason -> new Outcome.Refused(403, reason)));
     }
 
     /** How edited words must wait for a moderator, when the blocklist or link limit say so. */
-    public Optional<Hold> screenEdit(String body, String ipHash) {
-        return spam.screenWords(body, ipHash);
+    public Optional<Hold> screenEdit(String body, AddressHash address) {
+        return spam.screenWords(body, address);
     }
 }

@@ -17,6 +17,7 @@ import org.roundtable.db.Writer;
 import org.roundtable.discussion.CommentPosting.Outcome;
 import org.roundtable.operations.Metrics;
 import org.roundtable.pagecache.ChangedPages;
+import org.roundtable.security.AddressHash;
 import org.roundtable.security.FormTokens;
 import org.roundtable.security.IpHashes;
 import org.roundtable.web.Forms;
@@ -66,12 +67,12 @@ public final class PostingController {
         ChangedPages.ofArticle(ctx, article.slug());
         CommentForm form = CommentForm.from(ctx);
         FormTokens.Check token = formTokens.check(ctx);
-        String ipHash = ipHashes.of(ctx);
+        AddressHash address = ipHashes.withFormer(ctx);
         Optional<Author> known = authors.current(ctx);
         Long authorId = known.map(Author::id).orElse(null);
         // Every check reads through this one handle (jdbi lends it to the nested calls on this thread), and it is
         // given back before the comment waits for the writer.
-        Outcome checked = jdbi.withHandle(handle -> checks.post(handle, article, form, token, authorId, ipHash,
+        Outcome checked = jdbi.withHandle(handle -> checks.post(handle, article, form, token, authorId, address,
                 Forms.field(ctx, SpamScreen.HONEYPOT)));
         Outcome outcome = checked instanceof Outcome.Planned plan ? store(ctx, plan, known) : checked;
         if (outcome instanceof Outcome.Posted posted) {

@@ -20,12 +20,12 @@ public interface BanRepository {
               LEFT JOIN moderators lifted ON lifted.id = b.lifted_by
             """;
 
-    /** The newest ban in force against this author cookie or this IP hash. */
+    /** The newest ban in force against this author cookie or this address (by its key, or as hashed before). */
     @SqlQuery(SELECT + """
              WHERE b.lifted_at IS NULL AND (b.expires_at IS NULL OR b.expires_at > :now)
-               AND ((b.author_id IS NOT NULL AND b.author_id = :authorId) OR b.ip_hash = :ipHash)
+               AND ((b.author_id IS NOT NULL AND b.author_id = :authorId) OR b.ip_hash IN (:ipHash, :formerIpHash))
              ORDER BY b.created_at DESC LIMIT 1""")
-    Optional<Ban> active(Long authorId, String ipHash, Instant now);
+    Optional<Ban> active(Long authorId, String ipHash, String formerIpHash, Instant now);
 
     @SqlQuery(SELECT + " WHERE b.id = :id")
     Optional<Ban> find(long id);

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.roundtable.security.AddressHash;
 
 /** Whether someone may post: an active ban on their author cookie or on their address says no. */
 public final class Bans {
@@ -23,8 +24,8 @@ public final class Bans {
     }
 
     /** The reason this author (if known) or address may not post, in words for them; empty when they may. */
-    public Optional<String> refusalFor(Long authorId, String ipHash) {
-        return jdbi.onDemand(BanRepository.class).active(authorId, ipHash, clock.instant()).map(ban -> {
+    public Optional<String> refusalFor(Long authorId, AddressHash address) {
+        return jdbi.onDemand(BanRepository.class).active(authorId, address.key(), address.former(), clock.instant()).map(ban -> {
             String until = ban.expiresAt() == null ? "" : " until " + DATE.format(ban.expiresAt().atZone(zone));
             return "You cannot post here" + until + ". A moderator gave this reason: " + ban.reason();
         });

@@ -3,10 +3,12 @@ package org.roundtable.security;
 import io.javalin.http.Context;
 
 /**
- * Client addresses as Roundtable keeps them: a keyed hash, enough to ban or throttle an address without
- * storing or logging the address itself.
+ * Client addresses as Roundtable keeps them: a keyed hash of the {@link AddressKey}, enough to ban or throttle an
+ * address without storing or logging the address itself.
  */
 public final class IpHashes {
+
+    private static final String PURPOSE = "ip";
 
     private final Signer signer;
 
@@ -14,11 +16,17 @@ public final class IpHashes {
         this.signer = signer;
     }
 
+    /** The hash every per-address rule counts and stores this request's client by. */
     public String of(Context ctx) {
         return of(ctx.ip());
     }
 
     public String of(String address) {
-        return signer.mac("ip", address);
+        return signer.mac(PURPOSE, AddressKey.of(address));
+    }
+
+    /** This client's hash together with the one rows written before the /64 key carry; for lookups of bans. */
+    public AddressHash withFormer(Context ctx) {
+        return new AddressHash(of(ctx), signer.mac(PURPOSE, ctx.ip()));
     }
 }

@@ -1,17 +1,15 @@
 package org.roundtable.web;
 
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jetty.io.Connection;
+import org.roundtable.security.AddressKey;
 
 /**
  * Caps the connections one address may hold open at once, so one client cannot take every connection the
- * server accepts (slowloris). An IPv6 client is counted by its /64, the block one subscriber gets. Behind a
+ * server accepts (slowloris). An IPv6 client is counted by its /64, as every per-address rule counts ({@link AddressKey}). Behind a
  * reverse proxy every connection comes from the proxy, so the cap is left off there and the proxy does this
  * job (nginx: {@code limit_conn}).
  */
@@ -48,21 +46,9 @@ public final class ConnectionsPerAddress implements Connection.Listener {
 
     private static InetAddress clientOf(Connection connection) {
         if (connection.getEndPoint().getRemoteSocketAddress() instanceof InetSocketAddress remote && remote.getAddress() != null) {
-            return block(remote.getAddress());
+            return AddressKey.blockOf(remote.getAddress());
         }
         return null;
     }
 
-    private static InetAddress block(InetAddress address) {
-        if (!(address instanceof Inet6Address)) {
-            return address;
-        }
-        byte[] prefix = address.getAddress();
-        Arrays.fill(prefix, 8, 16, (byte) 0);
-        try {
-            return InetAddress.getByAddress(prefix);
-        } catch (UnknownHostException impossible) {
-            throw new IllegalStateException(impossible);
-        }
-    }
 }
