@@ -178,9 +178,12 @@
       headers: { 'Accept': 'text/html' }
     }).then(function (response) {
       return response.text().then(function (html) {
-        var fresh = new DOMParser().parseFromString(html, 'text/html').querySelector('.comment-preview');
+        var answer = new DOMParser().parseFromString(html, 'text/html');
+        var fresh = answer.querySelector('.comment-preview');
         if (!response.ok || !fresh) {
-          showMessage(form, 'The preview could not be made just now. Your text is still here.');
+          // The server says why (too long, closed, too many at once); otherwise the text is kept all the same.
+          var refusal = answer.querySelector('.form-error');
+          showMessage(form, refusal ? refusal.textContent : 'The preview could not be made just now. Your text is still here.');
           return;
         }
         var old = form.querySelector('.comment-preview');

@@ -46,6 +46,8 @@ import org.roundtable.discussion.CommentPosting;
 import org.roundtable.discussion.CommentPreviews;
 import org.roundtable.discussion.PostChecks;
 import org.roundtable.discussion.PostingController;
+import org.roundtable.discussion.Posters;
+import org.roundtable.discussion.PreviewRendering;
 import org.roundtable.discussion.PrivateLinkNotice;
 import org.roundtable.discussion.Readers;
 import org.roundtable.discussion.ThreadPages;
@@ -71,6 +73,8 @@ import org.roundtable.rendering.RenderGate;
 import org.roundtable.rendering.Templates;
 import org.roundtable.search.SearchBackfill;
 import org.roundtable.search.SearchController;
+import org.roundtable.security.AddressGate;
+import org.roundtable.security.AddressLimits;
 import org.roundtable.security.FormTokens;
 import org.roundtable.security.IpHashes;
 import org.roundtable.security.ServerSecret;
@@ -83,7 +87,7 @@ import org.roundtable.web.EagerBodies;
 import org.roundtable.web.ErrorPages;
 import org.roundtable.web.SecurityHeaders;
 import org.roundtable.web.ServerLimits;
-import org.roundtable.web.SiteAddress;
+import org.roundtable.security.SiteAddress;
 import org.roundtable.web.Utf8Forms;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -134,7 +138,10 @@ public final class App {
         var audit = new AuditLog(clock);
 
         var templates = new Templates(new Assets(config.staticDir()), clock);
-        var pageCache = new PageCache(config.renderCache(), clock, config.renderCacheBytes(), () -> ContentVersion.read(jdbi));
+        AddressLimits addressLimits = config.addressLimits();
+        var renderGate = RenderGate.perCore(AddressGate.queueingBeyond(addressLimits.renders(), addressLimits.renderWait()));
+        var pageCache = new PageCache(config.renderCache(), clock, config.renderCacheBytes(), () -> ContentVersion.read(jdbi),
+                renderGate);
         ChangeBroadcast broadcast = config.renderCache() ? database.changeBroadcast() : ChangeBroadcast.NOBODY_ELSE;
         pageCache.announceTo(broadcast::announce);
         broadcast.listen(pageCache::invalidate, () -> pageCache.invalidate(PageCache.EVERY_PAGE));
@@ -147,7 +154,6 @@ public final class App {
         metrics.gauge("roundtable.db.pool.idle", "Idle database connections", database::idleConnections);
         metrics.gauge("roundtable.db.pool.waiting", "Threads waiting for a connection", database::threadsWaitingForConnection);
         metrics.gauge("roundtable.db.writer.queued", "Writes waiting for the next group commit", writer::queued);
-        var renderGate = RenderGate.perCore();
         var articles = new ArticleController(articlePages, readers, templates, pageCache, renderGate);
         if (warmPageCache && config.renderCache()) {
             warmInBackground(articles);
@@ -165,8 +171,10 @@ public final class App {
                 new SpamScreen(jdbi, config.spamRules(), markdown, clock), jdbi);
         var placement = new CommentPlacement(jdbi);
         var typedForms = new TypedForms(articles, commentPages, jdbi);
-        var previews = new CommentPreviews(lookup, markdown, typedForms);
-        var postingController = new PostingController(lookup, checks, posting, writer, authorCookies, formTokens, ipHashes,
+        var posters = new Posters(authorCookies, formTokens, ipHashes);
+        var previews = new CommentPreviews(lookup, checks, posters,
+                new PreviewRendering(markdown, renderGate, AddressGate.refusingBeyond(addressLimits.previews())), typedForms);
+        var postingController = new PostingController(lookup, checks, posting, writer, authorCookies, posters,
                 metrics, placement, typedForms, previews, jdbi);
         var authorEdits = new AuthorEditsController(lookup, readers, formTokens, checks, writer, ipHashes, audit, placement,
                 previews, markdown, clock);
@@ -176,7 +184,8 @@ public final class App {
         var history = new CommentHistory(jdbi, audit, formats, clock);
         var commentHistory = new CommentHistoryController(lookup, history);
         var helpful = new HelpfulController(jdbi, lookup, authorCookies, formTokens, ipHashes, flood, clock);
-        var search = new SearchController(articlePages, database, markdown, formats);
+        var search = new SearchController(articlePages, database, markdown, formats,
+                AddressGate.refusingBeyond(addressLimits.searches()));
         var health = new HealthController(database);
 
         var passwords = new Passwords();

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import org.roundtable.antispam.SpamRules;
+import org.roundtable.security.AddressLimits;
 import org.roundtable.web.ServerLimits;
 
 /** Everything Roundtable reads from its environment, with the defaults a fresh checkout runs with. */
@@ -30,6 +31,7 @@ public record Config(
         Duration adminIdleTimeout,
         int loginMaxFailures,
         SpamRules spamRules,
+        AddressLimits addressLimits,
         ServerLimits serverLimits) {
 
     public static final String DEFAULT_DATABASE_URL = "jdbc:sqlite:data/roundtable.db";
@@ -60,6 +62,7 @@ public record Config(
                 Duration.ofMinutes(Long.parseLong(env.getOrDefault("ADMIN_IDLE_MINUTES", "120"))),
                 Integer.parseInt(env.getOrDefault("LOGIN_MAX_FAILURES", "5")),
                 SpamRules.fromMap(env),
+                AddressLimits.fromMap(env),
                 ServerLimits.fromMap(env, Boolean.parseBoolean(env.getOrDefault("TRUST_PROXY", "false"))));
     }
 

@@ -5,20 +5,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.CookieManager;
 import java.net.Socket;
+import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,7 +76,7 @@ class AttackIT {
     void slowlorisFromOneAddressCannotTakeEveryConnection() throws Exception {
         try (JarProcess jar = start()) {
             var client = new LoopbackClient("127.0.0.1", jar.uri("/").getPort());
-            List<Socket> attackers = java.util.Collections.synchronizedList(new ArrayList<>());
+            List<Socket> attackers = Collections.synchronizedList(new ArrayList<>());
             ExecutorService openers = Executors.newFixedThreadPool(8);
             for (int i = 0; i < 2_500; i++) {
                 openers.submit(() -> {
@@ -126,6 +134,69 @@ class AttackIT {
             assertThat(metrics.statusCode()).isEqualTo(200);
             assertThat(applicationSeries(http, jar) - seriesBefore).as("new application series").isLessThanOrEqualTo(3);
         }
+    }
+
+    /**
+     * The surfaces that came after posting, attacked together from one address for as long as the others: 32
+     * connections sending previews of 110 KB of nested Markdown (half to the script's endpoint, half as the
+     * form's Preview button), 16 running searches whose words the engine would read as a long phrase, and 16
+     * asking for the article with a genuine author cookie (which makes every page personal, so none comes from
+     * the cache). Before: the previews ran the heap out of memory (reader 0 of 24) and the searches held every
+     * database connection (reader 15 of 26).
+     */
+    @Test
+    void previewsSearchesAndPersonalPagesFromOneAddressLeaveTheSiteToOthers() throws Exception {
+        try (JarProcess jar = start()) {
+            HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+            String page = http.send(HttpRequest.newBuilder(jar.uri(ARTICLE)).build(), HttpResponse.BodyHandlers.ofString()).body();
+            String token = Jsoup.parse(page).selectFirst("#reply-general input[name=form_token]").val();
+            // One comment gives this browser an author cookie (held as spam: it came too fast, which is all the same here).
+            http.send(form(jar, ARTICLE + "/comments", "discussion=general&form_token=" + token + "&body=Hello"),
+                    HttpResponse.BodyHandlers.discarding());
+            String markdown = "*a ".repeat(21_000) + "- x\n".repeat(8_000);
+            String previewBody = "discussion=general&preview=yes&form_token=" + token + "&body="
+                    + URLEncoder.encode(markdown, StandardCharsets.UTF_8);
+            String phrase = String.join("\u19B0", Collections.nCopies(25, "the")) + " " + "port ".repeat(20);
+            URI search = jar.uri(ARTICLE + "/search?q=" + URLEncoder.encode(phrase, StandardCharsets.UTF_8));
+
+            var stop = new AtomicBoolean();
+            Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
+            ExecutorService attackers = Executors.newFixedThreadPool(64);
+            for (int i = 0; i < 64; i++) {
+                HttpRequest request = i < 16 ? form(jar, ARTICLE + "/preview", previewBody)
+                        : i < 32 ? form(jar, ARTICLE + "/comments", previewBody)
+                        : i < 48 ? HttpRequest.newBuilder(search).build()
+                        : HttpRequest.newBuilder(jar.uri(ARTICLE)).build();
+                String kind = i < 32 ? "preview" : i < 48 ? "search" : "personal page";
+                attackers.submit(() -> {
+                    while (!stop.get()) {
+                        try {
+                            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                            answers.computeIfAbsent(kind + " " + status, any -> new AtomicInteger()).incrementAndGet();
+                        } catch (IOException refused) {
+                            // The server may close an attacker's connection; an attacker keeps going.
+                        }
+                    }
+                    return null;
+                });
+            }
+            var reader = SteadyReader.start(jar);
+            Thread.sleep(ATTACK_SECONDS * 1_000L);
+            stop.set(true);
+            attackers.shutdownNow();
+            System.out.println("Attackers' answers: " + new TreeMap<>(answers));
+            reader.assertServed();
+            assertThat(jar.log()).doesNotContain("OutOfMemoryError");
+            assertThat(answers).containsKeys("preview 422", "search 429");
+        }
+    }
+
+    private static HttpRequest form(JarProcess jar, String path, String body) {
+        return HttpRequest.newBuilder(jar.uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", jar.origin())
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
     }
 
     private JarProcess start() throws IOException, InterruptedException {

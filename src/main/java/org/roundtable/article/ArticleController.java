@@ -66,7 +66,7 @@ public final class ArticleController {
     }
 
     private PageBuffer sharedArticle(String slug) {
-        return build("article/article", () -> articleModel(slug, readers.anonymous(), null));
+        return gate.build(() -> templates.page("article/article", articleModel(slug, readers.anonymous(), null)));
     }
 
     /**
@@ -78,8 +78,8 @@ public final class ArticleController {
         String key = ctx.pathParam("discussion");
         DiscussionRequest request = DiscussionRequest.of(ctx);
         if (seesSharedPage(ctx, slug)) {
-            cache.serve(ctx, slug, ctx.path() + request.cacheKey(), () -> build("article/discussion",
-                    () -> discussionModel(slug, key, request, readers.anonymous(), null)));
+            cache.serve(ctx, slug, ctx.path() + request.cacheKey(), () -> gate.build(() -> templates.page(
+                    "article/discussion", discussionModel(slug, key, request, readers.anonymous(), null))));
             return;
         }
         renderDiscussion(ctx, slug, key, request, null);
@@ -88,7 +88,7 @@ public final class ArticleController {
     /** Renders a discussion page for this reader; {@code typed} is a refused post to show again in its form, or null. */
     public void renderDiscussion(Context ctx, String slug, String key, DiscussionRequest request, CommentForm typed) {
         ctx.header("Cache-Control", PERSONAL);
-        templates.send(ctx, build("article/discussion",
+        templates.send(ctx, build(ctx, "article/discussion",
                 () -> discussionModel(slug, key, request, readers.viewer(ctx), typed)));
     }
 
@@ -110,13 +110,13 @@ public final class ArticleController {
     /** Renders the article page for this reader; {@code typed} is a post to show again in its form, or null. */
     public void render(Context ctx, String slug, CommentForm typed) {
         ctx.header("Cache-Control", PERSONAL);
-        templates.send(ctx, build("article/article",
+        templates.send(ctx, build(ctx, "article/article",
                 () -> articleModel(slug, readers.viewer(ctx), typed)));
     }
 
-    /** Reads and renders a page, no more of them at once than the gate lets through. */
-    private PageBuffer build(String template, Supplier<Map<String, Object>> model) {
-        return gate.build(() -> templates.page(template, model.get()));
+    /** Reads and renders a page for {@code ctx}, no more of them at once than the gate lets through. */
+    private PageBuffer build(Context ctx, String template, Supplier<Map<String, Object>> model) {
+        return gate.build(ctx, () -> templates.page(template, model.get()));
     }
 
     private Map<String, Object> articleModel(String slug, Viewer viewer, CommentForm typed) {

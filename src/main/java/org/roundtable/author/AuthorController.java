@@ -17,7 +17,7 @@ import org.roundtable.pagecache.ChangedPages;
 import org.roundtable.rendering.Formats;
 import org.roundtable.security.FormTokens;
 import org.roundtable.web.ReaderFacingError;
-import org.roundtable.web.SiteAddress;
+import org.roundtable.security.SiteAddress;
 
 /**
  * The page behind an author's private link: their comments, a button that signs the browser in as their

@@ -57,16 +57,16 @@ public final class ComparisonController {
     public void show(Context ctx) {
         String slug = ctx.pathParam("slug");
         if (cache.isEnabled()) {
-            cache.serve(ctx, slug, CommentPaths.comparison(slug), () -> render(slug));
+            cache.serve(ctx, slug, CommentPaths.comparison(slug), () -> gate.build(() -> page(slug)));
         } else {
-            templates.send(ctx, render(slug));
+            templates.send(ctx, gate.build(ctx, () -> page(slug)));
         }
     }
 
-    private PageBuffer render(String slug) {
+    private PageBuffer page(String slug) {
         Article article = articles.article(slug).orElseThrow(NotFoundResponse::new);
-        return gate.build(() -> templates.page("comparison/compare", Map.of("article", article,
-                "proposals", jdbi.withHandle(handle -> proposals(handle, article)))));
+        return templates.page("comparison/compare", Map.of("article", article,
+                "proposals", jdbi.withHandle(handle -> proposals(handle, article))));
     }
 
     private List<ProposalComparison> proposals(Handle handle, Article article) {

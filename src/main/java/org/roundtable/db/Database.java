@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.NoSuchElementException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.apache.commons.dbcp2.BasicDataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
@@ -18,13 +20,22 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
  */
 public final class Database implements AutoCloseable {
 
+    private static final int CONNECTIONS_KEPT_FOR_PAGES = 3;
+
     private final Dialect dialect;
     private final BasicDataSource dataSource;
     private final Jdbi jdbi;
+    /**
+     * Reads with a time limit (searches) hold at most this many of the pool's connections at once, so that pages
+     * always find one free: 16 slow searches at once used to hold all five of SQLite's connections, and the
+     * article waited for them.
+     */
+    private final Semaphore timedReads;
 
     private Database(Dialect dialect, Duration busyTimeout) {
         this.dialect = dialect;
         this.dataSource = dialect.pool(busyTimeout);
+        this.timedReads = new Semaphore(Math.max(1, dataSource.getMaxTotal() - CONNECTIONS_KEPT_FOR_PAGES), true);
         this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
         dialect.configure(jdbi);
     }
@@ -68,9 +79,24 @@ public final class Database implements AutoCloseable {
         return dialect.fullText();
     }
 
-    /** Runs a read, stopped with {@link TooSlow} once it has run {@code limit}. */
+    /**
+     * Runs a read, stopped with {@link TooSlow} once it has run {@code limit}, or when it could not start within
+     * {@code limit} because other timed reads hold every connection they may take.
+     */
     public <R> R withinTime(Duration limit, HandleCallback<R, RuntimeException> work) {
-        return dialect.withinTime(jdbi, limit, work);
+        try {
+            if (!timedReads.tryAcquire(limit.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new TooSlow(null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TooSlow(e);
+        }
+        try {
+            return dialect.withinTime(jdbi, limit, work);
+        } finally {
+            timedReads.release();
+        }
     }
 
     /** After rows were inserted into {@code table} in bulk with ids of their own (an import): see {@link Dialect#afterBulkLoad}. */

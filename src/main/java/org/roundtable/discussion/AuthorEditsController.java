@@ -92,7 +92,12 @@ public final class AuthorEditsController {
         Comment comment = changeable(ctx, article);
         TypedEdit typed = TypedEdit.from(ctx);
         if (CommentPreviews.asked(ctx)) {
-            renderEdit(ctx, article, comment, typed.previewed(previews.render(typed.body())), 200);
+            CommentPreviews.Preview preview = previews.ofEdit(ctx, comment, typed.name(), typed.body());
+            if (preview instanceof CommentPreviews.Preview.Shown shown) {
+                renderEdit(ctx, article, comment, typed.previewed(shown.html()), 200);
+            } else if (preview instanceof CommentPreviews.Preview.Refused refused) {
+                renderEdit(ctx, article, comment, typed.refused(refused.reason()), refused.status());
+            }
             return;
         }
         FormTokens.Verdict verdict = formTokens.check(ctx).verdict();

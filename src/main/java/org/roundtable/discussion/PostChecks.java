@@ -46,6 +46,19 @@ public final class PostChecks {
                         spam.screen(honeypot, token, Text.body(form.body()), address)));
     }
 
+    /**
+     * Why the preview of a new post is refused: the text limits, the discussion's lock and bans a post meets, read
+     * before the words are parsed. A preview is a post that is not stored, so nothing here counts against the
+     * flood limits; its form's token is checked by the preview itself.
+     */
+    public Optional<Outcome.Refused> preview(Article article, CommentForm form, Long authorId, AddressHash address) {
+        return CommentPosting.problemWithText(Text.name(form.name()), Text.body(form.body()))
+                .map(problem -> new Outcome.Refused(422, problem))
+                .or(() -> jdbi.onDemand(DiscussionRepository.class).find(article.id(), form.discussionKey())
+                        .filter(Discussion::locked).map(locked -> new Outcome.Refused(403, CommentPosting.LOCKED)))
+                .or(() -> bans.refusalFor(authorId, address).map(reason -> new Outcome.Refused(403, reason)));
+    }
+
     /** Why an author's edit is refused: its text, the discussion's lock, a ban on its author or address. */
     public Optional<Outcome.Refused> edit(Comment comment, String name, String body, AddressHash address) {
         return CommentPosting.problemWithText(name, body).map(problem -> new Outcome.Refused(422, problem))

@@ -17,9 +17,6 @@ import org.roundtable.db.Writer;
 import org.roundtable.discussion.CommentPosting.Outcome;
 import org.roundtable.operations.Metrics;
 import org.roundtable.pagecache.ChangedPages;
-import org.roundtable.security.AddressHash;
-import org.roundtable.security.FormTokens;
-import org.roundtable.security.IpHashes;
 import org.roundtable.web.Forms;
 
 /**
@@ -33,8 +30,7 @@ public final class PostingController {
     private final CommentPosting posting;
     private final Writer writer;
     private final AuthorCookies authors;
-    private final FormTokens formTokens;
-    private final IpHashes ipHashes;
+    private final Posters posters;
     private final Metrics metrics;
     private final CommentPlacement placement;
     private final TypedForms typedForms;
@@ -42,15 +38,14 @@ public final class PostingController {
     private final Jdbi jdbi;
 
     public PostingController(CommentLookup lookup, PostChecks checks, CommentPosting posting, Writer writer,
-                             AuthorCookies authors, FormTokens formTokens, IpHashes ipHashes, Metrics metrics,
+                             AuthorCookies authors, Posters posters, Metrics metrics,
                              CommentPlacement placement, TypedForms typedForms, CommentPreviews previews, Jdbi jdbi) {
         this.lookup = lookup;
         this.checks = checks;
         this.posting = posting;
         this.writer = writer;
         this.authors = authors;
-        this.formTokens = formTokens;
-        this.ipHashes = ipHashes;
+        this.posters = posters;
         this.metrics = metrics;
         this.placement = placement;
         this.typedForms = typedForms;
@@ -66,15 +61,12 @@ public final class PostingController {
         Article article = lookup.article(ctx);
         ChangedPages.ofArticle(ctx, article.slug());
         CommentForm form = CommentForm.from(ctx);
-        FormTokens.Check token = formTokens.check(ctx);
-        AddressHash address = ipHashes.withFormer(ctx);
-        Optional<Author> known = authors.current(ctx);
-        Long authorId = known.map(Author::id).orElse(null);
+        Posters.Poster poster = posters.of(ctx);
         // Every check reads through this one handle (jdbi lends it to the nested calls on this thread), and it is
         // given back before the comment waits for the writer.
-        Outcome checked = jdbi.withHandle(handle -> checks.post(handle, article, form, token, authorId, address,
-                Forms.field(ctx, SpamScreen.HONEYPOT)));
-        Outcome outcome = checked instanceof Outcome.Planned plan ? store(ctx, plan, known) : checked;
+        Outcome checked = jdbi.withHandle(handle -> checks.post(handle, article, form, poster.token(), poster.authorId(),
+                poster.address(), Forms.field(ctx, SpamScreen.HONEYPOT)));
+        Outcome outcome = checked instanceof Outcome.Planned plan ? store(ctx, plan, poster.known()) : checked;
         if (outcome instanceof Outcome.Posted posted) {
             Optional<Sort> pageOrder = form.sentFromDiscussionPage() ? Optional.of(Sort.fromParam(form.sort())) : Optional.empty();
             ctx.redirect(placement.whereToSee(article.slug(), posted.comment(), pageOrder), HttpStatus.SEE_OTHER);

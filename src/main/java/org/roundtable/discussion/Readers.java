@@ -10,7 +10,7 @@ import org.roundtable.author.Author;
 import org.roundtable.author.AuthorCookies;
 import org.roundtable.author.AuthorRepository;
 import org.roundtable.security.FormTokens;
-import org.roundtable.web.SiteAddress;
+import org.roundtable.security.SiteAddress;
 
 /** The personal side of a page: who the reader is, a fresh form token, and their private link while it waits. */
 public final class Readers {

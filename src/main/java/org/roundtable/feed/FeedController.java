@@ -10,7 +10,7 @@ import org.roundtable.article.ArticlePages;
 import org.roundtable.author.Author;
 import org.roundtable.author.AuthorCookies;
 import org.roundtable.discussion.CommentMarkdown;
-import org.roundtable.web.SiteAddress;
+import org.roundtable.security.SiteAddress;
 import org.roundtable.discussion.CommentPaths;
 import org.roundtable.discussion.Discussion;
 import org.roundtable.discussion.DiscussionRepository;

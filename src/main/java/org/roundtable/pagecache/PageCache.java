@@ -26,6 +26,7 @@ import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
 import org.eclipse.jetty.ee10.servlet.HttpOutput;
 import org.roundtable.rendering.PageBuffer;
+import org.roundtable.rendering.RenderGate;
 import org.roundtable.security.Tokens;
 
 /**
@@ -46,7 +47,7 @@ public final class PageCache {
     static final Duration MAX_AGE = Duration.ofHours(1);
     /** How long counts on cached pages may lag behind (a mark, then the page's re-rendering and the announcement). */
     public static final Duration COUNTS_LAG = Duration.ofSeconds(2);
-    static final long STORED_VERSION_CHECK_NANOS = 1_000_000_000L;
+    static final Duration STORED_VERSION_CHECK = Duration.ofSeconds(1);
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     /**
@@ -60,6 +61,8 @@ public final class PageCache {
     }
 
     private final boolean enabled;
+    /** Whose turn it is to render, by address: see {@link #serve}. */
+    private final RenderGate gate;
     private final Clock clock;
     private final long maxBytes;
     /** Moves when every page is stale. */
@@ -71,7 +74,6 @@ public final class PageCache {
     /** The database's content version, changed by other processes; see {@link #followStoredVersion}. */
     private final LongSupplier storedVersion;
     private volatile long lastStoredVersion;
-    private final AtomicLong storedVersionCheckedAt = new AtomicLong(System.nanoTime());
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
     /** Least recently used first; guarded by {@code this}, like {@link #cachedBytes}. */
@@ -91,12 +93,17 @@ public final class PageCache {
      * {@code maxBytes} bounds what the cached pages take together, least recently used going first: a crawler
      * walking every page of a big discussion must not fill memory.
      */
-    public PageCache(boolean enabled, Clock clock, long maxBytes, LongSupplier storedVersion) {
+    public PageCache(boolean enabled, Clock clock, long maxBytes, LongSupplier storedVersion, RenderGate gate) {
         this.enabled = enabled;
+        this.gate = gate;
         this.clock = clock;
         this.maxBytes = maxBytes;
         this.storedVersion = storedVersion;
         this.lastStoredVersion = storedVersion.getAsLong();
+        if (enabled) {
+            catchUp.scheduleWithFixedDelay(this::readStoredVersion, STORED_VERSION_CHECK.toMillis(),
+                    STORED_VERSION_CHECK.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     /** Which versions a page was rendered at: it is fresh while both are current. */
@@ -165,14 +172,18 @@ public final class PageCache {
 
     /**
      * Answers with the shared page at {@code key}, which belongs to {@code scope}, rendering it with
-     * {@code render} when it is not cached or stale. Only for readers who see nothing personal on the page.
+     * {@code render} when it is not cached or stale (in the requester's line of the {@link RenderGate}; {@code render}
+     * takes its turn in the server's). Only for readers who see nothing personal on the page.
      */
     public void serve(Context ctx, String scope, String key, Supplier<PageBuffer> render) {
-        followStoredVersion();
         Page page = fresh(scope, key);
         if (page == null) {
             misses.incrementAndGet();
-            page = renderOnce(scope, key, render);
+            // In the requester's own line before the page is claimed: readers waiting for a page another address
+            // renders never wait behind that address's line, only behind the rendering itself.
+            try (var turn = gate.inLine(ctx)) {
+                page = renderOnce(scope, key, render);
+            }
         } else {
             hits.incrementAndGet();
         }
@@ -264,15 +275,12 @@ public final class PageCache {
     }
 
     /**
-     * At most once a second, one request reads the database's content version; when another process changed
-     * it, every cached page is stale. A database that cannot be read leaves the pages as they are.
+     * Once a second the cache's own thread reads the database's content version; when another process changed it,
+     * every cached page is stale. Never the reader's thread: with every database connection busy (searches, a slow
+     * disk) readers still get the cached page at once instead of waiting for a connection, and the check catches up
+     * when one is free. A database that cannot be read leaves the pages as they are.
      */
-    private void followStoredVersion() {
-        long checkedAt = storedVersionCheckedAt.get();
-        long now = System.nanoTime();
-        if (now - checkedAt < STORED_VERSION_CHECK_NANOS || !storedVersionCheckedAt.compareAndSet(checkedAt, now)) {
-            return;
-        }
+    private void readStoredVersion() {
         try {
             long stored = storedVersion.getAsLong();
             if (stored != lastStoredVersion) {

@@ -18,6 +18,8 @@ import org.roundtable.discussion.CommentPaths;
 import org.roundtable.discussion.Discussion;
 import org.roundtable.discussion.SearchWords;
 import org.roundtable.rendering.Formats;
+import org.roundtable.security.AddressGate;
+import org.roundtable.security.AddressKey;
 
 /**
  * {@code /articles/{slug}/search?q=…}: the comments readers can see that hold every word searched for, newest
@@ -37,12 +39,16 @@ public final class SearchController {
     private final Database database;
     private final CommentMarkdown markdown;
     private final Formats formats;
+    private final AddressGate perAddress;
 
-    public SearchController(ArticlePages articles, Database database, CommentMarkdown markdown, Formats formats) {
+    /** {@code perAddress}: how many searches one address may have under way at once (SEARCH_MAX_PER_ADDRESS). */
+    public SearchController(ArticlePages articles, Database database, CommentMarkdown markdown, Formats formats,
+                            AddressGate perAddress) {
         this.articles = articles;
         this.database = database;
         this.markdown = markdown;
         this.formats = formats;
+        this.perAddress = perAddress;
     }
 
     public void search(Context ctx) {
@@ -65,7 +71,14 @@ public final class SearchController {
             ctx.status(problem == null ? 200 : 422).render("search/search", model);
             return;
         }
-        try {
+        Optional<AddressGate.Permit> turn = perAddress.enter(AddressKey.of(ctx.ip()));
+        if (turn.isEmpty()) {
+            model.put("message", "Searches you started are still running. Please wait a moment, then search again.");
+            ctx.header("Retry-After", Long.toString(perAddress.retryAfter().toSeconds()));
+            ctx.status(429).render("search/search", model);
+            return;
+        }
+        try (AddressGate.Permit searching = turn.get()) {
             List<SearchRepository.Found> found = find(article, words, page);
             model.put("results", found.stream().limit(PER_PAGE).map(comment -> result(article, comment, words)).toList());
             model.put("nextPage", found.size() > PER_PAGE && page < LAST_PAGE ? pagePath(article, query, page + 1) : null);

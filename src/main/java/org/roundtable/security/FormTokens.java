@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.roundtable.web.SiteAddress;
 
 /**
  * Guards every form a reader can send. Each rendered form carries a signed token saying when it was served,

@@ -35,7 +35,8 @@ public final class ErrorPages {
             405, "That action is not possible at this address.",
             413, "That was too much to send at once. Please shorten it and try again.",
             429, "Too many requests. Please wait a little and try again.",
-            500, "Something went wrong on our side. Nothing you did caused it; please try again in a moment.");
+            500, "Something went wrong on our side. Nothing you did caused it; please try again in a moment.",
+            503, "The site is busy with many requests from your network just now. Please try again in a few seconds.");
 
     public void register(RoutesConfig routes) {
         routes.exception(HttpResponseException.class, (e, ctx) -> render(ctx, e.getStatus()));

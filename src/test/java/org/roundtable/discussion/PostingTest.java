@@ -293,9 +293,11 @@ class PostingTest {
         assertThat(escaped.text()).contains("<script>x</script>");
         assertThat(escaped.select("em").text()).isEqualTo("soft");
 
-        var fragment = reader.post(ARTICLE + "/preview", Map.of("body", "_quick_"));
+        String token = reader.open(ARTICLE).selectFirst("#reply-proposal-2 input[name=form_token]").val();
+        var fragment = reader.post(ARTICLE + "/preview", Map.of("body", "_quick_", "form_token", token));
         assertThat(fragment.statusCode()).isEqualTo(200);
         assertThat(Reader.parse(fragment).select(".comment-preview em").text()).isEqualTo("quick");
-        assertThat(Reader.parse(reader.post(ARTICLE + "/preview", Map.of("body", "  "))).text()).contains("Nothing to preview yet");
+        assertThat(Reader.parse(reader.post(ARTICLE + "/preview", Map.of("body", "  ", "form_token", token))).text())
+                .contains("Nothing to preview yet");
     }
 }

@@ -21,12 +21,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.roundtable.pagecache.PageCache;
+import org.roundtable.security.AddressGate;
 
 /** Many readers asking for one big page at the same moment: one rendering, bounded work, the same answer. */
 class RenderOnceTest {
 
     private final AtomicInteger renders = new AtomicInteger();
-    private final PageCache cache = new PageCache(true, Clock.systemUTC(), 1 << 20, () -> 0);
+    private final PageCache cache = new PageCache(true, Clock.systemUTC(), 1 << 20, () -> 0, RenderGate.perCore(AddressGate.refusingBeyond(0)));
     private final ExecutorService readers = Executors.newFixedThreadPool(24);
     private Javalin app;
 
@@ -74,7 +75,7 @@ class RenderOnceTest {
 
     @Test
     void theGateLetsThroughNoMoreThanItsPermits() throws Exception {
-        var gate = new RenderGate(2);
+        var gate = new RenderGate(2, AddressGate.refusingBeyond(0));
         var inside = new AtomicInteger();
         var most = new AtomicInteger();
         List<CompletableFuture<Void>> pages = new ArrayList<>();

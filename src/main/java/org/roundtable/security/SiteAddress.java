@@ -1,4 +1,4 @@
-package org.roundtable.web;
+package org.roundtable.security;
 
 import io.javalin.http.Context;
 import java.net.URI;
