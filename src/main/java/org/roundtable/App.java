@@ -185,7 +185,7 @@ public final class App {
                 "No moderator account exists yet. Create the first admin, once, at http://localhost:{}/admin/setup/{}",
                 config.port(), token));
         var adminSessions = new AdminSessions(jdbi, signer, clock, config.adminIdleTimeout(), config.cookieSecure());
-        var moderation = new ModerationActions(jdbi, audit, clock);
+        var moderation = new ModerationActions(jdbi, audit, history, clock);
 
         return Javalin.create(app -> {
             app.startup.showJavalinBanner = false;
