@@ -64,6 +64,7 @@ import org.roundtable.moderation.QueueFilter;
 import org.roundtable.moderation.QueueRepository;
 import org.roundtable.moderation.ReportController;
 import org.roundtable.operations.HealthController;
+import org.roundtable.operations.Housekeeping;
 import org.roundtable.operations.Metrics;
 import org.roundtable.operations.RequestLog;
 import org.roundtable.pagecache.PageCache;
@@ -194,10 +195,14 @@ public final class App {
                 "No moderator account exists yet. Create the first admin, once, at http://localhost:{}/admin/setup/{}",
                 config.port(), token));
         var adminSessions = new AdminSessions(jdbi, signer, clock, config.adminIdleTimeout(), config.cookieSecure());
-        var moderation = new ModerationActions(jdbi, audit, clock);
+        var moderation = new ModerationActions(jdbi, audit, history, clock);
+        var housekeeping = new Housekeeping(jdbi, writer, flood, config.adminIdleTimeout(), clock);
 
         return Javalin.create(app -> {
             app.startup.showJavalinBanner = false;
+            app.events.serverStarted(housekeeping::start);
+            // Before the writer, so no run is left waiting on it.
+            app.events.serverStopped(housekeeping::close);
             app.events.serverStopped(writer::close);
             app.events.serverStopped(broadcast::close);
             app.events.serverStopped(pageCache::close);

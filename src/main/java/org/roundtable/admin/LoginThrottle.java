@@ -25,7 +25,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  */
 public final class LoginThrottle {
 
-    static final Duration WINDOW = Duration.ofMinutes(15);
+    /** How long a failure counts; an older one decides nothing and may be forgotten. */
+    public static final Duration WINDOW = Duration.ofMinutes(15);
     static final Duration LONGEST_ACCOUNT_PAUSE = Duration.ofMinutes(1);
 
     /** Whether a sign-in attempt may check its password, or how long it must wait. */

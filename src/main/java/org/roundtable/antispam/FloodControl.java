@@ -29,6 +29,17 @@ public final class FloodControl {
         this.clock = clock;
     }
 
+    /**
+     * When a quota row can refuse nothing any more, and so may be forgotten: its hour started before
+     * {@code hourStartedBy} (a post would start a new hour) and its last post was before {@code lastPostBy} (the
+     * minimum interval is over too). Both inclusive, as {@link PostQuotas#take} counts them.
+     */
+    public record Forgettable(Instant hourStartedBy, Instant lastPostBy) {}
+
+    public Forgettable forgettable(Instant now) {
+        return new Forgettable(now.minus(HOUR), now.minus(rules.floodMinInterval()));
+    }
+
     /** Why this browser or address must wait before posting again, or empty when they may post now. */
     public Optional<String> refusal(PostQuotas quotas, Long authorId, String ipHash) {
         Instant now = clock.instant();

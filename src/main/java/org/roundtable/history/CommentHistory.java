@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.roundtable.audit.Actor;
 import org.roundtable.audit.AuditLog;
@@ -17,13 +18,17 @@ import org.unbescape.html.HtmlEscape;
  * The versions of an edited comment as pages show them, newest first, each with what changed since the version
  * before it marked: words taken out struck through, words put in underlined. A version a moderator hid is left
  * out of readers' comparisons too: the next version is compared with the last one readers may see, so what the
- * hidden one said never shows as "taken out".
+ * hidden one said never shows as "taken out". The newest version is the comment's own text, so it is never hidden
+ * here: hiding it would leave the words on the comment while this page claimed they were withdrawn.
  */
 public final class CommentHistory {
 
-    /** One version as shown: {@code number} counts from the original (1); {@code changesHtml} is null when hidden. */
+    /**
+     * One version as shown: {@code number} counts from the original (1); {@code current} when it is the newest, the
+     * comment's own text; {@code changesHtml} is null when hidden.
+     */
     public record Version(long id, int number, String authorName, boolean byModerator, String isoTime, String readableTime,
-                          boolean hidden, String changesHtml) {}
+                          boolean current, boolean hidden, String changesHtml) {}
 
     private final Jdbi jdbi;
     private final AuditLog audit;
@@ -51,12 +56,29 @@ public final class CommentHistory {
     public Optional<String> hide(Actor moderator, long revisionId) {
         return jdbi.inTransaction(handle -> {
             var revisions = handle.attach(RevisionRepository.class);
+            Optional<Revision> revision = revisions.find(revisionId);
+            if (revision.isPresent() && revision.get().id() == revisions.newest(revision.get().commentId())) {
+                return Optional.of("That version is the comment as it stands; edit the comment to take its words away.");
+            }
             if (revisions.hide(revisionId, clock.instant(), moderator.id()) == 0) {
                 return Optional.of("That version is hidden already, or does not exist.");
             }
             audit.record(handle, moderator, "revision.hide", "revision", revisionId, null, null);
             return Optional.empty();
         });
+    }
+
+    /**
+     * Hides every version before the newest from readers, each audited, in {@code handle}'s transaction: a
+     * moderator's edit, which usually takes out what must not be public (an address, a phone number), so the
+     * words it took out are not left one click away on this page. Moderators may show a version again.
+     */
+    public void hideEarlierVersions(Handle handle, Actor moderator, long commentId) {
+        var revisions = handle.attach(RevisionRepository.class);
+        for (long revisionId : revisions.shownBeforeNewest(commentId)) {
+            revisions.hide(revisionId, clock.instant(), moderator.id());
+            audit.record(handle, moderator, "revision.hide", "revision", revisionId, null, "with the moderator's edit of comment " + commentId);
+        }
     }
 
     /** Shows a hidden version's text to readers again, audited. */
@@ -83,7 +105,7 @@ public final class CommentHistory {
             Revision revision = revisions.get(i);
             boolean withheld = revision.hidden() && !everything;
             versions.add(new Version(revision.id(), i + 1, withheld ? null : revision.authorName(), revision.byModerator(),
-                    Formats.iso(revision.madeAt()), formats.readable(revision.madeAt()), revision.hidden(),
+                    Formats.iso(revision.madeAt()), formats.readable(revision.madeAt()), i == revisions.size() - 1, revision.hidden(),
                     withheld ? null : changes(lastShown == null ? "" : lastShown.body(), revision.body(), lastShown == null)));
             if (!withheld) {
                 lastShown = revision;

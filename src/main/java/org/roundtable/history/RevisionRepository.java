@@ -20,6 +20,18 @@ public interface RevisionRepository {
     @SqlQuery("SELECT " + COLUMNS + " FROM comment_revisions WHERE id = :id")
     Optional<Revision> find(long id);
 
+    /** The newest version of a comment, whose text is the comment's own; null for a comment never edited. */
+    @SqlQuery("SELECT MAX(id) FROM comment_revisions WHERE comment_id = :commentId")
+    Long newest(long commentId);
+
+    /** The versions before the newest that readers may still see, oldest first. */
+    @SqlQuery("""
+            SELECT id FROM comment_revisions
+             WHERE comment_id = :commentId AND hidden_at IS NULL
+               AND id < (SELECT MAX(id) FROM comment_revisions WHERE comment_id = :commentId)
+             ORDER BY id""")
+    List<Long> shownBeforeNewest(long commentId);
+
     @SqlUpdate("UPDATE comment_revisions SET hidden_at = :at, hidden_by = :moderatorId WHERE id = :id AND hidden_at IS NULL")
     int hide(long id, Instant at, Long moderatorId);
 

@@ -19,6 +19,7 @@ import org.roundtable.discussion.CommentStatus;
 import org.roundtable.discussion.Discussion;
 import org.roundtable.discussion.DiscussionRepository;
 import org.roundtable.discussion.Text;
+import org.roundtable.history.CommentHistory;
 
 /**
  * What moderators do, each in one transaction with its audit row. Comments change status and never leave
@@ -56,11 +57,13 @@ public final class ModerationActions {
 
     private final Jdbi jdbi;
     private final AuditLog audit;
+    private final CommentHistory history;
     private final Clock clock;
 
-    public ModerationActions(Jdbi jdbi, AuditLog audit, Clock clock) {
+    public ModerationActions(Jdbi jdbi, AuditLog audit, CommentHistory history, Clock clock) {
         this.jdbi = jdbi;
         this.audit = audit;
+        this.history = history;
         this.clock = clock;
     }
 
@@ -137,7 +140,10 @@ public final class ModerationActions {
         });
     }
 
-    /** Replaces a comment's words; the page then says it was edited by a moderator. */
+    /**
+     * Replaces a comment's words; the page then says it was edited by a moderator, and the earlier versions are
+     * hidden from readers at once, in the same transaction (see {@link CommentHistory#hideEarlierVersions}).
+     */
     public Optional<String> edit(Actor actor, long commentId, String typedBody) {
         String body = Text.body(typedBody);
         Optional<String> problem = CommentPosting.problemWithText(Comment.ANONYMOUS, body);
@@ -152,6 +158,7 @@ public final class ModerationActions {
             }
             comments.editByModerator(comment.get(), body, clock.instant());
             audit.record(handle, actor, "comment.edit", "comment", commentId, comment.get().body(), body);
+            history.hideEarlierVersions(handle, actor, commentId);
             return Optional.empty();
         });
     }

@@ -43,15 +43,13 @@ class CommentHistoryTest {
     void everyVersionIsShownNewestFirstWithItsChangesMarked() {
         edit("My phone is 0300 1234567, call me soon");
         edit("Call me soon");
-        Reader moderator = server.moderator("admin", PASSWORD);
-        moderator.submit(moderator.open("/admin/comments/" + id + "/edit"), "form[action$=/edit]", Map.of("body", "Call me soon, please"));
+        edit("Call me soon, please");
 
         Element edited = server.page(ARTICLE).getElementById("comment-" + id).selectFirst("a.edited");
-        assertThat(edited.text()).isEqualTo("edited by a moderator");
+        assertThat(edited.text()).isEqualTo("edited");
         Document history = server.reader().open(edited.attr("href"));
         List<Element> versions = history.select(".comment-version");
         assertThat(versions).extracting(v -> v.selectFirst("h2").ownText()).containsExactly("Version 4", "Version 3", "Version 2", "Original");
-        assertThat(versions.get(0).selectFirst("h2 small").text()).startsWith("edited by a moderator");
         assertThat(versions.get(1).selectFirst("h2 small").text()).startsWith("edited by the author");
         assertThat(versions.get(3).selectFirst(".version-text").text()).isEqualTo("My phone is 0300 1234567, call me");
         assertThat(versions.get(2).select(".version-text ins").eachText()).containsExactly("[added: soon]");
@@ -61,6 +59,58 @@ class CommentHistoryTest {
         assertThat(versions.get(0).selectFirst(".version-text").select("ins").text()).contains("please");
         assertThat(third.attr("dir")).isEqualTo("auto");
         assertThat(history.select("form")).as("no moderator's buttons for readers").isEmpty();
+    }
+
+    @Test
+    void aModeratorsEditHidesEveryEarlierVersionFromReadersAtOnce() {
+        edit("My phone is 0300 1234567, call me soon");
+        Reader moderator = server.moderator("admin", PASSWORD);
+        var saved = moderator.submit(moderator.open("/admin/comments/" + id + "/edit"), "form[action$=/edit]", Map.of("body", "Call me soon, please"));
+        assertThat(saved.statusCode()).isEqualTo(303);
+
+        Element edited = server.page(ARTICLE).getElementById("comment-" + id).selectFirst("a.edited");
+        assertThat(edited.text()).isEqualTo("edited by a moderator");
+        Document readers = server.reader().open(edited.attr("href"));
+        assertThat(readers.select(".comment-version")).extracting(v -> v.selectFirst("h2").ownText())
+                .containsExactly("Version 3", "Version 2", "Original");
+        assertThat(readers.text()).doesNotContain("0300").doesNotContain("1234567").doesNotContain("My phone");
+        assertThat(readers.getElementById("version-1").text()).contains("A moderator hid the text of this version.");
+        assertThat(readers.getElementById("version-2").text()).contains("A moderator hid the text of this version.");
+        Element newest = readers.getElementById("version-3");
+        assertThat(newest.selectFirst("h2 small").text()).startsWith("edited by a moderator");
+        assertThat(newest.selectFirst(".version-text").text()).isEqualTo("Call me soon, please");
+        assertThat(newest.select("ins, del")).as("nothing to compare it with that readers may see").isEmpty();
+
+        List<Long> revisions = server.jdbi().withHandle(h -> h.createQuery("SELECT id FROM comment_revisions ORDER BY id")
+                .mapTo(Long.class).list());
+        List<Long> audited = server.jdbi().withHandle(h -> h.createQuery(
+                "SELECT target_id FROM audit_log WHERE action = 'revision.hide' AND moderator = 'admin' ORDER BY target_id")
+                .mapTo(Long.class).list());
+        assertThat(audited).containsExactly(revisions.get(0), revisions.get(1));
+
+        Document forModerators = moderator.open("/admin/comments/" + id + "/history");
+        assertThat(forModerators.getElementById("version-1").text()).contains("My phone is 0300 1234567, call me");
+        assertThat(forModerators.getElementById("version-2").selectFirst("button").text()).isEqualTo("Show this version to readers again");
+        assertThat(moderator.submit(forModerators, "#version-2 form", Map.of()).statusCode()).isEqualTo(303);
+        Document shownAgain = server.reader().open(edited.attr("href"));
+        assertThat(shownAgain.getElementById("version-2").text()).contains("0300 1234567, call me soon");
+        assertThat(shownAgain.getElementById("version-1").text()).contains("A moderator hid").doesNotContain("My phone");
+    }
+
+    @Test
+    void theNewestVersionIsTheCommentItselfSoItCannotBeHidden() {
+        edit("Call me soon");
+        Reader moderator = server.moderator("admin", PASSWORD);
+        Document versions = moderator.open("/admin/comments/" + id + "/history");
+        assertThat(versions.getElementById("version-1").select("form")).hasSize(1);
+        assertThat(versions.getElementById("version-2").select("form")).as("no hide on the comment's own text").isEmpty();
+
+        long newest = server.jdbi().withHandle(h -> h.createQuery("SELECT MAX(id) FROM comment_revisions").mapTo(Long.class).one());
+        String csrf = versions.selectFirst("#version-1 input[name=csrf]").val();
+        assertThat(moderator.post("/admin/revisions/" + newest + "/hide", Map.of("csrf", csrf)).statusCode()).isEqualTo(409);
+        Element stillShown = server.reader().open(ARTICLE + "/comments/" + id + "/history").getElementById("version-2");
+        assertThat(stillShown.select("ins").text()).contains("Call").contains("soon");
+        assertThat(stillShown.text()).doesNotContain("A moderator hid");
     }
 
     @Test

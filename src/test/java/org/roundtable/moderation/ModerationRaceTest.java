@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -23,7 +24,9 @@ import org.roundtable.discussion.CommentRepository.NewComment;
 import org.roundtable.discussion.CommentStatus;
 import org.roundtable.discussion.Discussion;
 import org.roundtable.discussion.DiscussionRepository;
+import org.roundtable.history.CommentHistory;
 import org.roundtable.moderation.ModerationActions.Decision;
+import org.roundtable.rendering.Formats;
 
 /**
  * Moderators deciding on the same comment at the same moment (two of them, or one double-clicking through two
@@ -45,7 +48,9 @@ class ModerationRaceTest {
             long held = jdbi.withHandle(h -> h.attach(CommentRepository.class).add(discussion.id(), null,
                     new NewComment(null, "Rana", "Waiting for a moderator", CommentStatus.HELD, "a test", null,
                             Clock.systemUTC().instant(), null)));
-            var actions = new ModerationActions(jdbi, new AuditLog(Clock.systemUTC()), Clock.systemUTC());
+            var audit = new AuditLog(Clock.systemUTC());
+            var actions = new ModerationActions(jdbi, audit, new CommentHistory(jdbi, audit, new Formats(ZoneOffset.UTC), Clock.systemUTC()),
+                    Clock.systemUTC());
 
             int moderators = 8;
             ExecutorService pool = Executors.newFixedThreadPool(moderators);
