@@ -24,12 +24,16 @@ public record FullText(String fromSql, String matchSql, String newestFirstSql, F
             words -> String.join(" ", words.stream().map(word -> "\"" + word + "\"").toList()));
 
     /**
-     * PostgreSQL's stored tsvector of the words ('simple' lexemes) and its GIN index: with the column's statistics
-     * the planner reads a rare word from the index and a common one newest first by id.
+     * PostgreSQL's stored tsvector of the words (each word one lexeme, see V14) and its GIN index: with the column's
+     * statistics the planner reads a rare word from the index and a common one newest first by id. The query is read
+     * as a tsquery's text, not parsed into words by {@code to_tsquery}, so the engine's idea of a word (which depends
+     * on the server's locale) never differs from SearchWords'; each word is quoted, its quotes and backslashes
+     * escaped, so whatever it holds is one lexeme and never an operator.
      */
     static final FullText POSTGRESQL = new FullText(
             "comments c",
-            "c.search_vector @@ to_tsquery('simple', :searchTerms)",
+            "c.search_vector @@ CAST(:searchTerms AS tsquery)",
             "c.id DESC",
-            words -> String.join(" & ", words.stream().map(word -> "'" + word + "'").toList()));
+            words -> String.join(" & ", words.stream()
+                    .map(word -> "'" + word.replace("\\", "\\\\").replace("'", "''") + "'").toList()));
 }

@@ -16,6 +16,12 @@ import java.util.regex.Pattern;
  */
 public final class SearchWords {
 
+    /**
+     * Which rules made the words stored: change it with the rules, and SearchBackfill makes every comment's words
+     * again at the next start, so that old comments are found by what readers type now.
+     */
+    public static final String VERSION = "1";
+
     /** The longest word kept whole: anything longer is no word anyone searches for. */
     static final int LONGEST_WORD = 100;
 

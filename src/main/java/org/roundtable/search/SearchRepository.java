@@ -27,13 +27,23 @@ public interface SearchRepository {
     List<Found> find(@Define("from") String from, @Define("matches") String matches, @Define("newestFirst") String newestFirst,
                      String searchTerms, long articleId, int limit, int offset);
 
-    /** A comment whose words are not in its search column yet: written before search existed, or imported. */
-    record Unindexed(long id, String body) {}
+    /** A comment's id and text, whose words are to be made (again). */
+    record Written(long id, String body) {}
 
+    /** Comments whose words are not in their search column yet: written before search existed, or imported. */
     @SqlQuery("SELECT id, body FROM comments WHERE id > :after AND search_words = '' AND body <> '' ORDER BY id LIMIT :limit")
-    @RegisterConstructorMapper(Unindexed.class)
-    List<Unindexed> unindexed(long after, int limit);
+    @RegisterConstructorMapper(Written.class)
+    List<Written> unindexed(long after, int limit);
 
-    @SqlBatch("UPDATE comments SET search_words = :words WHERE id = :id")
-    void index(@Bind("id") List<Long> ids, @Bind("words") List<String> words);
+    /** Every comment, for words made by another version of SearchWords. */
+    @SqlQuery("SELECT id, body FROM comments WHERE id > :after ORDER BY id LIMIT :limit")
+    @RegisterConstructorMapper(Written.class)
+    List<Written> all(long after, int limit);
+
+    /**
+     * Stores each comment's words unless its text changed since it was read (an edit stored its own words then) or
+     * the words are the same already (so that a new version rewrites, and re-indexes, only the comments it changes).
+     */
+    @SqlBatch("UPDATE comments SET search_words = :words WHERE id = :id AND body = :body AND search_words <> :words")
+    void index(@Bind("id") List<Long> ids, @Bind("body") List<String> bodies, @Bind("words") List<String> words);
 }

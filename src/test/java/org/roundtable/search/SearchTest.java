@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,7 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.roundtable.Reader;
 import org.roundtable.TestServer;
 import org.roundtable.db.Database;
+import org.roundtable.db.SettingsRepository;
 import org.roundtable.db.TooSlow;
+import org.roundtable.discussion.SearchWords;
 
 /** Searching an article's comments: what readers can see, in Persian, Urdu and Greek too, and hostile queries. */
 class SearchTest {
@@ -125,6 +128,21 @@ class SearchTest {
         int filled = server.jdbi().inTransaction(SearchBackfill::run);
         assertThat(filled).isGreaterThanOrEqualTo(1);
         assertThat(resultLinks(search("chabahar"))).containsExactly(ARTICLE + "/comments/" + old);
+    }
+
+    @Test
+    void commentsWhoseWordsAnOlderVersionMadeAreFoundOnceMadeAgain() {
+        long old = post("general", "Chabahar and Gwadar");
+        server.jdbi().useHandle(handle -> {
+            handle.execute("UPDATE comments SET search_words = 'cha bahar and gwadar' WHERE id = ?", old);
+            handle.execute("UPDATE settings SET value = '0' WHERE name = ?", SearchBackfill.VERSION_SETTING);
+        });
+        assertThat(resultLinks(search("chabahar"))).isEmpty();
+        SearchBackfill.refresh(server.jdbi());
+        assertThat(resultLinks(search("chabahar"))).containsExactly(ARTICLE + "/comments/" + old);
+        Optional<String> version = server.jdbi().withExtension(SettingsRepository.class,
+                settings -> settings.find(SearchBackfill.VERSION_SETTING));
+        assertThat(version).contains(SearchWords.VERSION);
     }
 
     @Test
