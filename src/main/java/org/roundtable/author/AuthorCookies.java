@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.roundtable.web.Personal;
 import org.roundtable.security.Signer;
 import org.roundtable.security.Tokens;
 
@@ -48,8 +49,8 @@ public final class AuthorCookies {
 
     /** The author whose valid cookie came with this request, if any. */
     public Optional<Author> current(Context ctx) {
-        return signer.verify(PURPOSE, ctx.cookie(AUTHOR_COOKIE))
-                .flatMap(publicId -> jdbi.onDemand(AuthorRepository.class).findByPublicId(publicId));
+        return Personal.read(ctx, signer.verify(PURPOSE, ctx.cookie(AUTHOR_COOKIE))
+                .flatMap(publicId -> jdbi.onDemand(AuthorRepository.class).findByPublicId(publicId)));
     }
 
     /** The current author, or a new one remembered by a fresh cookie. */
@@ -97,14 +98,14 @@ public final class AuthorCookies {
     public Optional<WaitingLink> waitingPrivateLink(Context ctx) {
         String value = ctx.cookie(PRIVATE_LINK_COOKIE);
         if (value == null || !value.matches("[0-9]{1,18}\\.[0-9]{1,12}\\.[A-Za-z0-9_-]{43}")) {
-            return Optional.empty();
+            return Personal.read(ctx, Optional.empty());
         }
         String[] parts = value.split("\\.");
         Instant shown = Instant.ofEpochSecond(Long.parseLong(parts[1]));
         if (clock.instant().isAfter(shown.plusSeconds(TEN_MINUTES))) {
-            return Optional.empty();
+            return Personal.read(ctx, Optional.empty());
         }
-        return Optional.of(new WaitingLink(Long.parseLong(parts[0]), parts[2]));
+        return Personal.read(ctx, Optional.of(new WaitingLink(Long.parseLong(parts[0]), parts[2])));
     }
 
     /** A "helpful" mark this browser just set ({@code marked}) or took back, on comment {@code commentId}. */
@@ -119,13 +120,13 @@ public final class AuthorCookies {
     public Optional<RecentMark> recentMark(Context ctx) {
         String value = ctx.cookie(RECENT_MARK_COOKIE);
         if (value == null || !value.matches("[0-9]{1,18}\\.[0-9]{1,12}\\.[01]")) {
-            return Optional.empty();
+            return Personal.read(ctx, Optional.empty());
         }
         String[] parts = value.split("\\.");
         if (clock.instant().isAfter(Instant.ofEpochSecond(Long.parseLong(parts[1])).plusSeconds(RECENT_MARK_SECONDS))) {
-            return Optional.empty();
+            return Personal.read(ctx, Optional.empty());
         }
-        return Optional.of(new RecentMark(Long.parseLong(parts[0]), parts[2].equals("1")));
+        return Personal.read(ctx, Optional.of(new RecentMark(Long.parseLong(parts[0]), parts[2].equals("1"))));
     }
 
     public Optional<Author> byPrivateLink(String token) {

@@ -150,6 +150,7 @@ class PageCacheTest {
             for (String page : List.of(ARTICLE, general)) {
                 var own = author.get(page);
                 assertThat(own.headers().firstValue("ETag")).isPresent().isEqualTo(timed.get(page).headers().firstValue("ETag"));
+                assertThat(own.headers().firstValue("Cache-Control")).as("everyone's page, whoever reads it").hasValue("no-cache");
                 assertThat(Jsoup.parse(own.body()).select("a[href$=/edit]")).isEmpty();
                 assertThat(Jsoup.parse(own.body()).text()).contains("Mine");
             }
