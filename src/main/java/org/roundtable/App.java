@@ -86,6 +86,7 @@ import org.roundtable.summary.SummaryViews;
 import org.roundtable.web.ClientAddress;
 import org.roundtable.web.EagerBodies;
 import org.roundtable.web.ErrorPages;
+import org.roundtable.web.Personal;
 import org.roundtable.web.SecurityHeaders;
 import org.roundtable.web.ServerLimits;
 import org.roundtable.security.SiteAddress;
@@ -234,6 +235,7 @@ public final class App {
             app.routes.before(EagerBodies::refuse);
             app.routes.before(Utf8Forms::check);
             app.routes.after(pageCache::afterRequest);
+            app.routes.after(Personal::afterRequest);
             routes(app.routes, articles, comparison, summaryPages, commentPages, postingController, previews, authorEdits, reports,
                     helpful, commentHistory, search, authors, feeds, health, metrics);
             AdminRoutes.register(app.routes,

@@ -39,8 +39,8 @@ class OperationsIT {
                             + URLEncoder.encode(formToken, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
             token = posted.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("rt_private_link="))
                     .map(c -> HttpCookie.parse(c).get(0).getValue()).findFirst().orElseThrow();
-            // The cookie holds the comment it is shown beside, when it was made, then the link's token.
-            token = token.substring(token.lastIndexOf('.') + 1);
+            // The cookie holds the comment it is shown beside, when it was made, the link's token, then the signature.
+            token = token.split("\\.")[2];
             var privatePage = client.send(HttpRequest.newBuilder(jar.uri("/authors/" + token)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(privatePage.statusCode()).isEqualTo(200);
             var malformed = client.send(HttpRequest.newBuilder(jar.uri("/authors/" + token))

@@ -15,6 +15,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.roundtable.db.Database;
 import org.roundtable.security.Signer;
 import org.roundtable.security.Tokens;
+import org.roundtable.web.Personal;
 
 /**
  * Server-side moderator sessions: kept in the database so they survive a restart, found by the hash of a
@@ -69,13 +70,13 @@ public final class AdminSessions {
     public Optional<AdminSession> current(Context ctx) {
         String id = ctx.cookie(COOKIE);
         if (id == null || id.isEmpty()) {
-            return Optional.empty();
+            return Personal.read(ctx, Optional.empty());
         }
         var sessions = jdbi.onDemand(SessionRepository.class);
         Instant now = clock.instant();
         Optional<AdminSession> session = sessions.find(Tokens.sha256(id), now.minus(idleTimeout));
         session.filter(s -> s.lastSeenAt().plus(TOUCH_EVERY).isBefore(now)).ifPresent(s -> touch(ctx, s, now));
-        return session;
+        return Personal.read(ctx, session);
     }
 
     /** Whether the database refused to record this request's use of the session: writes are failing. */
@@ -109,7 +110,7 @@ public final class AdminSessions {
 
     /** Whether this browser has signed in to {@code username} before. */
     public boolean isKnownDevice(Context ctx, String username) {
-        return signer.verify(DEVICE_PURPOSE, ctx.cookie(DEVICE_COOKIE)).filter(username::equals).isPresent();
+        return Personal.read(ctx, signer.verify(DEVICE_PURPOSE, ctx.cookie(DEVICE_COOKIE)).filter(username::equals)).isPresent();
     }
 
     /** Ends this browser's session, and sweeps away sessions that idled out. */

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.roundtable.web.Personal;
 import org.roundtable.security.Signer;
 import org.roundtable.security.Tokens;
 
@@ -31,6 +32,13 @@ public final class AuthorCookies {
     static final String RECENT_MARK_COOKIE = "rt_marked";
     private static final int RECENT_MARK_SECONDS = 10;
     private static final String PURPOSE = "author";
+    private static final String PRIVATE_LINK_PURPOSE = "private-link";
+    private static final String RECENT_MARK_PURPOSE = "recent-mark";
+    /**
+     * How far ahead of this server's clock a short-lived cookie's time may be: another instance behind the same
+     * load balancer made it, and its clock may run a little ahead.
+     */
+    private static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
     private static final int TWO_YEARS = (int) Duration.ofDays(730).toSeconds();
     private static final int TEN_MINUTES = (int) Duration.ofMinutes(10).toSeconds();
 
@@ -48,8 +56,8 @@ public final class AuthorCookies {
 
     /** The author whose valid cookie came with this request, if any. */
     public Optional<Author> current(Context ctx) {
-        return signer.verify(PURPOSE, ctx.cookie(AUTHOR_COOKIE))
-                .flatMap(publicId -> jdbi.onDemand(AuthorRepository.class).findByPublicId(publicId));
+        return Personal.read(ctx, signer.verify(PURPOSE, ctx.cookie(AUTHOR_COOKIE))
+                .flatMap(publicId -> jdbi.onDemand(AuthorRepository.class).findByPublicId(publicId)));
     }
 
     /** The current author, or a new one remembered by a fresh cookie. */
@@ -79,7 +87,8 @@ public final class AuthorCookies {
 
     /** Shows the private link beside {@code commentId} on the reader's pages for the next ten minutes. */
     public void showPrivateLink(Context ctx, long commentId, String privateLink) {
-        ctx.cookie(cookie(PRIVATE_LINK_COOKIE, commentId + "." + clock.instant().getEpochSecond() + "." + privateLink, TEN_MINUTES));
+        ctx.cookie(cookie(PRIVATE_LINK_COOKIE,
+                signer.sign(PRIVATE_LINK_PURPOSE, commentId + "." + clock.instant().getEpochSecond() + "." + privateLink), TEN_MINUTES));
     }
 
     /** Signs this browser in as {@code author}; used when someone opens their private link on another device. */
@@ -95,37 +104,38 @@ public final class AuthorCookies {
      * browser's, whose clock may be wrong.
      */
     public Optional<WaitingLink> waitingPrivateLink(Context ctx) {
-        String value = ctx.cookie(PRIVATE_LINK_COOKIE);
-        if (value == null || !value.matches("[0-9]{1,18}\\.[0-9]{1,12}\\.[A-Za-z0-9_-]{43}")) {
-            return Optional.empty();
-        }
-        String[] parts = value.split("\\.");
-        Instant shown = Instant.ofEpochSecond(Long.parseLong(parts[1]));
-        if (clock.instant().isAfter(shown.plusSeconds(TEN_MINUTES))) {
-            return Optional.empty();
-        }
-        return Optional.of(new WaitingLink(Long.parseLong(parts[0]), parts[2]));
+        return Personal.read(ctx, fresh(ctx, PRIVATE_LINK_COOKIE, PRIVATE_LINK_PURPOSE, "[A-Za-z0-9_-]{43}", TEN_MINUTES)
+                .map(parts -> new WaitingLink(Long.parseLong(parts[0]), parts[2])));
     }
 
     /** A "helpful" mark this browser just set ({@code marked}) or took back, on comment {@code commentId}. */
     public record RecentMark(long commentId, boolean marked) {}
 
     public void showRecentMark(Context ctx, RecentMark mark) {
-        ctx.cookie(cookie(RECENT_MARK_COOKIE, mark.commentId() + "." + clock.instant().getEpochSecond() + "." + (mark.marked() ? 1 : 0),
-                RECENT_MARK_SECONDS));
+        ctx.cookie(cookie(RECENT_MARK_COOKIE, signer.sign(RECENT_MARK_PURPOSE,
+                mark.commentId() + "." + clock.instant().getEpochSecond() + "." + (mark.marked() ? 1 : 0)), RECENT_MARK_SECONDS));
     }
 
     /** The mark this browser set in the last few seconds, by this server's clock, if any. */
     public Optional<RecentMark> recentMark(Context ctx) {
-        String value = ctx.cookie(RECENT_MARK_COOKIE);
-        if (value == null || !value.matches("[0-9]{1,18}\\.[0-9]{1,12}\\.[01]")) {
-            return Optional.empty();
-        }
-        String[] parts = value.split("\\.");
-        if (clock.instant().isAfter(Instant.ofEpochSecond(Long.parseLong(parts[1])).plusSeconds(RECENT_MARK_SECONDS))) {
-            return Optional.empty();
-        }
-        return Optional.of(new RecentMark(Long.parseLong(parts[0]), parts[2].equals("1")));
+        return Personal.read(ctx, fresh(ctx, RECENT_MARK_COOKIE, RECENT_MARK_PURPOSE, "[01]", RECENT_MARK_SECONDS)
+                .map(parts -> new RecentMark(Long.parseLong(parts[0]), parts[2].equals("1"))));
+    }
+
+    /**
+     * The parts of a short-lived cookie ({@code commentId.epochSecond.detail}, signed) that this server made within
+     * the last {@code lifetimeSeconds}. Each makes the reader's next pages personal, rendered for them alone: one that
+     * could be forged, or dated far ahead, would let anyone keep every page out of the shared cache.
+     */
+    private Optional<String[]> fresh(Context ctx, String name, String purpose, String detail, int lifetimeSeconds) {
+        return signer.verify(purpose, ctx.cookie(name))
+                .filter(value -> value.matches("[0-9]{1,18}\\.[0-9]{1,12}\\." + detail))
+                .map(value -> value.split("\\."))
+                .filter(parts -> {
+                    Instant made = Instant.ofEpochSecond(Long.parseLong(parts[1]));
+                    Instant now = clock.instant();
+                    return !made.isAfter(now.plus(CLOCK_SKEW)) && !now.isAfter(made.plusSeconds(lifetimeSeconds));
+                });
     }
 
     public Optional<Author> byPrivateLink(String token) {

@@ -104,7 +104,8 @@ public final class HelpfulController {
         List<Long> ids = authors.current(ctx)
                 .map(reader -> jdbi.onDemand(HelpfulRepository.class).marked(reader.id(), article.id()))
                 .orElse(List.of());
-        ctx.header("Cache-Control", "private, no-store").header("Vary", "Cookie");
+        // No-store even for a browser without marks; the varying by cookie is web/Personal's, as on every page.
+        ctx.header("Cache-Control", "private, no-store");
         ctx.json(new Marks(ids));
     }
 

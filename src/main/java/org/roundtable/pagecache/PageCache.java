@@ -28,6 +28,7 @@ import org.eclipse.jetty.ee10.servlet.HttpOutput;
 import org.roundtable.rendering.PageBuffer;
 import org.roundtable.rendering.RenderGate;
 import org.roundtable.security.Tokens;
+import org.roundtable.web.Personal;
 
 /**
  * Rendered pages, kept for readers who have nothing personal on them (see {@code Readers.seesSharedPage}).
@@ -187,6 +188,8 @@ public final class PageCache {
         } else {
             hits.incrementAndGet();
         }
+        // Whatever cookie was read to choose this page, the page itself is everyone's.
+        Personal.everyones(ctx);
         ctx.header("ETag", page.etag())
                 .header("Last-Modified", HTTP_DATE.format(page.renderedAt()))
                 .header("Cache-Control", "no-cache")

@@ -59,7 +59,9 @@ class HelpfulTest {
         mark(reader, id, "no");
         assertThat(count(id)).isEqualTo(1);
         assertThat(reader.get(ARTICLE + "/helpful").body()).isEqualTo("{\"marked\":[]}");
-        assertThat(server.reader().get(ARTICLE + "/helpful").headers().firstValue("Cache-Control")).hasValue("private, no-store");
+        var stranger = server.reader().get(ARTICLE + "/helpful");
+        assertThat(stranger.headers().firstValue("Cache-Control")).hasValue("private, no-store");
+        assertThat(stranger.headers().firstValue("Vary")).hasValue("Cookie");
     }
 
     @Test

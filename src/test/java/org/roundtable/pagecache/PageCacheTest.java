@@ -150,10 +150,75 @@ class PageCacheTest {
             for (String page : List.of(ARTICLE, general)) {
                 var own = author.get(page);
                 assertThat(own.headers().firstValue("ETag")).isPresent().isEqualTo(timed.get(page).headers().firstValue("ETag"));
+                assertThat(own.headers().firstValue("Cache-Control")).as("everyone's page, whoever reads it").hasValue("no-cache");
                 assertThat(Jsoup.parse(own.body()).select("a[href$=/edit]")).isEmpty();
                 assertThat(Jsoup.parse(own.body()).text()).contains("Mine");
             }
         }
+    }
+
+    @Test
+    void forgedOrUnsignedShortLivedCookiesGetTheSharedCachedPage(@TempDir Path other) {
+        var clock = new MutableClock();
+        try (var timed = TestServer.start(TestServer.config(other), clock)) {
+            Reader author = timed.reader();
+            long id = Reader.postedId(author.submit(author.open(ARTICLE), "#reply-general", Map.of("body", "Marked, or not")));
+            String shared = etag(timed.get(ARTICLE));
+            String now = Long.toString(clock.instant().getEpochSecond());
+            String token = "A".repeat(43);
+            // Each of these once made the page personal, kept out of the cache: for ever, when dated far ahead.
+            for (String cookie : List.of(
+                    "rt_marked=" + id + ".999999999999.1",
+                    "rt_private_link=" + id + ".999999999999." + token,
+                    "rt_marked=" + id + "." + now + ".1",
+                    "rt_private_link=" + id + "." + now + "." + token,
+                    "rt_marked=" + id + "." + now + ".1.bm90LWEtc2lnbmF0dXJl")) {
+                var response = withOnly(timed, cookie);
+                assertThat(response.headers().firstValue("ETag")).as(cookie).hasValue(shared);
+                assertThat(response.headers().firstValue("Cache-Control")).as(cookie).hasValue("no-cache");
+            }
+        }
+    }
+
+    @Test
+    void aGenuineMarkOrPrivateLinkCountsOnlyWhileFreshByTheServersClock(@TempDir Path other) {
+        var clock = new MutableClock();
+        try (var timed = TestServer.start(TestServer.config(other), clock)) {
+            Reader author = timed.reader();
+            long mine = Reader.postedId(author.submit(author.open(ARTICLE), "#reply-general", Map.of("body", "Worth a mark")));
+            Reader marker = timed.reader();
+            marker.submit(marker.open(ARTICLE), "#comment-" + mine + " form.helpful-form", Map.of());
+            String privateLink = cookie(author, "rt_private_link");
+            String mark = cookie(marker, "rt_marked");
+
+            var withLink = withOnly(timed, privateLink);
+            assertThat(withLink.headers().firstValue("Cache-Control")).hasValue("private, no-cache");
+            assertThat(Jsoup.parse(withLink.body()).select("#comment-" + mine + " .private-link")).hasSize(1);
+            var withMark = withOnly(timed, mark);
+            assertThat(withMark.headers().firstValue("Cache-Control")).hasValue("private, no-cache");
+            assertThat(Jsoup.parse(withMark.body()).select("#comment-" + mine + " .helpful-note").text())
+                    .contains("You marked this comment helpful");
+
+            clock.advance(Duration.ofMinutes(-1)); // Both cookies are now dated a minute ahead of the server.
+            String shared = etag(timed.get(ARTICLE));
+            assertThat(withOnly(timed, privateLink).headers().firstValue("ETag")).hasValue(shared);
+            assertThat(withOnly(timed, mark).headers().firstValue("ETag")).hasValue(shared);
+
+            clock.advance(Duration.ofMinutes(1).plusSeconds(11)); // The mark's ten seconds are over.
+            shared = etag(timed.get(ARTICLE));
+            assertThat(withOnly(timed, mark).headers().firstValue("ETag")).hasValue(shared);
+            assertThat(withOnly(timed, privateLink).headers().firstValue("ETag")).as("the link waits ten minutes").isEmpty();
+        }
+    }
+
+    /** The article as a browser sees it that sends this one cookie ("name=value") and no other. */
+    private static HttpResponse<String> withOnly(TestServer server, String cookie) {
+        return server.send(HttpRequest.newBuilder(server.uri(ARTICLE)).header("Cookie", cookie).build());
+    }
+
+    private static String cookie(Reader reader, String name) {
+        return reader.cookies().getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(c -> name + "=" + c.getValue()).findFirst().orElseThrow();
     }
 
     @Test

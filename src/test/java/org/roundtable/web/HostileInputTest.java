@@ -192,7 +192,7 @@ class HostileInputTest {
     @Test
     void adminPagesAreNeverCached() {
         Reader admin = server.moderator("admin", PASSWORD);
-        assertThat(admin.get("/admin/queue").headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(admin.get("/admin/queue").headers().firstValue("Cache-Control")).hasValue("private, no-store");
         assertThat(server.reader().get("/admin/login").headers().firstValue("Cache-Control")).hasValue("no-store");
     }
 
