@@ -17,7 +17,15 @@ public record AddressLimits(int searches, int previews, int renders, Duration re
         return new AddressLimits(
                 Integer.parseInt(env.getOrDefault("SEARCH_MAX_PER_ADDRESS", "2")),
                 Integer.parseInt(env.getOrDefault("PREVIEW_MAX_PER_ADDRESS", "2")),
-                Integer.parseInt(env.getOrDefault("RENDER_MAX_PER_ADDRESS", "2")),
+                Integer.parseInt(env.getOrDefault("RENDER_MAX_PER_ADDRESS", Integer.toString(halfTheCores()))),
                 Duration.ofSeconds(10));
+    }
+
+    /**
+     * One address may keep half the cores busy building pages: the other half is left to everyone else, which on a
+     * two-core machine is what kept a reader answered while one client asked for personal pages without pause.
+     */
+    private static int halfTheCores() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     }
 }
