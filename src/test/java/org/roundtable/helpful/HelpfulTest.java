@@ -104,6 +104,30 @@ class HelpfulTest {
     }
 
     @Test
+    void aRefusedMarkLeavesNoAuthorNoCookieAndNoCountBehind() {
+        server = TestServer.start(TestServer.config(folder, Map.of("TRUST_PROXY", "true", "HELPFUL_ADDRESS_MAX_PER_HOUR", "2")));
+        long id = comment(server.reader(), "Much liked");
+        assertThat(mark(Reader.from(server, "203.0.113.5"), id, "yes").statusCode()).isEqualTo(303);
+        assertThat(mark(Reader.from(server, "203.0.113.5"), id, "yes").statusCode()).isEqualTo(303);
+        int authors = rows("authors");
+        int quotas = rows("post_quotas");
+
+        HttpResponse<String> refused = mark(Reader.from(server, "203.0.113.5"), id, "yes");
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(rows("authors")).as("no author row for a refused mark").isEqualTo(authors);
+        assertThat(refused.headers().firstValue("Retry-After")).get().satisfies(seconds ->
+                assertThat(Long.parseLong(seconds)).isBetween(1L, 3600L));
+        assertThat(refused.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("rt_author="));
+        assertThat(rows("post_quotas")).isEqualTo(quotas);
+        assertThat(count(id)).isEqualTo(2);
+
+        assertThat(mark(server.reader(), id, "no").statusCode()).as("taking back what a new browser never marked").isEqualTo(303);
+        assertThat(rows("authors")).isEqualTo(authors);
+        assertThat(mark(Reader.from(server, "198.51.100.7"), id, "yes").statusCode()).as("another address").isEqualTo(303);
+        assertThat(rows("authors")).isEqualTo(authors + 1);
+    }
+
+    @Test
     void sharedPagesShowNewCountsWithinSecondsAndOtherArticlesKeepTheirPages() throws InterruptedException {
         Path articles = TestServer.articlesFolderWithASecondArticle(folder);
         server = TestServer.start(TestServer.config(folder, Map.of("ARTICLES_DIR", articles.toString())));
@@ -175,6 +199,10 @@ class HelpfulTest {
     private int count(long id) {
         return server.jdbi().withHandle(handle -> handle.createQuery("SELECT helpful_count FROM comments WHERE id = :id")
                 .bind("id", id).mapTo(Integer.class).one());
+    }
+
+    private int rows(String table) {
+        return server.jdbi().withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Integer.class).one());
     }
 
     private static Element button(Element comment) {
