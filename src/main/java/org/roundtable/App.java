@@ -175,7 +175,8 @@ public final class App {
         var reports = new ReportController(jdbi, lookup, authorCookies, formTokens, ipHashes, flood, markdown, clock, config.reportHideThreshold());
         var history = new CommentHistory(jdbi, audit, formats, clock);
         var commentHistory = new CommentHistoryController(lookup, history);
-        var helpful = new HelpfulController(jdbi, lookup, authorCookies, formTokens, ipHashes, flood, clock);
+        var helpful = new HelpfulController(jdbi, lookup, authorCookies, formTokens, ipHashes, flood, clock,
+                config.spamRules().helpfulMarksPerAddress());
         var search = new SearchController(articlePages, database, markdown, formats);
         var health = new HealthController(database);
 

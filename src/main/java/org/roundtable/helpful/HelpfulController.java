@@ -24,7 +24,8 @@ import org.roundtable.web.ReaderFacingError;
 
 /**
  * "Helpful" on every comment: a reader marks it, once per browser (its author cookie, made on the first mark that
- * is stored), and may take the mark back. The form works without JavaScript and returns the reader to the comment;
+ * is stored), and may take the mark back. Its count takes at most {@code marksPerAddress} marks from one address;
+ * a reader beyond those still sees their button pressed. The form works without JavaScript and returns the reader to the comment;
  * the script sends the same form and asks for JSON. Counts on everyone's cached pages catch up within seconds:
  * a mark makes only its article's pages stale, and those at most once every few seconds.
  */
@@ -47,9 +48,10 @@ public final class HelpfulController {
     private final IpHashes ipHashes;
     private final FloodControl flood;
     private final Clock clock;
+    private final int marksPerAddress;
 
     public HelpfulController(Jdbi jdbi, CommentLookup lookup, AuthorCookies authors, FormTokens formTokens,
-                             IpHashes ipHashes, FloodControl flood, Clock clock) {
+                             IpHashes ipHashes, FloodControl flood, Clock clock, int marksPerAddress) {
         this.jdbi = jdbi;
         this.lookup = lookup;
         this.authors = authors;
@@ -57,6 +59,7 @@ public final class HelpfulController {
         this.ipHashes = ipHashes;
         this.flood = flood;
         this.clock = clock;
+        this.marksPerAddress = marksPerAddress;
     }
 
     /** {@code helpful=yes} marks the comment, {@code helpful=no} takes the mark back: sending either twice is harmless. */
@@ -85,15 +88,16 @@ public final class HelpfulController {
             answer(ctx, article, comment, false, comment.helpfulCount());
             return;
         }
+        String ipHash = ipHashes.of(ctx);
         Stored stored;
         try {
             // A browser without a cookie gets its author identity here, in the mark's transaction and only once the
             // address had room: a refused mark leaves no author, no cookie and no count behind.
             stored = jdbi.inTransaction(handle -> {
-                Author reader = flood.takeMark(handle.attach(PostQuotas.class), ipHashes.of(ctx),
+                Author reader = flood.takeMark(handle.attach(PostQuotas.class), ipHash,
                         () -> known.orElseGet(() -> authors.create(handle.attach(AuthorRepository.class))));
-                return new Stored(reader, handle.attach(HelpfulRepository.class).mark(comment.id(), reader.id(), helpful,
-                        clock.instant()));
+                return new Stored(reader, handle.attach(HelpfulRepository.class).mark(comment.id(), reader.id(), ipHash, helpful,
+                        clock.instant(), marksPerAddress));
             });
         } catch (FloodControl.Flooded e) {
             e.retryAfterSeconds().ifPresent(seconds -> ctx.header("Retry-After", seconds));

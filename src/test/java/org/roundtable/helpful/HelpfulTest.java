@@ -104,6 +104,48 @@ class HelpfulTest {
     }
 
     @Test
+    void aCommentsCountTakesThreeMarksFromOneAddressAndTheFourthReaderStillSeesTheirMark() {
+        server = TestServer.start(TestServer.config(folder, Map.of("TRUST_PROXY", "true")));
+        long id = comment(server.reader(), "Popular in one office");
+        List<Reader> office = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            office.add(Reader.from(server, "203.0.113.8"));
+            assertThat(mark(office.get(i), id, "yes").statusCode()).isEqualTo(303);
+        }
+        assertThat(count(id)).as("three marks from one address").isEqualTo(3);
+        Reader fourth = office.get(3);
+        Element seen = fourth.open(ARTICLE).getElementById("comment-" + id);
+        assertThat(button(seen).attr("aria-pressed")).isEqualTo("true");
+        assertThat(button(seen).text()).isEqualTo("▲ Helpful (3)");
+        assertThat(fourth.get(ARTICLE + "/helpful").body()).isEqualTo("{\"marked\":[" + id + "]}");
+
+        assertThat(mark(Reader.from(server, "198.51.100.8"), id, "yes").statusCode()).isEqualTo(303);
+        assertThat(count(id)).as("another address adds to it").isEqualTo(4);
+
+        mark(office.get(0), id, "no");
+        assertThat(count(id)).as("a counted mark taken back lowers the count; no other mark takes its place").isEqualTo(3);
+        mark(fourth, id, "no");
+        assertThat(count(id)).as("an uncounted mark taken back changes nothing").isEqualTo(3);
+        mark(Reader.from(server, "203.0.113.8"), id, "yes");
+        assertThat(count(id)).as("the office has room for one counted mark again").isEqualTo(4);
+        mark(Reader.from(server, "203.0.113.8"), id, "yes");
+        assertThat(count(id)).isEqualTo(4);
+
+        server.jdbi().useHandle(handle -> handle.attach(HelpfulRepository.class).recountAll());
+        assertThat(count(id)).as("a recount counts what was counted").isEqualTo(4);
+    }
+
+    @Test
+    void zeroCountsEveryMarkFromAnAddress() {
+        server = TestServer.start(TestServer.config(folder, Map.of("TRUST_PROXY", "true", "HELPFUL_MARKS_PER_ADDRESS", "0")));
+        long id = comment(server.reader(), "Popular in one office");
+        for (int i = 0; i < 4; i++) {
+            mark(Reader.from(server, "203.0.113.8"), id, "yes");
+        }
+        assertThat(count(id)).isEqualTo(4);
+    }
+
+    @Test
     void aRefusedMarkLeavesNoAuthorNoCookieAndNoCountBehind() {
         server = TestServer.start(TestServer.config(folder, Map.of("TRUST_PROXY", "true", "HELPFUL_ADDRESS_MAX_PER_HOUR", "2")));
         long id = comment(server.reader(), "Much liked");
