@@ -172,7 +172,8 @@ public final class App {
                 previews, markdown, clock);
         var authors = new AuthorController(jdbi, writer, site, authorCookies, formTokens, formats, markdown, clock, config.editWindow());
         var feeds = new FeedController(jdbi, articlePages, authorCookies, markdown, site);
-        var reports = new ReportController(jdbi, lookup, authorCookies, formTokens, ipHashes, flood, markdown, clock, config.reportHideThreshold());
+        var reports = new ReportController(jdbi, lookup, authorCookies, formTokens, ipHashes, flood, markdown, clock,
+                config.reportHideThreshold());
         var history = new CommentHistory(jdbi, audit, formats, clock);
         var commentHistory = new CommentHistoryController(lookup, history);
         var helpful = new HelpfulController(jdbi, lookup, authorCookies, formTokens, ipHashes, flood, clock,

@@ -16,7 +16,7 @@ public final class FloodControl {
 
     private static final Duration HOUR = Duration.ofHours(1);
 
-    /** Thrown inside the writer when a post would pass a limit, so that its unit of work is undone. */
+    /** Thrown inside the unit of work of a post, mark or report that would pass a limit, so that it is undone. */
     public static final class Flooded extends RuntimeException {
         private final Duration retryAfter;
 
@@ -30,7 +30,7 @@ public final class FloodControl {
             this.retryAfter = retryAfter;
         }
 
-        /** The value of a 429's {@code Retry-After} header, in whole seconds, when the limit makes room again. */
+        /** A 429's {@code Retry-After} in whole seconds: at least one, so that a client never retries at once. */
         public Optional<String> retryAfterSeconds() {
             return Optional.ofNullable(retryAfter).map(wait -> Long.toString(Math.max(1, wait.toSeconds())));
         }
@@ -113,10 +113,9 @@ public final class FloodControl {
         return author;
     }
 
-    /** When a full hour's quota makes room again: at least a second, so that a client never retries at once. */
+    /** How long until a full hour's quota makes room again. */
     private static Duration retryAfter(PostQuotas quotas, String key, Instant now) {
-        Duration left = quotas.find(key).map(quota -> Duration.between(now, quota.hourStartedAt().plus(HOUR))).orElse(HOUR);
-        return left.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : left;
+        return quotas.find(key).map(quota -> Duration.between(now, quota.hourStartedAt().plus(HOUR))).orElse(HOUR);
     }
 
     private boolean limitsBrowsers() {

@@ -25,8 +25,8 @@ import org.roundtable.web.ReaderFacingError;
 /**
  * "Helpful" on every comment: a reader marks it, once per browser (its author cookie, made on the first mark that
  * is stored), and may take the mark back. Its count takes at most {@code marksPerAddress} marks from one address;
- * a reader beyond those still sees their button pressed. The form works without JavaScript and returns the reader to the comment;
- * the script sends the same form and asks for JSON. Counts on everyone's cached pages catch up within seconds:
+ * a reader beyond those still sees their button pressed. The form works without JavaScript and returns the reader
+ * to the comment; the script sends the same form and asks for JSON. Counts on everyone's cached pages catch up within seconds:
  * a mark makes only its article's pages stale, and those at most once every few seconds.
  */
 public final class HelpfulController {
@@ -96,8 +96,9 @@ public final class HelpfulController {
             stored = jdbi.inTransaction(handle -> {
                 Author reader = flood.takeMark(handle.attach(PostQuotas.class), ipHash,
                         () -> known.orElseGet(() -> authors.create(handle.attach(AuthorRepository.class))));
-                return new Stored(reader, handle.attach(HelpfulRepository.class).mark(comment.id(), reader.id(), ipHash, helpful,
-                        clock.instant(), marksPerAddress));
+                int count = handle.attach(HelpfulRepository.class)
+                        .mark(comment.id(), reader.id(), ipHash, helpful, clock.instant(), marksPerAddress);
+                return new Stored(reader, count);
             });
         } catch (FloodControl.Flooded e) {
             e.retryAfterSeconds().ifPresent(seconds -> ctx.header("Retry-After", seconds));
