@@ -182,10 +182,12 @@ public final class App {
                 previews, markdown, clock);
         var authors = new AuthorController(jdbi, writer, site, authorCookies, formTokens, formats, markdown, clock, config.editWindow());
         var feeds = new FeedController(jdbi, articlePages, authorCookies, markdown, site);
-        var reports = new ReportController(jdbi, lookup, authorCookies, formTokens, ipHashes, markdown, clock, config.reportHideThreshold());
+        var reports = new ReportController(jdbi, lookup, authorCookies, formTokens, ipHashes, flood, markdown, clock,
+                config.reportHideThreshold());
         var history = new CommentHistory(jdbi, audit, formats, clock);
         var commentHistory = new CommentHistoryController(lookup, history);
-        var helpful = new HelpfulController(jdbi, lookup, authorCookies, formTokens, ipHashes, flood, clock);
+        var helpful = new HelpfulController(jdbi, lookup, authorCookies, formTokens, ipHashes, flood, clock,
+                config.spamRules().helpfulMarksPerAddress());
         var search = new SearchController(articlePages, database, markdown, formats,
                 AddressGate.refusingBeyond(addressLimits.searches()));
         var health = new HealthController(database);

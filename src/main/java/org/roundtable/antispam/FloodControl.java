@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.roundtable.author.Author;
 
 /**
  * How often one browser, and one address, may post. Strict per browser (the real rule readers are told
@@ -14,10 +16,23 @@ public final class FloodControl {
 
     private static final Duration HOUR = Duration.ofHours(1);
 
-    /** Thrown inside the writer when a post would pass a limit, so that its unit of work is undone. */
+    /** Thrown inside the unit of work of a post, mark or report that would pass a limit, so that it is undone. */
     public static final class Flooded extends RuntimeException {
+        private final Duration retryAfter;
+
         public Flooded(String reason) {
+            this(reason, null);
+        }
+
+        /** {@code retryAfter}: when the limit makes room again, if known (null otherwise). */
+        public Flooded(String reason, Duration retryAfter) {
             super(reason, null, false, false);
+            this.retryAfter = retryAfter;
+        }
+
+        /** A 429's {@code Retry-After} in whole seconds: at least one, so that a client never retries at once. */
+        public Optional<String> retryAfterSeconds() {
+            return Optional.ofNullable(retryAfter).map(wait -> Long.toString(Math.max(1, wait.toSeconds())));
         }
     }
 
@@ -76,19 +91,42 @@ public final class FloodControl {
     }
 
     /**
-     * Counts a "helpful" mark (or its taking back) against its browser and its address, or throws {@link Flooded}
-     * when either has reached its hourly limit: inside the mark's transaction, which the exception undoes.
+     * Counts a "helpful" mark (or its taking back) against its address, then against its browser, or throws
+     * {@link Flooded} when either has reached its hourly limit: inside the mark's transaction, which the exception
+     * undoes. {@code browser} gives the marking browser's author identity, and may create it: it is asked only once
+     * the address had room, so a refused mark from a new browser does not even try to make one. Returns that author.
      */
-    public void takeMark(PostQuotas quotas, long authorId, String ipHash) {
+    public Author takeMark(PostQuotas quotas, String ipHash, Supplier<Author> browser) {
+        return takeHourly(quotas, "marks:", ipHash, browser, rules.marksMaxPerHour(), rules.marksAddressMaxPerHour(),
+                "You have marked many comments in the last hour, which is the limit. Please come back later.");
+    }
+
+    /** Counts a report against its address, then its browser, as {@link #takeMark} counts a mark. */
+    public Author takeReport(PostQuotas quotas, String ipHash, Supplier<Author> browser) {
+        return takeHourly(quotas, "reports:", ipHash, browser, rules.reportsMaxPerHour(), rules.reportsAddressMaxPerHour(),
+                "You have sent many reports in the last hour, which is the limit. Please come back later; "
+                        + "your text is still here.");
+    }
+
+    private Author takeHourly(PostQuotas quotas, String kind, String ipHash, Supplier<Author> browser, int browserMax,
+                            int addressMax, String refusal) {
         Instant now = clock.instant();
         Instant hourAgo = now.minus(HOUR);
-        boolean counted = (rules.marksMaxPerHour() == 0
-                        || quotas.take("marks:" + authorKey(authorId), now, now, hourAgo, rules.marksMaxPerHour()) == 1)
-                && (rules.marksAddressMaxPerHour() == 0
-                        || quotas.take("marks:" + addressKey(ipHash), now, now, hourAgo, rules.marksAddressMaxPerHour()) == 1);
-        if (!counted) {
-            throw new Flooded("You have marked many comments in the last hour, which is the limit. Please come back later.");
+        String address = kind + addressKey(ipHash);
+        if (addressMax > 0 && quotas.take(address, now, now, hourAgo, addressMax) == 0) {
+            throw new Flooded(refusal, retryAfter(quotas, address, now));
         }
+        Author author = browser.get();
+        String own = kind + authorKey(author.id());
+        if (browserMax > 0 && quotas.take(own, now, now, hourAgo, browserMax) == 0) {
+            throw new Flooded(refusal, retryAfter(quotas, own, now));
+        }
+        return author;
+    }
+
+    /** How long until a full hour's quota makes room again. */
+    private static Duration retryAfter(PostQuotas quotas, String key, Instant now) {
+        return quotas.find(key).map(quota -> Duration.between(now, quota.hourStartedAt().plus(HOUR))).orElse(HOUR);
     }
 
     private boolean limitsBrowsers() {

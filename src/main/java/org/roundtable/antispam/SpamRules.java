@@ -7,7 +7,10 @@ import java.util.Map;
  * The thresholds of the spam defences, each from an environment variable; 0 switches a time or rate limit
  * off (load tests need that). Defaults follow WordPress: one comment per 15 seconds, 30 an hour, from one
  * browser; ten times as many an hour from one address, which many readers may share. "Helpful" marks are
- * cheaper and more frequent: 200 an hour from one browser, 2,000 from one address.
+ * cheaper and more frequent: 200 an hour from one browser, 2,000 from one address. Reports are rarer than
+ * comments and each lands in a moderator's queue: 10 an hour from one browser, 100 from one address. A comment's
+ * helpful count takes at most 3 marks from one address: a browser without a cookie is a new browser, so counting
+ * per browser alone let one address put any comment on top.
  */
 public record SpamRules(
         Duration minFillTime,
@@ -17,7 +20,10 @@ public record SpamRules(
         int maxLinks,
         Duration duplicateWindow,
         int marksMaxPerHour,
-        int marksAddressMaxPerHour) {
+        int marksAddressMaxPerHour,
+        int reportsMaxPerHour,
+        int reportsAddressMaxPerHour,
+        int helpfulMarksPerAddress) {
 
     public static SpamRules fromMap(Map<String, String> env) {
         return new SpamRules(
@@ -28,7 +34,10 @@ public record SpamRules(
                 (int) number(env, "SPAM_MAX_LINKS", 2),
                 Duration.ofSeconds(number(env, "DUPLICATE_WINDOW_SECONDS", 600)),
                 (int) number(env, "HELPFUL_MAX_PER_HOUR", 200),
-                (int) number(env, "HELPFUL_ADDRESS_MAX_PER_HOUR", 2_000));
+                (int) number(env, "HELPFUL_ADDRESS_MAX_PER_HOUR", 2_000),
+                (int) number(env, "REPORT_MAX_PER_HOUR", 10),
+                (int) number(env, "REPORT_ADDRESS_MAX_PER_HOUR", 100),
+                (int) number(env, "HELPFUL_MARKS_PER_ADDRESS", 3));
     }
 
     private static long number(Map<String, String> env, String name, long fallback) {

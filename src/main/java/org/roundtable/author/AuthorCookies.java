@@ -60,15 +60,6 @@ public final class AuthorCookies {
                 .flatMap(publicId -> jdbi.onDemand(AuthorRepository.class).findByPublicId(publicId)));
     }
 
-    /** The current author, or a new one remembered by a fresh cookie. */
-    public Author currentOrNew(Context ctx) {
-        return current(ctx).orElseGet(() -> {
-            Author author = jdbi.withHandle(handle -> create(handle.attach(AuthorRepository.class)));
-            remember(ctx, author);
-            return author;
-        });
-    }
-
     /** Stores a new author identity (the caller sets its cookie with {@link #remember}). */
     public Author create(AuthorRepository authors) {
         String publicId = Tokens.random();

@@ -26,7 +26,7 @@ import org.roundtable.summary.SummaryViews;
 
 /**
  * The proposals of an article side by side: where readers stand on each, how many took part, the strongest
- * argument for and against, the moderators' summary, and when each discussion last moved. Nothing on it is personal, so every reader gets
+ * argument for and against (the thread of that stance most people took part in), the moderators' summary, and when each discussion last moved. Nothing on it is personal, so every reader gets
  * the cached page, which goes stale with the article's other pages.
  */
 public final class ComparisonController {
@@ -101,7 +101,7 @@ public final class ComparisonController {
         return comparison.strongest(discussion.id(), stance.value())
                 .map(found -> new ProposalComparison.Argument(found.authorName(),
                         Text.excerpt(CommentMarkdown.textOf(markdown.toHtml(found.body())), EXCERPT_LENGTH),
-                        found.helpful(), found.replies(), CommentPaths.comment(article.slug(), found.id())))
+                        found.people(), found.helpful(), found.replies(), CommentPaths.comment(article.slug(), found.id())))
                 .orElse(null);
     }
 }

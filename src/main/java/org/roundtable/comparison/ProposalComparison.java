@@ -22,10 +22,15 @@ public record ProposalComparison(
         String lastActivity) {
 
     /**
-     * A top-level comment shown as an argument: who made it, its opening words, how many readers found it helpful,
-     * its thread's replies, its page.
+     * A top-level comment shown as an argument: who made it, its opening words, how many people took part in its
+     * thread, how many readers found it helpful, its thread's replies, its page.
      */
-    public record Argument(String author, String excerpt, int helpful, long replies, String path) {
+    public record Argument(String author, String excerpt, long people, int helpful, long replies, String path) {
+
+        /** "1 person took part" or "N people took part", which is what made it the strongest. */
+        public String peopleLabel() {
+            return people == 1 ? "1 person took part" : people + " people took part";
+        }
 
         /** "2 replies", or "3 found it helpful · 2 replies" once readers marked it. */
         public String repliesLabel() {

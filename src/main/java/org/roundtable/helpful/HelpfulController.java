@@ -12,6 +12,7 @@ import org.roundtable.antispam.PostQuotas;
 import org.roundtable.article.Article;
 import org.roundtable.author.Author;
 import org.roundtable.author.AuthorCookies;
+import org.roundtable.author.AuthorRepository;
 import org.roundtable.discussion.Comment;
 import org.roundtable.discussion.CommentLookup;
 import org.roundtable.discussion.CommentPaths;
@@ -22,9 +23,10 @@ import org.roundtable.web.Forms;
 import org.roundtable.web.ReaderFacingError;
 
 /**
- * "Helpful" on every comment: a reader marks it, once per browser (its author cookie, made on the first mark if
- * needed), and may take the mark back. The form works without JavaScript and returns the reader to the comment;
- * the script sends the same form and asks for JSON. Counts on everyone's cached pages catch up within seconds:
+ * "Helpful" on every comment: a reader marks it, once per browser (its author cookie, made on the first mark that
+ * is stored), and may take the mark back. Its count takes at most {@code marksPerAddress} marks from one address;
+ * a reader beyond those still sees their button pressed. The form works without JavaScript and returns the reader
+ * to the comment; the script sends the same form and asks for JSON. Counts on everyone's cached pages catch up within seconds:
  * a mark makes only its article's pages stale, and those at most once every few seconds.
  */
 public final class HelpfulController {
@@ -36,6 +38,9 @@ public final class HelpfulController {
 
     record Refused(String error) {}
 
+    /** What a mark's transaction did: who marked (an identity made for a browser without one), and the new count. */
+    private record Stored(Author reader, int count) {}
+
     private final Jdbi jdbi;
     private final CommentLookup lookup;
     private final AuthorCookies authors;
@@ -43,9 +48,10 @@ public final class HelpfulController {
     private final IpHashes ipHashes;
     private final FloodControl flood;
     private final Clock clock;
+    private final int marksPerAddress;
 
     public HelpfulController(Jdbi jdbi, CommentLookup lookup, AuthorCookies authors, FormTokens formTokens,
-                             IpHashes ipHashes, FloodControl flood, Clock clock) {
+                             IpHashes ipHashes, FloodControl flood, Clock clock, int marksPerAddress) {
         this.jdbi = jdbi;
         this.lookup = lookup;
         this.authors = authors;
@@ -53,6 +59,7 @@ public final class HelpfulController {
         this.ipHashes = ipHashes;
         this.flood = flood;
         this.clock = clock;
+        this.marksPerAddress = marksPerAddress;
     }
 
     /** {@code helpful=yes} marks the comment, {@code helpful=no} takes the mark back: sending either twice is harmless. */
@@ -70,23 +77,43 @@ public final class HelpfulController {
             refuse(ctx, HttpStatus.CONFLICT.getCode(), "This comment is no longer shown, so it cannot be marked.");
             return;
         }
-        Author reader = authors.currentOrNew(ctx);
-        if (reader.id() == (comment.authorId() == null ? -1 : comment.authorId())) {
+        Optional<Author> known = authors.current(ctx);
+        if (known.isPresent() && comment.authorId() != null && known.get().id() == comment.authorId()) {
             refuse(ctx, HttpStatus.UNPROCESSABLE_CONTENT.getCode(),
                     "This is your own comment: “Helpful” is for what other readers wrote.");
             return;
         }
-        int count;
+        if (known.isEmpty() && !helpful) {
+            // A browser without a cookie has no mark to take back: nothing to store, nobody to remember.
+            answer(ctx, article, comment, false, comment.helpfulCount());
+            return;
+        }
+        String ipHash = ipHashes.of(ctx);
+        Stored stored;
         try {
-            count = jdbi.inTransaction(handle -> {
-                flood.takeMark(handle.attach(PostQuotas.class), reader.id(), ipHashes.of(ctx));
-                return handle.attach(HelpfulRepository.class).mark(comment.id(), reader.id(), helpful, clock.instant());
+            // A browser without a cookie gets its author identity here, in the mark's transaction and only once the
+            // address had room: a refused mark leaves no author, no cookie and no count behind.
+            stored = jdbi.inTransaction(handle -> {
+                Author reader = flood.takeMark(handle.attach(PostQuotas.class), ipHash,
+                        () -> known.orElseGet(() -> authors.create(handle.attach(AuthorRepository.class))));
+                int count = handle.attach(HelpfulRepository.class)
+                        .mark(comment.id(), reader.id(), ipHash, helpful, clock.instant(), marksPerAddress);
+                return new Stored(reader, count);
             });
         } catch (FloodControl.Flooded e) {
+            e.retryAfterSeconds().ifPresent(seconds -> ctx.header("Retry-After", seconds));
             refuse(ctx, HttpStatus.TOO_MANY_REQUESTS.getCode(), e.getMessage());
             return;
         }
+        if (known.isEmpty()) {
+            authors.remember(ctx, stored.reader());
+        }
         ChangedPages.countsOfArticle(ctx, article.slug());
+        answer(ctx, article, comment, helpful, stored.count());
+    }
+
+    /** The script gets the mark and the count as JSON; a form goes back to the comment, shown pressed or not. */
+    private void answer(Context ctx, Article article, Comment comment, boolean helpful, int count) {
         authors.showRecentMark(ctx, new AuthorCookies.RecentMark(comment.id(), helpful));
         if (wantsJson(ctx)) {
             ctx.json(new Marked(helpful, count));

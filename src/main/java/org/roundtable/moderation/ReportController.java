@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.roundtable.antispam.FloodControl;
+import org.roundtable.antispam.PostQuotas;
 import org.roundtable.article.Article;
 import org.roundtable.discussion.CommentLookup;
 import org.roundtable.discussion.CommentMarkdown;
@@ -16,6 +18,7 @@ import org.roundtable.discussion.CommentStatus;
 import org.roundtable.discussion.Hold;
 import org.roundtable.author.Author;
 import org.roundtable.author.AuthorCookies;
+import org.roundtable.author.AuthorRepository;
 import org.roundtable.discussion.Comment;
 import org.roundtable.discussion.CommentPaths;
 import org.roundtable.discussion.Text;
@@ -25,9 +28,10 @@ import org.roundtable.security.IpHashes;
 import org.roundtable.web.Forms;
 
 /**
- * "Report" on every comment: no account needed, one report per author cookie per comment. Reports from enough
- * addresses hide the comment until a moderator decides; one address counts once, so a client that drops its
- * cookie to report again cannot hide a comment alone.
+ * "Report" on every comment: no account needed, one report per author cookie per comment, and an hourly limit per
+ * browser and per address, since every report lands in the moderators' queue. Reports from enough addresses hide
+ * the comment until a moderator decides; one address counts once, so a client that drops its cookie to report
+ * again cannot hide a comment alone.
  */
 public final class ReportController {
 
@@ -39,17 +43,19 @@ public final class ReportController {
     private final AuthorCookies authors;
     private final FormTokens formTokens;
     private final IpHashes ipHashes;
+    private final FloodControl flood;
     private final CommentMarkdown markdown;
     private final Clock clock;
     private final int hideThreshold;
 
     public ReportController(Jdbi jdbi, CommentLookup lookup, AuthorCookies authors, FormTokens formTokens,
-                            IpHashes ipHashes, CommentMarkdown markdown, Clock clock, int hideThreshold) {
+                            IpHashes ipHashes, FloodControl flood, CommentMarkdown markdown, Clock clock, int hideThreshold) {
         this.jdbi = jdbi;
         this.lookup = lookup;
         this.authors = authors;
         this.formTokens = formTokens;
         this.ipHashes = ipHashes;
+        this.flood = flood;
         this.markdown = markdown;
         this.clock = clock;
         this.hideThreshold = hideThreshold;
@@ -82,20 +88,36 @@ public final class ReportController {
             render(ctx, article, comment, reasonValue, details, null, problem, 422);
             return;
         }
-        Author reporter = authors.currentOrNew(ctx);
-        jdbi.useTransaction(handle -> {
-            var reports = handle.attach(ReportRepository.class);
-            if (reports.exists(comment.id(), reporter.id())) {
-                return;
-            }
-            reports.insert(comment.id(), reporter.id(), ipHashes.of(ctx), reason.get().value(), details.isEmpty() ? null : details,
-                    clock.instant());
-            if (reports.openReporters(comment.id()) >= hideThreshold && comment.isPublished()) {
-                // Hidden until a moderator decides: held, like a comment awaiting approval.
-                handle.attach(CommentRepository.class).hold(comment,
-                        new Hold(CommentStatus.HELD, "Hidden after reports from " + hideThreshold + " readers"));
-            }
-        });
+        Optional<Author> known = authors.current(ctx);
+        String ipHash = ipHashes.of(ctx);
+        Optional<Author> stored;
+        try {
+            // A browser without a cookie gets its author identity in the report's transaction, once the limits had
+            // room: a refused report leaves nothing behind, and a report sent twice is neither stored nor counted.
+            stored = jdbi.inTransaction(handle -> {
+                var reports = handle.attach(ReportRepository.class);
+                if (known.isPresent() && reports.exists(comment.id(), known.get().id())) {
+                    return Optional.<Author>empty();
+                }
+                Author reporter = flood.takeReport(handle.attach(PostQuotas.class), ipHash,
+                        () -> known.orElseGet(() -> authors.create(handle.attach(AuthorRepository.class))));
+                reports.insert(comment.id(), reporter.id(), ipHash, reason.get().value(), details.isEmpty() ? null : details,
+                        clock.instant());
+                if (reports.openReporters(comment.id()) >= hideThreshold && comment.isPublished()) {
+                    // Hidden until a moderator decides: held, like a comment awaiting approval.
+                    handle.attach(CommentRepository.class).hold(comment,
+                            new Hold(CommentStatus.HELD, "Hidden after reports from " + hideThreshold + " readers"));
+                }
+                return Optional.of(reporter);
+            });
+        } catch (FloodControl.Flooded e) {
+            e.retryAfterSeconds().ifPresent(seconds -> ctx.header("Retry-After", seconds));
+            render(ctx, article, comment, reasonValue, details, null, e.getMessage(), HttpStatus.TOO_MANY_REQUESTS.getCode());
+            return;
+        }
+        if (known.isEmpty()) {
+            stored.ifPresent(reporter -> authors.remember(ctx, reporter));
+        }
         ctx.redirect(CommentPaths.comment(article.slug(), comment.id()) + "/report?sent", HttpStatus.SEE_OTHER);
     }
 

@@ -106,6 +106,72 @@ class HelpfulTest {
     }
 
     @Test
+    void aCommentsCountTakesThreeMarksFromOneAddressAndTheFourthReaderStillSeesTheirMark() {
+        server = TestServer.start(TestServer.config(folder, Map.of("TRUST_PROXY", "true")));
+        long id = comment(server.reader(), "Popular in one office");
+        List<Reader> office = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            office.add(Reader.from(server, "203.0.113.8"));
+            assertThat(mark(office.get(i), id, "yes").statusCode()).isEqualTo(303);
+        }
+        assertThat(count(id)).as("three marks from one address").isEqualTo(3);
+        Reader fourth = office.get(3);
+        Element seen = fourth.open(ARTICLE).getElementById("comment-" + id);
+        assertThat(button(seen).attr("aria-pressed")).isEqualTo("true");
+        assertThat(button(seen).text()).isEqualTo("▲ Helpful (3)");
+        assertThat(fourth.get(ARTICLE + "/helpful").body()).isEqualTo("{\"marked\":[" + id + "]}");
+
+        assertThat(mark(Reader.from(server, "198.51.100.8"), id, "yes").statusCode()).isEqualTo(303);
+        assertThat(count(id)).as("another address adds to it").isEqualTo(4);
+
+        mark(office.get(0), id, "no");
+        assertThat(count(id)).as("a counted mark taken back lowers the count; no other mark takes its place").isEqualTo(3);
+        mark(fourth, id, "no");
+        assertThat(count(id)).as("an uncounted mark taken back changes nothing").isEqualTo(3);
+        mark(Reader.from(server, "203.0.113.8"), id, "yes");
+        assertThat(count(id)).as("the office has room for one counted mark again").isEqualTo(4);
+        mark(Reader.from(server, "203.0.113.8"), id, "yes");
+        assertThat(count(id)).isEqualTo(4);
+
+        server.jdbi().useHandle(handle -> handle.attach(HelpfulRepository.class).recountAll());
+        assertThat(count(id)).as("a recount counts what was counted").isEqualTo(4);
+    }
+
+    @Test
+    void zeroCountsEveryMarkFromAnAddress() {
+        server = TestServer.start(TestServer.config(folder, Map.of("TRUST_PROXY", "true", "HELPFUL_MARKS_PER_ADDRESS", "0")));
+        long id = comment(server.reader(), "Popular in one office");
+        for (int i = 0; i < 4; i++) {
+            mark(Reader.from(server, "203.0.113.8"), id, "yes");
+        }
+        assertThat(count(id)).isEqualTo(4);
+    }
+
+    @Test
+    void aRefusedMarkLeavesNoAuthorNoCookieAndNoCountBehind() {
+        server = TestServer.start(TestServer.config(folder, Map.of("TRUST_PROXY", "true", "HELPFUL_ADDRESS_MAX_PER_HOUR", "2")));
+        long id = comment(server.reader(), "Much liked");
+        assertThat(mark(Reader.from(server, "203.0.113.5"), id, "yes").statusCode()).isEqualTo(303);
+        assertThat(mark(Reader.from(server, "203.0.113.5"), id, "yes").statusCode()).isEqualTo(303);
+        int authors = rows("authors");
+        int quotas = rows("post_quotas");
+
+        HttpResponse<String> refused = mark(Reader.from(server, "203.0.113.5"), id, "yes");
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(rows("authors")).as("no author row for a refused mark").isEqualTo(authors);
+        assertThat(refused.headers().firstValue("Retry-After")).get().satisfies(seconds ->
+                assertThat(Long.parseLong(seconds)).isBetween(1L, 3600L));
+        assertThat(refused.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("rt_author="));
+        assertThat(rows("post_quotas")).isEqualTo(quotas);
+        assertThat(count(id)).isEqualTo(2);
+
+        assertThat(mark(server.reader(), id, "no").statusCode()).as("taking back what a new browser never marked").isEqualTo(303);
+        assertThat(rows("authors")).isEqualTo(authors);
+        assertThat(mark(Reader.from(server, "198.51.100.7"), id, "yes").statusCode()).as("another address").isEqualTo(303);
+        assertThat(rows("authors")).isEqualTo(authors + 1);
+    }
+
+    @Test
     void sharedPagesShowNewCountsWithinSecondsAndOtherArticlesKeepTheirPages() throws InterruptedException {
         Path articles = TestServer.articlesFolderWithASecondArticle(folder);
         server = TestServer.start(TestServer.config(folder, Map.of("ARTICLES_DIR", articles.toString())));
@@ -177,6 +243,10 @@ class HelpfulTest {
     private int count(long id) {
         return server.jdbi().withHandle(handle -> handle.createQuery("SELECT helpful_count FROM comments WHERE id = :id")
                 .bind("id", id).mapTo(Integer.class).one());
+    }
+
+    private int rows(String table) {
+        return server.jdbi().withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Integer.class).one());
     }
 
     private static Element button(Element comment) {
