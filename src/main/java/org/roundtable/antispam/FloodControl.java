@@ -30,10 +30,20 @@ public final class FloodControl {
             this.retryAfter = retryAfter;
         }
 
+        /** When the limit makes room again, if known (null otherwise). */
+        public Duration retryAfter() {
+            return retryAfter;
+        }
+
         /** A 429's {@code Retry-After} in whole seconds: at least one, so that a client never retries at once. */
         public Optional<String> retryAfterSeconds() {
-            return Optional.ofNullable(retryAfter).map(wait -> Long.toString(Math.max(1, wait.toSeconds())));
+            return Optional.ofNullable(retryAfter).map(FloodControl::retryAfterSeconds);
         }
+    }
+
+    /** {@code wait} as a 429's {@code Retry-After}: whole seconds, rounded up, at least one. */
+    public static String retryAfterSeconds(Duration wait) {
+        return Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000));
     }
 
     private final SpamRules rules;
@@ -55,27 +65,30 @@ public final class FloodControl {
         return new Forgettable(now.minus(HOUR), now.minus(rules.floodMinInterval()));
     }
 
-    /** Why this browser or address must wait before posting again, or empty when they may post now. */
-    public Optional<String> refusal(PostQuotas quotas, Long authorId, String ipHash) {
+    /**
+     * Why this browser or address must wait before posting again, naming the limit that refuses and when it makes
+     * room, or empty when they may post now.
+     */
+    public Optional<Flooded> refusal(PostQuotas quotas, Long authorId, String ipHash) {
         Instant now = clock.instant();
         Optional<PostQuotas.Quota> browser = authorId == null ? Optional.empty() : quotas.find(authorKey(authorId));
         if (browser.isPresent() && tooSoon(browser.get(), now)) {
-            return Optional.of(tooSoon());
+            return Optional.of(new Flooded(tooSoon(), Duration.between(now, browser.get().lastPostAt().plus(rules.floodMinInterval()))));
         }
         if (browser.isPresent() && hourFull(browser.get(), rules.floodMaxPerHour(), now)) {
-            return Optional.of(hourFull(rules.floodMaxPerHour()));
+            return Optional.of(new Flooded(hourFull(rules.floodMaxPerHour()), untilHourEnds(browser.get(), now)));
         }
         Optional<PostQuotas.Quota> address = quotas.find(addressKey(ipHash));
         if (address.isPresent() && hourFull(address.get(), rules.floodAddressMaxPerHour(), now)) {
-            return Optional.of("So many comments came from your network in the last hour that it has to pause. "
-                    + "Please come back later; your text is still here.");
+            return Optional.of(new Flooded("So many comments came from your network in the last hour that it has to pause. "
+                    + "Please come back later; your text is still here.", untilHourEnds(address.get(), now)));
         }
         return Optional.empty();
     }
 
     /**
-     * Counts a post against its browser and its address, or throws {@link Flooded} when another post got
-     * there first. Runs inside the writer's unit of work, which the exception undoes.
+     * Counts a post against its browser and its address, or throws {@link Flooded} (naming the limit) when another
+     * post got there first. Runs inside the writer's unit of work, which the exception undoes.
      */
     public void take(PostQuotas quotas, Long authorId, String ipHash) {
         Instant now = clock.instant();
@@ -86,8 +99,12 @@ public final class FloodControl {
                 && (rules.floodAddressMaxPerHour() == 0
                         || quotas.take(addressKey(ipHash), now, now, hourAgo, rules.floodAddressMaxPerHour()) == 1);
         if (!counted) {
-            throw new Flooded(tooSoon());
+            throw refusal(quotas, authorId, ipHash).orElseGet(() -> new Flooded(tooSoon(), rules.floodMinInterval()));
         }
+    }
+
+    private static Duration untilHourEnds(PostQuotas.Quota quota, Instant now) {
+        return Duration.between(now, quota.hourStartedAt().plus(HOUR));
     }
 
     /**

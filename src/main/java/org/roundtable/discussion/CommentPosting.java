@@ -18,7 +18,16 @@ public final class CommentPosting {
         record Planned(long discussionId, Comment parent, String name, String body, CommentStatus status, String heldReason,
                        String ipHash, Instant at, Stance stance) implements Outcome {}
         record Posted(Comment comment) implements Outcome {}
-        record Refused(int status, String reason) implements Outcome {}
+        /** {@code retryAfter}: for a 429, when the limit makes room again ({@code Retry-After}), else null. */
+        record Refused(int status, String reason, Duration retryAfter) implements Outcome {
+            public Refused(int status, String reason) {
+                this(status, reason, null);
+            }
+
+            public static Refused flooded(FloodControl.Flooded flooded) {
+                return new Refused(429, flooded.getMessage(), flooded.retryAfter());
+            }
+        }
     }
 
     static final String LOCKED = "This discussion is closed to new comments. You can still read it.";
@@ -52,7 +61,7 @@ public final class CommentPosting {
 
     /** Why this browser or address must wait before posting again (429), or empty when it may post now. */
     public Optional<Outcome.Refused> flood(Handle handle, Long authorId, String ipHash) {
-        return flood.refusal(handle.attach(PostQuotas.class), authorId, ipHash).map(reason -> new Outcome.Refused(429, reason));
+        return flood.refusal(handle.attach(PostQuotas.class), authorId, ipHash).map(Outcome.Refused::flooded);
     }
 
     /**

@@ -72,6 +72,9 @@ public final class PostingController {
             ctx.redirect(placement.whereToSee(article.slug(), posted.comment(), pageOrder), HttpStatus.SEE_OTHER);
         } else {
             var refused = (Outcome.Refused) outcome;
+            if (refused.retryAfter() != null) {
+                ctx.header("Retry-After", FloodControl.retryAfterSeconds(refused.retryAfter()));
+            }
             typedForms.showAgain(ctx, article, form.refused(refused.reason()), refused.status());
         }
     }
@@ -102,7 +105,7 @@ public final class PostingController {
             }
             return new Outcome.Posted(stored.comment());
         } catch (FloodControl.Flooded e) {
-            return new Outcome.Refused(429, e.getMessage());
+            return Outcome.Refused.flooded(e);
         } catch (JdbiException e) {
             if (!Database.isUnavailable(e)) {
                 throw e;

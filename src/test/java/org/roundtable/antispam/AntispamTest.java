@@ -77,6 +77,7 @@ class AntispamTest {
         var form = Reader.parse(tooSoon).getElementById("reply-general");
         assertThat(form.selectFirst(".form-error").text()).contains("wait 15 seconds");
         assertThat(form.selectFirst("textarea").text()).isEqualTo("two");
+        assertThat(tooSoon.headers().firstValue("Retry-After")).hasValue("15");
 
         // Another browser on the same address is another person (one carrier address serves many).
         Reader sameAddress = server.reader();
@@ -90,6 +91,8 @@ class AntispamTest {
         var fourth = reader.submit(reader.open(ARTICLE), "#reply-general", Map.of("body", "four"));
         assertThat(fourth.statusCode()).isEqualTo(429);
         assertThat(Reader.parse(fourth).selectFirst(".form-error").text()).contains("3 comments in the last hour");
+        assertThat(fourth.headers().firstValue("Retry-After")).as("until the first of the hour's three is an hour old")
+                .hasValue(Long.toString(Duration.ofHours(1).minusSeconds(48).toSeconds()));
         clock.advance(Duration.ofHours(1));
         postedId(reader.submit(reader.open(ARTICLE), "#reply-general", Map.of("body", "four")));
     }
@@ -105,6 +108,7 @@ class AntispamTest {
         var refused = fourth.submit(fourth.open(ARTICLE), "#reply-general", Map.of("body", "person 3"));
         assertThat(refused.statusCode()).isEqualTo(429);
         assertThat(Reader.parse(refused).selectFirst(".form-error").text()).contains("from your network");
+        assertThat(refused.headers().firstValue("Retry-After")).hasValue("3600");
         clock.advance(Duration.ofHours(1));
         postedId(fourth.submit(fourth.open(ARTICLE), "#reply-general", Map.of("body", "person 3")));
     }
