@@ -36,10 +36,6 @@ public record Config(
 
     public static final String DEFAULT_DATABASE_URL = "jdbc:sqlite:data/roundtable.db";
 
-    public static Config fromEnv() {
-        return fromMap(System.getenv());
-    }
-
     /** Reads settings from {@code env}, the environment's variables by name (tests pass their own). */
     public static Config fromMap(Map<String, String> env) {
         return new Config(

@@ -77,9 +77,22 @@ class DatabaseTest {
     @Test
     void reopeningAMigratedDatabaseChangesNothing() {
         String url = "jdbc:sqlite:" + folder.resolve("again.db");
-        Database.open(url, TIMEOUT).close();
+        String firstSchema;
         try (var database = Database.open(url, TIMEOUT)) {
-            assertThat(database.isReachable()).isTrue();
+            firstSchema = schemaAndHistory(database);
         }
+        try (var database = Database.open(url, TIMEOUT)) {
+            assertThat(database.isMigrated()).isTrue();
+            assertThat(schemaAndHistory(database)).as("no migration ran again, nothing was created or dropped").isEqualTo(firstSchema);
+        }
+    }
+
+    /** Every table, index and trigger as SQLite keeps them, and the migrations Flyway recorded, with their times. */
+    private static String schemaAndHistory(Database database) {
+        return database.jdbi().withHandle(h -> String.join("\n", h.createQuery(
+                "SELECT type || ' ' || name || ' ' || COALESCE(sql, '') FROM sqlite_master ORDER BY type, name")
+                .mapTo(String.class).list()) + "\n" + String.join("\n", h.createQuery(
+                "SELECT version || ' ' || installed_on FROM flyway_schema_history ORDER BY installed_rank")
+                .mapTo(String.class).list()));
     }
 }

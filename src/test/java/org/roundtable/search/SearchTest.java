@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.roundtable.Reader;
 import org.roundtable.TestServer;
+import org.roundtable.antispam.SpamScreen;
 import org.roundtable.db.Database;
 import org.roundtable.db.SettingsRepository;
 import org.roundtable.db.TooSlow;
@@ -81,6 +82,11 @@ class SearchTest {
         long removed = post("general", "Zanzibar is mentioned here");
         long deleted = post("general", "Zanzibar once more");
         long kept = post("general", "Zanzibar for good");
+        long held = post("general", "Zanzibar links https://a.example https://b.example https://c.example");
+        long spam = postedId(reader.submit(reader.open(ARTICLE), "#reply-general",
+                Map.of("body", "Zanzibar from a robot", SpamScreen.HONEYPOT, "https://robot.example")));
+        assertThat(server.commentStatus(held)).isEqualTo("held");
+        assertThat(server.commentStatus(spam)).isEqualTo("spam");
         Reader moderator = server.moderator("admin", PASSWORD);
         moderator.submit(moderator.open("/admin/queue?filter=all"), "#queue-" + removed + " form:has(input[value=reject])", Map.of());
         reader.post(ARTICLE + "/comments/" + deleted + "/delete",
