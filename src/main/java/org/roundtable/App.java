@@ -36,7 +36,7 @@ import org.roundtable.comparison.ComparisonController;
 import org.roundtable.db.ChangeBroadcast;
 import org.roundtable.db.ContentVersion;
 import org.roundtable.db.Database;
-import org.roundtable.db.Writer;
+import org.roundtable.db.GroupCommitWriter;
 import org.roundtable.discussion.AuthorEditsController;
 import org.roundtable.discussion.CommentLookup;
 import org.roundtable.discussion.CommentMarkdown;
@@ -44,12 +44,12 @@ import org.roundtable.discussion.CommentPages;
 import org.roundtable.discussion.CommentPlacement;
 import org.roundtable.discussion.CommentPosting;
 import org.roundtable.discussion.CommentPreviews;
-import org.roundtable.discussion.PostChecks;
+import org.roundtable.discussion.PostingRules;
 import org.roundtable.discussion.PostingController;
 import org.roundtable.discussion.Posters;
 import org.roundtable.discussion.PreviewRendering;
 import org.roundtable.discussion.PrivateLinkNotice;
-import org.roundtable.discussion.Readers;
+import org.roundtable.discussion.Viewers;
 import org.roundtable.discussion.ThreadPages;
 import org.roundtable.discussion.Threads;
 import org.roundtable.discussion.TypedForms;
@@ -133,10 +133,10 @@ public final class App {
         var site = new SiteAddress(config.publicUrl());
         var formTokens = new FormTokens(signer, clock, site);
         var ipHashes = new IpHashes(signer);
-        var readers = new Readers(jdbi, authorCookies, formTokens, clock, config.editWindow(), site);
+        var readers = new Viewers(jdbi, authorCookies, formTokens, clock, config.editWindow(), site);
         var summaryViews = new SummaryViews(markdown, formats);
         var articlePages = new ArticlePages(jdbi, threads, new ThreadPages(markdown), summaryViews);
-        var writer = new Writer(database);
+        var writer = new GroupCommitWriter(database);
         var audit = new AuditLog(clock);
 
         var templates = new Templates(new Assets(config.staticDir()), clock);
@@ -169,7 +169,7 @@ public final class App {
         var commentPages = new CommentPages(lookup, jdbi, threads, readers);
         var flood = new FloodControl(config.spamRules(), clock);
         var posting = new CommentPosting(clock, config.spamRules().duplicateWindow(), flood);
-        var checks = new PostChecks(posting, new Bans(jdbi, clock, config.timeZone()),
+        var checks = new PostingRules(posting, new Bans(jdbi, clock, config.timeZone()),
                 new SpamScreen(jdbi, config.spamRules(), markdown, clock), jdbi);
         var placement = new CommentPlacement(jdbi);
         var typedForms = new TypedForms(articles, commentPages, jdbi);

@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 import org.roundtable.discussion.CommentForm;
 import org.roundtable.discussion.CommentPaths;
 import org.roundtable.discussion.DiscussionRequest;
-import org.roundtable.discussion.Readers;
+import org.roundtable.discussion.Viewers;
 import org.roundtable.discussion.Viewer;
 import org.roundtable.pagecache.PageCache;
 import org.roundtable.rendering.PageBuffer;
@@ -24,12 +24,12 @@ public final class ArticleController {
     private static final String PERSONAL = "private, no-cache";
 
     private final ArticlePages pages;
-    private final Readers readers;
+    private final Viewers readers;
     private final Templates templates;
     private final PageCache cache;
     private final RenderGate gate;
 
-    public ArticleController(ArticlePages pages, Readers readers, Templates templates, PageCache cache, RenderGate gate) {
+    public ArticleController(ArticlePages pages, Viewers readers, Templates templates, PageCache cache, RenderGate gate) {
         this.pages = pages;
         this.readers = readers;
         this.templates = templates;

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
-import org.roundtable.db.Writer;
+import org.roundtable.db.GroupCommitWriter;
 import org.roundtable.discussion.CommentMarkdown;
 import org.roundtable.discussion.CommentPaths;
 import org.roundtable.discussion.PrivateLinkNotice;
@@ -26,7 +26,7 @@ import org.roundtable.security.SiteAddress;
 public final class AuthorController {
 
     private final Jdbi jdbi;
-    private final Writer writer;
+    private final GroupCommitWriter writer;
     private final SiteAddress site;
     private final AuthorCookies cookies;
     private final FormTokens formTokens;
@@ -35,7 +35,7 @@ public final class AuthorController {
     private final Clock clock;
     private final Duration editWindow;
 
-    public AuthorController(Jdbi jdbi, Writer writer, SiteAddress site, AuthorCookies cookies, FormTokens formTokens,
+    public AuthorController(Jdbi jdbi, GroupCommitWriter writer, SiteAddress site, AuthorCookies cookies, FormTokens formTokens,
                             Formats formats, CommentMarkdown markdown, Clock clock, Duration editWindow) {
         this.jdbi = jdbi;
         this.writer = writer;

@@ -32,7 +32,7 @@ import org.sqlite.SQLiteException;
 final class SqliteDialect implements Dialect {
 
     static final String PREFIX = "jdbc:sqlite:";
-    /** Four for readers, one kept by the {@link Writer}. */
+    /** Four for readers, one kept by the {@link GroupCommitWriter}. */
     private static final int POOL_SIZE = 5;
     /** Enough for every statement the application has, per connection; the least used are closed beyond it. */
     private static final int CACHED_STATEMENTS = 200;

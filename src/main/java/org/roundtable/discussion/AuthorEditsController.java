@@ -13,7 +13,7 @@ import org.roundtable.article.Article;
 import org.roundtable.audit.Actor;
 import org.roundtable.audit.AuditLog;
 import org.roundtable.db.Database;
-import org.roundtable.db.Writer;
+import org.roundtable.db.GroupCommitWriter;
 import org.roundtable.discussion.CommentPosting.Outcome;
 import org.roundtable.pagecache.ChangedPages;
 import org.roundtable.security.AddressHash;
@@ -33,10 +33,10 @@ public final class AuthorEditsController {
     private static final int QUOTED_LENGTH = 400;
 
     private final CommentLookup lookup;
-    private final Readers readers;
+    private final Viewers readers;
     private final FormTokens formTokens;
-    private final PostChecks checks;
-    private final Writer writer;
+    private final PostingRules checks;
+    private final GroupCommitWriter writer;
     private final IpHashes ipHashes;
     private final AuditLog audit;
     private final CommentPlacement placement;
@@ -44,8 +44,8 @@ public final class AuthorEditsController {
     private final CommentMarkdown markdown;
     private final Clock clock;
 
-    public AuthorEditsController(CommentLookup lookup, Readers readers, FormTokens formTokens, PostChecks checks,
-                                 Writer writer, IpHashes ipHashes, AuditLog audit, CommentPlacement placement,
+    public AuthorEditsController(CommentLookup lookup, Viewers readers, FormTokens formTokens, PostingRules checks,
+                                 GroupCommitWriter writer, IpHashes ipHashes, AuditLog audit, CommentPlacement placement,
                                  CommentPreviews previews, CommentMarkdown markdown, Clock clock) {
         this.lookup = lookup;
         this.readers = readers;

@@ -16,9 +16,9 @@ public final class CommentPages {
     private final CommentLookup lookup;
     private final Jdbi jdbi;
     private final Threads threads;
-    private final Readers readers;
+    private final Viewers readers;
 
-    public CommentPages(CommentLookup lookup, Jdbi jdbi, Threads threads, Readers readers) {
+    public CommentPages(CommentLookup lookup, Jdbi jdbi, Threads threads, Viewers readers) {
         this.lookup = lookup;
         this.jdbi = jdbi;
         this.threads = threads;

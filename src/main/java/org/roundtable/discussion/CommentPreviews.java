@@ -16,7 +16,7 @@ import org.roundtable.security.AddressGate;
  * the buttons; with it, the script asks for the preview alone and shows it in place.
  *
  * <p>A preview is a post that is not stored: it meets the rules a post or an edit meets before anything is parsed
- * (the form's token and origin, the text limits, the lock, bans; see {@link PostChecks}), but takes no flood quota
+ * (the form's token and origin, the text limits, the lock, bans; see {@link PostingRules}), but takes no flood quota
  * and writes nothing. A refused preview comes back with the text as typed and the reason.
  */
 public final class CommentPreviews {
@@ -32,12 +32,12 @@ public final class CommentPreviews {
     }
 
     private final CommentLookup lookup;
-    private final PostChecks checks;
+    private final PostingRules checks;
     private final Posters posters;
     private final PreviewRendering rendering;
     private final TypedForms typedForms;
 
-    public CommentPreviews(CommentLookup lookup, PostChecks checks, Posters posters, PreviewRendering rendering,
+    public CommentPreviews(CommentLookup lookup, PostingRules checks, Posters posters, PreviewRendering rendering,
                            TypedForms typedForms) {
         this.lookup = lookup;
         this.checks = checks;

@@ -13,7 +13,7 @@ import org.roundtable.author.Author;
 import org.roundtable.author.AuthorCookies;
 import org.roundtable.author.AuthorRepository;
 import org.roundtable.db.Database;
-import org.roundtable.db.Writer;
+import org.roundtable.db.GroupCommitWriter;
 import org.roundtable.discussion.CommentPosting.Outcome;
 import org.roundtable.operations.Metrics;
 import org.roundtable.pagecache.ChangedPages;
@@ -26,9 +26,9 @@ import org.roundtable.web.Forms;
 public final class PostingController {
 
     private final CommentLookup lookup;
-    private final PostChecks checks;
+    private final PostingRules checks;
     private final CommentPosting posting;
-    private final Writer writer;
+    private final GroupCommitWriter writer;
     private final AuthorCookies authors;
     private final Posters posters;
     private final Metrics metrics;
@@ -37,7 +37,7 @@ public final class PostingController {
     private final CommentPreviews previews;
     private final Jdbi jdbi;
 
-    public PostingController(CommentLookup lookup, PostChecks checks, CommentPosting posting, Writer writer,
+    public PostingController(CommentLookup lookup, PostingRules checks, CommentPosting posting, GroupCommitWriter writer,
                              AuthorCookies authors, Posters posters, Metrics metrics,
                              CommentPlacement placement, TypedForms typedForms, CommentPreviews previews, Jdbi jdbi) {
         this.lookup = lookup;

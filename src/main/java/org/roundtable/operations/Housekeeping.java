@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
 import org.roundtable.admin.LoginThrottle;
 import org.roundtable.antispam.FloodControl;
-import org.roundtable.db.Writer;
+import org.roundtable.db.GroupCommitWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * quotas whose hour and interval are over, sign-in failures older than their window, moderator sessions idle past
  * their timeout, and author identities nothing refers to after a day (what a refused or taken-back mark, or a
  * refused report, left behind). At most {@link #MOST_PER_TABLE} rows per table a run, found by reads and deleted
- * through the {@link Writer} {@link #BATCH} at a time, so SQLite's write lock is never held for long and posts keep
+ * through the {@link GroupCommitWriter} {@link #BATCH} at a time, so SQLite's write lock is never held for long and posts keep
  * flowing.
  */
 public final class Housekeeping implements AutoCloseable {
@@ -41,7 +41,7 @@ public final class Housekeeping implements AutoCloseable {
     public record Pruned(int postQuotas, int loginFailures, int adminSessions, int authors) {}
 
     private final Jdbi jdbi;
-    private final Writer writer;
+    private final GroupCommitWriter writer;
     private final FloodControl flood;
     private final Duration adminIdleTimeout;
     private final Clock clock;
@@ -51,7 +51,7 @@ public final class Housekeeping implements AutoCloseable {
         return thread;
     });
 
-    public Housekeeping(Jdbi jdbi, Writer writer, FloodControl flood, Duration adminIdleTimeout, Clock clock) {
+    public Housekeeping(Jdbi jdbi, GroupCommitWriter writer, FloodControl flood, Duration adminIdleTimeout, Clock clock) {
         this.jdbi = jdbi;
         this.writer = writer;
         this.flood = flood;

@@ -31,7 +31,7 @@ import org.roundtable.security.Tokens;
 import org.roundtable.web.Personal;
 
 /**
- * Rendered pages, kept for readers who have nothing personal on them (see {@code Readers.seesSharedPage}).
+ * Rendered pages, kept for readers who have nothing personal on them (see {@code Viewers.seesSharedPage}).
  * They all get the same bytes (and the same gzip bytes), with a strong ETag and Last-Modified, so a
  * reader who has the page already gets a 304.
  *

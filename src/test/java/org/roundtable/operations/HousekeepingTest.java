@@ -21,7 +21,7 @@ import org.roundtable.Reader;
 import org.roundtable.TestDatabases;
 import org.roundtable.TestServer;
 import org.roundtable.antispam.FloodControl;
-import org.roundtable.db.Writer;
+import org.roundtable.db.GroupCommitWriter;
 
 /** Rows that decide nothing any more go once an hour, exactly those, a bounded number a run; on either engine. */
 class HousekeepingTest {
@@ -31,7 +31,7 @@ class HousekeepingTest {
     @TempDir
     Path folder;
     TestServer server;
-    Writer writer;
+    GroupCommitWriter writer;
     Housekeeping housekeeping;
     Instant now;
 
@@ -41,7 +41,7 @@ class HousekeepingTest {
                 "ADMIN_IDLE_MINUTES", "60"));
         server = TestServer.start(config);
         now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        writer = new Writer(server.database());
+        writer = new GroupCommitWriter(server.database());
         housekeeping = new Housekeeping(server.jdbi(), writer, new FloodControl(config.spamRules(), Clock.systemUTC()),
                 config.adminIdleTimeout(), Clock.fixed(now, ZoneOffset.UTC));
     }

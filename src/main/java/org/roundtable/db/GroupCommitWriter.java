@@ -20,9 +20,9 @@ import org.slf4j.LoggerFactory;
  * fsync however many comments it holds, and a unit that fails is undone alone. {@link #write} returns only
  * after the batch is committed, so an answer sent after it means the data is on disk.
  */
-public final class Writer implements AutoCloseable {
+public final class GroupCommitWriter implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(Writer.class);
+    private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
 
     private record Unit<T>(Function<Session, T> work, CompletableFuture<T> done) {}
 
@@ -58,7 +58,7 @@ public final class Writer implements AutoCloseable {
     /** Repositories attached to {@link #handle} once: attaching a jdbi SqlObject costs more than the inserts it makes. */
     private final Map<Class<?>, Object> attached = new HashMap<>();
 
-    public Writer(Database database) {
+    public GroupCommitWriter(Database database) {
         this.jdbi = database.jdbi();
         this.maxBatch = database.writesPerTransaction();
         this.thread = new Thread(this::run, "roundtable-writer");

@@ -11,17 +11,19 @@ import org.roundtable.security.AddressHash;
 import org.roundtable.security.FormTokens;
 
 /**
- * The rules a comment meets on every path into the forum, in one place: a new post and an author's edit pass
- * the same checks on their text, the discussion's lock, bans and the blocklist.
+ * The rules a comment meets on its way into the forum: a new post, an author's edit and a preview of either pass
+ * the same checks on their text, the discussion's lock and bans; posts and edits also the blocklist and the link
+ * limit. The text limits themselves are {@link CommentPosting#problemWithText}; the flood limits are
+ * {@code FloodControl}'s.
  */
-public final class PostChecks {
+public final class PostingRules {
 
     private final CommentPosting posting;
     private final Bans bans;
     private final SpamScreen spam;
     private final Jdbi jdbi;
 
-    public PostChecks(CommentPosting posting, Bans bans, SpamScreen spam, Jdbi jdbi) {
+    public PostingRules(CommentPosting posting, Bans bans, SpamScreen spam, Jdbi jdbi) {
         this.posting = posting;
         this.bans = bans;
         this.spam = spam;

@@ -13,7 +13,7 @@ import org.roundtable.security.FormTokens;
 import org.roundtable.security.SiteAddress;
 
 /** The personal side of a page: who the reader is, a fresh form token, and their private link while it waits. */
-public final class Readers {
+public final class Viewers {
 
     private final Jdbi jdbi;
     private final AuthorCookies authors;
@@ -22,7 +22,7 @@ public final class Readers {
     private final Duration editWindow;
     private final SiteAddress site;
 
-    public Readers(Jdbi jdbi, AuthorCookies authors, FormTokens formTokens, Clock clock, Duration editWindow,
+    public Viewers(Jdbi jdbi, AuthorCookies authors, FormTokens formTokens, Clock clock, Duration editWindow,
                    SiteAddress site) {
         this.jdbi = jdbi;
         this.authors = authors;

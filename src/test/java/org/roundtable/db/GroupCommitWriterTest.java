@@ -21,20 +21,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class WriterTest {
+class GroupCommitWriterTest {
 
     @TempDir
     Path folder;
 
     private Database database;
-    private Writer writer;
+    private GroupCommitWriter writer;
     private final ExecutorService posters = Executors.newFixedThreadPool(32);
 
     @BeforeEach
     void open() {
         database = Database.open(url(), DatabaseTest.TIMEOUT);
         database.jdbi().useHandle(h -> h.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL)"));
-        writer = new Writer(database);
+        writer = new GroupCommitWriter(database);
     }
 
     @AfterEach
@@ -56,7 +56,7 @@ class WriterTest {
 
     @Test
     void concurrentWritesShareTransactionsAndEachIsStoredOnce() throws Exception {
-        Set<Writer.Session> batches = ConcurrentHashMap.newKeySet();
+        Set<GroupCommitWriter.Session> batches = ConcurrentHashMap.newKeySet();
         List<Future<Integer>> written = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
             String text = "note " + i;
@@ -108,7 +108,7 @@ class WriterTest {
         writer.close();
         database.close();
         database = Database.open(url(), Duration.ofMillis(50));
-        writer = new Writer(database);
+        writer = new GroupCommitWriter(database);
         try (var other = DriverManager.getConnection(url()); var lock = other.createStatement()) {
             lock.execute("BEGIN IMMEDIATE");
             // More failures than the pool has connections: a connection kept by each would leave none.
@@ -124,7 +124,7 @@ class WriterTest {
         assertThat(database.connectionsInUse()).as("only the writer's own").isEqualTo(1);
     }
 
-    private static int insert(Writer.Session session, String text) {
+    private static int insert(GroupCommitWriter.Session session, String text) {
         return session.handle().createUpdate("INSERT INTO notes (text) VALUES (:text)").bind("text", text).execute();
     }
 
@@ -132,7 +132,7 @@ class WriterTest {
         return database.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Integer.class).one());
     }
 
-    /** Waits until {@code units} callers are blocked in {@link Writer#write}, that is, queued. */
+    /** Waits until {@code units} callers are blocked in {@link GroupCommitWriter#write}, that is, queued. */
     private void awaitQueued(int units) throws InterruptedException {
         for (int i = 0; i < 500 && writer.queued() < units; i++) {
             Thread.sleep(10);
