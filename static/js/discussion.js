@@ -180,13 +180,22 @@
       return response.text().then(function (html) {
         var answer = new DOMParser().parseFromString(html, 'text/html');
         var fresh = answer.querySelector('.comment-preview');
+        var old = form.querySelector('.comment-preview');
         if (!response.ok || !fresh) {
+          // An earlier preview would look like this one worked: it goes, and the reason shows where the reader is.
+          if (old) {
+            old.remove();
+          }
           // The server says why (too long, closed, too many at once); otherwise the text is kept all the same.
           var refusal = answer.querySelector('.form-error');
           showMessage(form, refusal ? refusal.textContent : 'The preview could not be made just now. Your text is still here.');
+          if (response.status === 422) {
+            form.querySelector('textarea').setAttribute('aria-invalid', 'true');
+          }
+          form.querySelector('.form-error').scrollIntoView({ block: 'nearest' });
           return;
         }
-        var old = form.querySelector('.comment-preview');
+        clearMessage(form);
         if (old) {
           old.replaceWith(fresh);
         } else {
@@ -308,6 +317,15 @@
   function showRefusal(form, page) {
     var error = page.querySelector('.form-error');
     showMessage(form, error ? error.textContent : 'Your comment could not be posted. Please try again.');
+  }
+
+  /** Takes away what an earlier answer said went wrong, once a later one went right. */
+  function clearMessage(form) {
+    var error = form.querySelector('.form-error');
+    if (error) {
+      error.remove();
+    }
+    form.querySelector('textarea').removeAttribute('aria-invalid');
   }
 
   function showMessage(form, text) {
