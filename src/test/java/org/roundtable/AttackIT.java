@@ -191,6 +191,29 @@ class AttackIT {
         }
     }
 
+    /**
+     * Readers who leave while a page is being sent (a phone losing its signal, slowhttptest -X giving up) are
+     * nothing to log: each one used to leave a stack trace and an error page that could never be written.
+     */
+    @Test
+    void readersWhoLeaveMidPageLeaveNoErrorsBehind() throws Exception {
+        try (JarProcess jar = start()) {
+            var client = new LoopbackClient("127.0.0.1", jar.uri("/").getPort());
+            // Eight megabyte-long pages asked for at once, so the server is still writing when the reader vanishes.
+            String eightPages = ("GET " + ARTICLE + " HTTP/1.1\r\nHost: localhost\r\n\r\n").repeat(8);
+            for (int i = 0; i < 20; i++) {
+                try (Socket socket = client.connect(5_000)) {
+                    socket.setSoLinger(true, 0); // a reset, as a vanished client's network sends
+                    socket.getOutputStream().write(eightPages.getBytes(StandardCharsets.US_ASCII));
+                    socket.getInputStream().readNBytes(2_000);
+                }
+            }
+            Thread.sleep(1_000);
+            assertThat(client.get(ARTICLE, 5_000)).isEqualTo(200);
+            assertThat(jar.log()).doesNotContain("Unhandled error").doesNotContain("too much content written");
+        }
+    }
+
     private static HttpRequest form(JarProcess jar, String path, String body) {
         return HttpRequest.newBuilder(jar.uri(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")

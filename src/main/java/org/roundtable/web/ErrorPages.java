@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
+import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 import org.jdbi.v3.core.JdbiException;
@@ -49,6 +50,17 @@ public final class ErrorPages {
                 log.error("Database error on {} {}", ctx.method(), RequestLog.route(ctx), e);
                 render(ctx, 500);
             }
+        });
+        routes.exception(UncheckedIOException.class, (e, ctx) -> {
+            if (ctx.res().isCommitted()) {
+                // The reader went away (or read too slowly) while the page was being sent: nothing is wrong here, and
+                // nothing more can be sent. Logged with a stack trace for each, a slow-reading client filled the log
+                // and the heap with error pages that could never be written.
+                log.debug("The client left during {} {}: {}", ctx.method(), RequestLog.route(ctx), e.getMessage());
+                return;
+            }
+            log.error("Unhandled error on {} {}", ctx.method(), RequestLog.route(ctx), e);
+            render(ctx, HttpStatus.INTERNAL_SERVER_ERROR.getCode());
         });
         routes.exception(Exception.class, (e, ctx) -> {
             log.error("Unhandled error on {} {}", ctx.method(), RequestLog.route(ctx), e);
