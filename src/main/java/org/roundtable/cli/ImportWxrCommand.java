@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.roundtable.App;
+import org.roundtable.app.App;
 import org.roundtable.db.Database;
 import org.roundtable.wxr.WxrException;
 import org.roundtable.wxr.WxrImporter;

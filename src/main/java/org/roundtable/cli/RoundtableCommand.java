@@ -2,7 +2,7 @@ package org.roundtable.cli;
 
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.roundtable.Config;
+import org.roundtable.app.Config;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -2,8 +2,8 @@ package org.roundtable.cli;
 
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import org.roundtable.App;
-import org.roundtable.Config;
+import org.roundtable.app.App;
+import org.roundtable.app.Config;
 import org.roundtable.db.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;

@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.roundtable.App;
-import org.roundtable.Config;
+import org.roundtable.app.App;
+import org.roundtable.app.Config;
 import org.roundtable.db.Database;
 import org.roundtable.discussion.SearchWords;
 

@@ -1,4 +1,4 @@
-package org.roundtable;
+package org.roundtable.app;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -7,7 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * {@code java -cp roundtable.jar org.roundtable.HealthCheck}: asks the server on this machine for /health and
+ * {@code java -cp roundtable.jar org.roundtable.app.HealthCheck}: asks the server on this machine for /health and
  * exits 0 when it is healthy. The container's HEALTHCHECK uses it, so the image needs no curl.
  */
 public final class HealthCheck {

@@ -1,4 +1,4 @@
-package org.roundtable;
+package org.roundtable.app;
 
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;

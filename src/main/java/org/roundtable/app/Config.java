@@ -1,4 +1,4 @@
-package org.roundtable;
+package org.roundtable.app;
 
 import java.net.URI;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package org.roundtable;
+package org.roundtable.app;
 
 import org.roundtable.cli.RoundtableCommand;
 
