@@ -1,8 +1,8 @@
 package org.roundtable.article;
 
 import java.util.List;
+import org.roundtable.comment.Tally;
 import org.roundtable.discussion.DiscussionView;
-import org.roundtable.discussion.Tally;
 import org.roundtable.summary.SummaryView;
 
 /** Everything the article page shows, already rendered to safe HTML where it holds Markdown. */

@@ -5,6 +5,10 @@ import io.javalin.http.NotFoundResponse;
 import org.jdbi.v3.core.Jdbi;
 import org.roundtable.article.Article;
 import org.roundtable.article.ArticlePages;
+import org.roundtable.comment.Comment;
+import org.roundtable.comment.CommentRepository;
+import org.roundtable.comment.DiscussionRepository;
+import org.roundtable.comment.Ids;
 
 /** The article and comment a URL names ({@code /articles/{slug}/comments/{id}}), or a 404. */
 public final class CommentLookup {

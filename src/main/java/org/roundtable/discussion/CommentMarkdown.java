@@ -26,6 +26,8 @@ import org.commonmark.renderer.html.HtmlNodeRendererContext;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.html.HtmlWriter;
 import org.commonmark.renderer.text.TextContentRenderer;
+import org.roundtable.comment.Comment;
+import org.roundtable.comment.Text;
 import org.unbescape.html.HtmlEscape;
 
 /**

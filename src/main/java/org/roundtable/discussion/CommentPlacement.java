@@ -2,6 +2,12 @@ package org.roundtable.discussion;
 
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.roundtable.comment.Comment;
+import org.roundtable.comment.CommentPaths;
+import org.roundtable.comment.CommentRepository;
+import org.roundtable.comment.Discussion;
+import org.roundtable.comment.DiscussionRepository;
+import org.roundtable.comment.Sort;
 
 /**
  * Where a reader sees a comment they just posted or edited: on the page of its discussion that holds its thread,

@@ -5,9 +5,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.roundtable.article.Article;
 import org.roundtable.antispam.FloodControl;
 import org.roundtable.antispam.PostQuotas;
+import org.roundtable.article.Article;
+import org.roundtable.comment.Comment;
+import org.roundtable.comment.CommentRepository;
+import org.roundtable.comment.CommentStatus;
+import org.roundtable.comment.Discussion;
+import org.roundtable.comment.DiscussionRepository;
+import org.roundtable.comment.Hold;
+import org.roundtable.comment.Ids;
+import org.roundtable.comment.Stance;
+import org.roundtable.comment.Text;
 
 /** Checks a new comment against the rules readers are told about, and stores it. */
 public final class CommentPosting {

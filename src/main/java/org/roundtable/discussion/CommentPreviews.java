@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.roundtable.article.Article;
+import org.roundtable.comment.Comment;
+import org.roundtable.comment.Text;
 import org.roundtable.discussion.CommentPosting.Outcome;
 import org.roundtable.discussion.Posters.Poster;
 import org.roundtable.pagecache.ChangedPages;

@@ -5,6 +5,12 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.roundtable.article.Article;
 import org.roundtable.article.ArticleController;
+import org.roundtable.comment.Comment;
+import org.roundtable.comment.CommentRepository;
+import org.roundtable.comment.Discussion;
+import org.roundtable.comment.DiscussionRepository;
+import org.roundtable.comment.Ids;
+import org.roundtable.comment.Sort;
 
 /**
  * Shows a post again as it was typed, on the page it was sent from: refused, with the reason, or previewed, with

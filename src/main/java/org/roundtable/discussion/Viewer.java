@@ -3,6 +3,7 @@ package org.roundtable.discussion;
 import java.time.Duration;
 import java.time.Instant;
 import org.roundtable.author.AuthorCookies;
+import org.roundtable.comment.Comment;
 
 /**
  * Who is reading, and when: decides what they see and which comments offer them Edit and Delete.

@@ -9,12 +9,12 @@ import org.roundtable.article.Article;
 import org.roundtable.article.ArticlePages;
 import org.roundtable.author.Author;
 import org.roundtable.author.AuthorCookies;
+import org.roundtable.comment.CommentPaths;
+import org.roundtable.comment.Discussion;
+import org.roundtable.comment.DiscussionRepository;
 import org.roundtable.discussion.CommentMarkdown;
-import org.roundtable.security.SiteAddress;
-import org.roundtable.discussion.CommentPaths;
-import org.roundtable.discussion.Discussion;
-import org.roundtable.discussion.DiscussionRepository;
 import org.roundtable.discussion.DiscussionView;
+import org.roundtable.security.SiteAddress;
 
 /** Atom feeds: the newest comments of an article or of one proposal, and replies to one author. */
 public final class FeedController {

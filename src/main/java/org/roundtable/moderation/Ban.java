@@ -1,7 +1,7 @@
 package org.roundtable.moderation;
 
 import java.time.Instant;
-import org.roundtable.discussion.Text;
+import org.roundtable.comment.Text;
 
 /**
  * A ban of an author cookie or of an IP hash, lifted by a moderator or by its expiry, with the comment that

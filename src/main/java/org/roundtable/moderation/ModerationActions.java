@@ -12,13 +12,13 @@ import org.jdbi.v3.core.Jdbi;
 import org.roundtable.article.ArticleRepository;
 import org.roundtable.audit.Actor;
 import org.roundtable.audit.AuditLog;
-import org.roundtable.discussion.Comment;
+import org.roundtable.comment.Comment;
+import org.roundtable.comment.CommentRepository;
+import org.roundtable.comment.CommentStatus;
+import org.roundtable.comment.Discussion;
+import org.roundtable.comment.DiscussionRepository;
+import org.roundtable.comment.Text;
 import org.roundtable.discussion.CommentPosting;
-import org.roundtable.discussion.CommentRepository;
-import org.roundtable.discussion.CommentStatus;
-import org.roundtable.discussion.Discussion;
-import org.roundtable.discussion.DiscussionRepository;
-import org.roundtable.discussion.Text;
 import org.roundtable.history.CommentHistory;
 
 /**

@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Random;
 import org.roundtable.app.App;
 import org.roundtable.app.Config;
+import org.roundtable.comment.SearchWords;
 import org.roundtable.db.Database;
-import org.roundtable.discussion.SearchWords;
 
 /**
  * Fills a database for the benchmark with a realistic shape: about 30% top-level comments, replies up to

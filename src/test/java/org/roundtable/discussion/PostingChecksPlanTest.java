@@ -18,6 +18,7 @@ import org.roundtable.TestDatabases;
 import org.roundtable.TestServer;
 import org.roundtable.antispam.PostQuotas;
 import org.roundtable.author.AuthorRepository;
+import org.roundtable.comment.CommentRepository;
 
 /**
  * What a post and a returning author's page view ask of the database is an index lookup bounded by time,

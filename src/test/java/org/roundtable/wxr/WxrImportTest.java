@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.roundtable.TestDatabases;
 import org.roundtable.TestServer;
 import org.roundtable.cli.RoundtableCommand;
-import org.roundtable.discussion.Text;
+import org.roundtable.comment.Text;
 
 class WxrImportTest {
 

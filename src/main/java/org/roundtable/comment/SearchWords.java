@@ -1,4 +1,4 @@
-package org.roundtable.discussion;
+package org.roundtable.comment;
 
 import java.text.Normalizer;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.roundtable.discussion;
+package org.roundtable.comment;
 
 /**
  * One conversation under an article: the general discussion, or the one about a single proposal.

@@ -1,4 +1,4 @@
-package org.roundtable.discussion;
+package org.roundtable.comment;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -31,7 +31,7 @@ public record ThreadCursor(int helpful, Instant time, long id) {
                 Long.parseLong(parts[parts.length - 1])));
     }
 
-    static ThreadCursor of(Comment root) {
+    public static ThreadCursor of(Comment root) {
         return new ThreadCursor(root.helpfulCount(), root.createdAt(), root.id());
     }
 

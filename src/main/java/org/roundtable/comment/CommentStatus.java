@@ -1,4 +1,4 @@
-package org.roundtable.discussion;
+package org.roundtable.comment;
 
 /** Where a comment stands; stored in lower case. Only published comments are shown to every reader. */
 public enum CommentStatus {

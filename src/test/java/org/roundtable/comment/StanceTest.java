@@ -1,4 +1,4 @@
-package org.roundtable.discussion;
+package org.roundtable.comment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.roundtable.Reader.postedId;
@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.roundtable.Reader;
 import org.roundtable.TestServer;
+import org.roundtable.discussion.ThreadPages;
 
 /**
  * Readers' stances on the proposals and the tallies that count them: people, not comments; only what readers can

@@ -1,4 +1,4 @@
-package org.roundtable.discussion;
+package org.roundtable.comment;
 
 /**
  * A comment set aside for a moderator: held (waits for approval) or marked spam, and why, in words the queue

@@ -1,4 +1,4 @@
-package org.roundtable.discussion;
+package org.roundtable.comment;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package org.roundtable.discussion;
+package org.roundtable.comment;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
