@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.roundtable.comment.CommentStatus;
 import org.roundtable.comment.Hold;
-import org.roundtable.discussion.CommentMarkdown;
+import org.roundtable.rendering.CommentMarkdown;
 import org.roundtable.security.AddressHash;
 import org.roundtable.security.FormTokens;
 

@@ -22,6 +22,7 @@ import org.roundtable.db.Database;
 import org.roundtable.db.GroupCommitWriter;
 import org.roundtable.discussion.CommentPosting.Outcome;
 import org.roundtable.pagecache.ChangedPages;
+import org.roundtable.rendering.CommentMarkdown;
 import org.roundtable.security.AddressHash;
 import org.roundtable.security.FormTokens;
 import org.roundtable.security.IpHashes;

@@ -2,6 +2,7 @@ package org.roundtable.discussion;
 
 import io.javalin.http.Context;
 import java.util.Optional;
+import org.roundtable.rendering.CommentMarkdown;
 import org.roundtable.rendering.RenderGate;
 import org.roundtable.security.AddressGate;
 import org.roundtable.security.AddressKey;

@@ -9,6 +9,7 @@ import org.roundtable.comment.Comment;
 import org.roundtable.comment.CommentPaths;
 import org.roundtable.comment.Sort;
 import org.roundtable.identicon.Identicons;
+import org.roundtable.rendering.CommentMarkdown;
 import org.roundtable.rendering.Formats;
 
 /**

@@ -3,6 +3,7 @@ package org.roundtable.discussion;
 import java.time.Duration;
 import java.time.Instant;
 import org.roundtable.author.AuthorCookies;
+import org.roundtable.author.PrivateLinkNotice;
 import org.roundtable.comment.Comment;
 
 /**

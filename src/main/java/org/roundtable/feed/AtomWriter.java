@@ -11,7 +11,7 @@ import javax.xml.stream.XMLStreamWriter;
 import org.roundtable.comment.CommentPaths;
 import org.roundtable.comment.Stance;
 import org.roundtable.comment.Text;
-import org.roundtable.discussion.CommentMarkdown;
+import org.roundtable.rendering.CommentMarkdown;
 
 /** Writes an Atom 1.0 feed (RFC 4287) with the JDK's XML writer, which does all the escaping. */
 final class AtomWriter {

@@ -12,8 +12,8 @@ import org.roundtable.author.AuthorCookies;
 import org.roundtable.comment.CommentPaths;
 import org.roundtable.comment.Discussion;
 import org.roundtable.comment.DiscussionRepository;
-import org.roundtable.discussion.CommentMarkdown;
 import org.roundtable.discussion.DiscussionView;
+import org.roundtable.rendering.CommentMarkdown;
 import org.roundtable.security.SiteAddress;
 
 /** Atom feeds: the newest comments of an article or of one proposal, and replies to one author. */

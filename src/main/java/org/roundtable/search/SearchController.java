@@ -16,7 +16,7 @@ import org.roundtable.comment.SearchWords;
 import org.roundtable.db.Database;
 import org.roundtable.db.FullText;
 import org.roundtable.db.TooSlow;
-import org.roundtable.discussion.CommentMarkdown;
+import org.roundtable.rendering.CommentMarkdown;
 import org.roundtable.rendering.Formats;
 import org.roundtable.security.AddressGate;
 import org.roundtable.security.AddressKey;

@@ -1,4 +1,4 @@
-package org.roundtable.discussion;
+package org.roundtable.author;
 
 /**
  * A new author's private link, waiting in their browser to be seen beside the comment that brought it.

@@ -1,4 +1,4 @@
-package org.roundtable.discussion;
+package org.roundtable.rendering;
 
 import java.util.LinkedHashMap;
 import java.util.List;
