@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.roundtable.article.ArticleRepository;
+import org.roundtable.article.ModerationPolicy;
 import org.roundtable.audit.Actor;
 import org.roundtable.audit.AuditLog;
 import org.roundtable.comment.Comment;

@@ -1,4 +1,4 @@
-package org.roundtable.moderation;
+package org.roundtable.article;
 
 import java.util.Locale;
 
