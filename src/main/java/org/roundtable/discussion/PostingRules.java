@@ -3,6 +3,7 @@ package org.roundtable.discussion;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.roundtable.antispam.Bans;
 import org.roundtable.antispam.SpamScreen;
 import org.roundtable.article.Article;
 import org.roundtable.comment.Comment;
@@ -11,7 +12,6 @@ import org.roundtable.comment.DiscussionRepository;
 import org.roundtable.comment.Hold;
 import org.roundtable.comment.Text;
 import org.roundtable.discussion.CommentPosting.Outcome;
-import org.roundtable.moderation.Bans;
 import org.roundtable.security.AddressHash;
 import org.roundtable.security.FormTokens;
 

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.roundtable.antispam.BanRepository;
 import org.roundtable.article.ArticleRepository;
 import org.roundtable.article.ModerationPolicy;
 import org.roundtable.audit.Actor;

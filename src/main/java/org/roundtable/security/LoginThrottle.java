@@ -1,4 +1,4 @@
-package org.roundtable.admin;
+package org.roundtable.security;
 
 import java.time.Clock;
 import java.time.Duration;
