@@ -1,6 +1,5 @@
 package org.roundtable.app;
 
-import org.roundtable.cli.RoundtableCommand;
 
 /**
  * {@code java -jar roundtable.jar [command]}: serves by default; see {@code --help} for the other commands.

@@ -1,9 +1,7 @@
-package org.roundtable.cli;
+package org.roundtable.app;
 
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import org.roundtable.app.App;
-import org.roundtable.app.Config;
 import org.roundtable.db.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;

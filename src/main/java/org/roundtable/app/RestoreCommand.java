@@ -1,4 +1,4 @@
-package org.roundtable.cli;
+package org.roundtable.app;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -1,4 +1,4 @@
-package org.roundtable.cli;
+package org.roundtable.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.roundtable.TestDatabases;
 import org.roundtable.Reader;
+import org.roundtable.TestDatabases;
 import org.roundtable.TestServer;
 
 class CommandLineTest {

@@ -1,11 +1,10 @@
-package org.roundtable.cli;
+package org.roundtable.app;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.roundtable.app.App;
 import org.roundtable.db.Database;
 import org.roundtable.wxr.WxrException;
 import org.roundtable.wxr.WxrImporter;

@@ -1,10 +1,9 @@
-package org.roundtable.cli;
+package org.roundtable.app;
 
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.roundtable.app.Config;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The jar's command line: {@code serve} by default, and the operator's tools beside it. */
 @Command(name = "roundtable", mixinStandardHelpOptions = true, version = "Roundtable",

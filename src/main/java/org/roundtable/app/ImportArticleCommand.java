@@ -1,4 +1,4 @@
-package org.roundtable.cli;
+package org.roundtable.app;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
