@@ -29,6 +29,7 @@ import org.roundtable.antispam.SpamScreen;
 import org.roundtable.article.ArticleController;
 import org.roundtable.article.ArticleImporter;
 import org.roundtable.article.ArticlePages;
+import org.roundtable.article.Articles;
 import org.roundtable.audit.AuditLog;
 import org.roundtable.author.AuthorController;
 import org.roundtable.author.AuthorCookies;
@@ -135,6 +136,7 @@ public final class App {
         var ipHashes = new IpHashes(signer);
         var readers = new Viewers(jdbi, authorCookies, formTokens, clock, config.editWindow(), site);
         var summaryViews = new SummaryViews(markdown, formats);
+        var articleList = new Articles(jdbi);
         var articlePages = new ArticlePages(jdbi, threads, new ThreadPages(markdown), summaryViews);
         var writer = new GroupCommitWriter(database);
         var audit = new AuditLog(clock);
@@ -156,16 +158,16 @@ public final class App {
         metrics.gauge("roundtable.db.pool.idle", "Idle database connections", database::idleConnections);
         metrics.gauge("roundtable.db.pool.waiting", "Threads waiting for a connection", database::threadsWaitingForConnection);
         metrics.gauge("roundtable.db.writer.queued", "Writes waiting for the next group commit", writer::queued);
-        var articles = new ArticleController(articlePages, readers, templates, pageCache, renderGate);
+        var articles = new ArticleController(articleList, articlePages, readers, templates, pageCache, renderGate);
         if (warmPageCache && config.renderCache()) {
             warmInBackground(articles);
         }
         // Comments written before search existed become findable while the site already serves.
         SearchBackfill.inBackground(jdbi);
-        var comparison = new ComparisonController(articlePages, jdbi, markdown, formats, summaryViews, templates, pageCache,
+        var comparison = new ComparisonController(articleList, jdbi, markdown, formats, summaryViews, templates, pageCache,
                 renderGate);
         var summaryPages = new SummaryController(jdbi, summaryViews);
-        var lookup = new CommentLookup(articlePages, jdbi);
+        var lookup = new CommentLookup(articleList, jdbi);
         var commentPages = new CommentPages(lookup, jdbi, threads, readers);
         var flood = new FloodControl(config.spamRules(), clock);
         var posting = new CommentPosting(clock, config.spamRules().duplicateWindow(), flood);
@@ -181,14 +183,14 @@ public final class App {
         var authorEdits = new AuthorEditsController(lookup, readers, formTokens, checks, writer, ipHashes, audit, placement,
                 previews, markdown, clock);
         var authors = new AuthorController(jdbi, writer, site, authorCookies, formTokens, formats, markdown, clock, config.editWindow());
-        var feeds = new FeedController(jdbi, articlePages, authorCookies, markdown, site);
+        var feeds = new FeedController(jdbi, articleList, authorCookies, markdown, site);
         var reports = new ReportController(jdbi, lookup, authorCookies, formTokens, ipHashes, flood, markdown, clock,
                 config.reportHideThreshold());
         var history = new CommentHistory(jdbi, audit, formats, clock);
         var commentHistory = new CommentHistoryController(lookup, history);
         var helpful = new HelpfulController(jdbi, lookup, authorCookies, formTokens, ipHashes, flood, clock,
                 config.spamRules().helpfulMarksPerAddress());
-        var search = new SearchController(articlePages, database, markdown, formats,
+        var search = new SearchController(articleList, database, markdown, formats,
                 AddressGate.refusingBeyond(addressLimits.searches()));
         var health = new HealthController(database);
 

@@ -23,13 +23,15 @@ public final class ArticleController {
     /** A page with the reader's own comments or controls on it: never kept by a shared cache. */
     private static final String PERSONAL = "private, no-cache";
 
+    private final Articles articles;
     private final ArticlePages pages;
     private final Viewers readers;
     private final Templates templates;
     private final PageCache cache;
     private final RenderGate gate;
 
-    public ArticleController(ArticlePages pages, Viewers readers, Templates templates, PageCache cache, RenderGate gate) {
+    public ArticleController(Articles articles, ArticlePages pages, Viewers readers, Templates templates, PageCache cache, RenderGate gate) {
+        this.articles = articles;
         this.pages = pages;
         this.readers = readers;
         this.templates = templates;
@@ -39,12 +41,12 @@ public final class ArticleController {
 
     /** With a single article there is nothing to choose from, so readers go straight to it. */
     public void index(Context ctx) {
-        List<Article> articles = pages.all();
-        if (articles.size() == 1) {
-            ctx.redirect(CommentPaths.article(articles.get(0).slug()), HttpStatus.FOUND);
+        List<Article> all = articles.all();
+        if (all.size() == 1) {
+            ctx.redirect(CommentPaths.article(all.get(0).slug()), HttpStatus.FOUND);
             return;
         }
-        ctx.render("article/index", Map.of("articles", articles));
+        ctx.render("article/index", Map.of("articles", all));
     }
 
     /** Readers with nothing personal on the page share one cached rendering of it. */
@@ -60,7 +62,7 @@ public final class ArticleController {
 
     /** Renders every article's shared page into the cache, so that the first reader after a start need not wait. */
     public void warm() {
-        for (Article article : pages.all()) {
+        for (Article article : articles.all()) {
             cache.prime(article.slug(), CommentPaths.article(article.slug()), () -> sharedArticle(article.slug()));
         }
     }

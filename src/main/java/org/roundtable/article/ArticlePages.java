@@ -49,14 +49,6 @@ public final class ArticlePages {
         this.summaries = summaries;
     }
 
-    public List<Article> all() {
-        return jdbi.onDemand(ArticleRepository.class).listNewestFirst();
-    }
-
-    public Optional<Article> article(String slug) {
-        return jdbi.onDemand(ArticleRepository.class).findBySlug(slug);
-    }
-
     /**
      * The article page as {@code viewer} sees it: the start of each discussion, oldest threads first; a short
      * preview under each proposal, the first page of the general discussion after the article, as its comment

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.roundtable.article.Article;
-import org.roundtable.article.ArticlePages;
+import org.roundtable.article.Articles;
 import org.roundtable.comment.CommentPaths;
 import org.roundtable.comment.Discussion;
 import org.roundtable.comment.DiscussionRepository;
@@ -33,7 +33,7 @@ public final class ComparisonController {
 
     private static final int EXCERPT_LENGTH = 220;
 
-    private final ArticlePages articles;
+    private final Articles articles;
     private final SummaryViews summaries;
     private final Jdbi jdbi;
     private final CommentMarkdown markdown;
@@ -42,7 +42,7 @@ public final class ComparisonController {
     private final PageCache cache;
     private final RenderGate gate;
 
-    public ComparisonController(ArticlePages articles, Jdbi jdbi, CommentMarkdown markdown, Formats formats,
+    public ComparisonController(Articles articles, Jdbi jdbi, CommentMarkdown markdown, Formats formats,
                                 SummaryViews summaries, Templates templates, PageCache cache, RenderGate gate) {
         this.articles = articles;
         this.summaries = summaries;

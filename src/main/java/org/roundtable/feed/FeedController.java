@@ -6,7 +6,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.roundtable.article.Article;
-import org.roundtable.article.ArticlePages;
+import org.roundtable.article.Articles;
 import org.roundtable.author.Author;
 import org.roundtable.author.AuthorCookies;
 import org.roundtable.comment.CommentPaths;
@@ -22,12 +22,12 @@ public final class FeedController {
     private static final String ATOM = "application/atom+xml; charset=utf-8";
 
     private final Jdbi jdbi;
-    private final ArticlePages articles;
+    private final Articles articles;
     private final AuthorCookies authors;
     private final AtomWriter atom;
     private final SiteAddress site;
 
-    public FeedController(Jdbi jdbi, ArticlePages articles, AuthorCookies authors, CommentMarkdown markdown, SiteAddress site) {
+    public FeedController(Jdbi jdbi, Articles articles, AuthorCookies authors, CommentMarkdown markdown, SiteAddress site) {
         this.jdbi = jdbi;
         this.articles = articles;
         this.authors = authors;
