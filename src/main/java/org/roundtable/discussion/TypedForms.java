@@ -4,7 +4,7 @@ import io.javalin.http.Context;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.roundtable.article.Article;
-import org.roundtable.article.ArticleController;
+import org.roundtable.articlepage.ArticleController;
 import org.roundtable.comment.Comment;
 import org.roundtable.comment.CommentRepository;
 import org.roundtable.comment.Discussion;

@@ -1,6 +1,7 @@
-package org.roundtable.article;
+package org.roundtable.articlepage;
 
 import java.util.List;
+import org.roundtable.article.Article;
 import org.roundtable.comment.Tally;
 import org.roundtable.discussion.DiscussionView;
 import org.roundtable.summary.SummaryView;

@@ -1,4 +1,4 @@
-package org.roundtable.article;
+package org.roundtable.articlepage;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,8 +9,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.roundtable.article.ArticlePage.ProposalView;
-import org.roundtable.article.ArticlePage.TocEntry;
+import org.roundtable.article.Article;
+import org.roundtable.article.ArticleParser;
+import org.roundtable.article.ArticleRepository;
+import org.roundtable.articlepage.ArticlePage.ProposalView;
+import org.roundtable.articlepage.ArticlePage.TocEntry;
 import org.roundtable.comment.CommentPaths;
 import org.roundtable.comment.CommentRepository;
 import org.roundtable.comment.Discussion;

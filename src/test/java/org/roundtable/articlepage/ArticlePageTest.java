@@ -1,4 +1,4 @@
-package org.roundtable.article;
+package org.roundtable.articlepage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.roundtable.TestServer;
+import org.roundtable.article.TestResources;
 
 class ArticlePageTest {
 

@@ -1,4 +1,4 @@
-package org.roundtable.article;
+package org.roundtable.articlepage;
 
 import java.util.ArrayList;
 import java.util.List;

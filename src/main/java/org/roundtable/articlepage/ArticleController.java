@@ -1,4 +1,4 @@
-package org.roundtable.article;
+package org.roundtable.articlepage;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.roundtable.article.Article;
+import org.roundtable.article.Articles;
 import org.roundtable.comment.CommentPaths;
 import org.roundtable.discussion.CommentForm;
 import org.roundtable.discussion.DiscussionRequest;

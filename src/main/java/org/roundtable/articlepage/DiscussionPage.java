@@ -1,5 +1,6 @@
-package org.roundtable.article;
+package org.roundtable.articlepage;
 
+import org.roundtable.article.Article;
 import org.roundtable.discussion.DiscussionView;
 import org.roundtable.summary.SummaryView;
 
