@@ -20,8 +20,8 @@ import org.roundtable.comment.CommentStatus;
 import org.roundtable.comment.Discussion;
 import org.roundtable.comment.DiscussionRepository;
 import org.roundtable.comment.Text;
-import org.roundtable.discussion.CommentPosting;
 import org.roundtable.history.CommentHistory;
+import org.roundtable.posting.CommentPosting;
 
 /**
  * What moderators do, each in one transaction with its audit row. Comments change status and never leave

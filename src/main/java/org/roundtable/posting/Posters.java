@@ -1,4 +1,4 @@
-package org.roundtable.discussion;
+package org.roundtable.posting;
 
 import io.javalin.http.Context;
 import java.util.Optional;

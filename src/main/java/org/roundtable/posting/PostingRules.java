@@ -1,4 +1,4 @@
-package org.roundtable.discussion;
+package org.roundtable.posting;
 
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -11,7 +11,8 @@ import org.roundtable.comment.Discussion;
 import org.roundtable.comment.DiscussionRepository;
 import org.roundtable.comment.Hold;
 import org.roundtable.comment.Text;
-import org.roundtable.discussion.CommentPosting.Outcome;
+import org.roundtable.discussion.CommentForm;
+import org.roundtable.posting.CommentPosting.Outcome;
 import org.roundtable.security.AddressHash;
 import org.roundtable.security.FormTokens;
 

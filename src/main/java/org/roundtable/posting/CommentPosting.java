@@ -1,4 +1,4 @@
-package org.roundtable.discussion;
+package org.roundtable.posting;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +17,7 @@ import org.roundtable.comment.Hold;
 import org.roundtable.comment.Ids;
 import org.roundtable.comment.Stance;
 import org.roundtable.comment.Text;
+import org.roundtable.discussion.CommentForm;
 
 /** Checks a new comment against the rules readers are told about, and stores it. */
 public final class CommentPosting {

@@ -1,4 +1,4 @@
-package org.roundtable.discussion;
+package org.roundtable.posting;
 
 import io.javalin.http.Context;
 import java.util.HashMap;
@@ -7,9 +7,11 @@ import java.util.function.Supplier;
 import org.roundtable.article.Article;
 import org.roundtable.comment.Comment;
 import org.roundtable.comment.Text;
-import org.roundtable.discussion.CommentPosting.Outcome;
-import org.roundtable.discussion.Posters.Poster;
+import org.roundtable.discussion.CommentForm;
+import org.roundtable.discussion.CommentLookup;
 import org.roundtable.pagecache.ChangedPages;
+import org.roundtable.posting.CommentPosting.Outcome;
+import org.roundtable.posting.Posters.Poster;
 import org.roundtable.security.AddressGate;
 
 /**

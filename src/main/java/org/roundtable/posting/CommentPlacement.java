@@ -1,4 +1,4 @@
-package org.roundtable.discussion;
+package org.roundtable.posting;
 
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -8,6 +8,8 @@ import org.roundtable.comment.CommentRepository;
 import org.roundtable.comment.Discussion;
 import org.roundtable.comment.DiscussionRepository;
 import org.roundtable.comment.Sort;
+import org.roundtable.discussion.PageLinks;
+import org.roundtable.discussion.Threads;
 
 /**
  * Where a reader sees a comment they just posted or edited: on the page of its discussion that holds its thread,

@@ -1,4 +1,4 @@
-package org.roundtable.discussion;
+package org.roundtable.posting;
 
 import io.javalin.http.Context;
 import java.util.Optional;
@@ -11,6 +11,9 @@ import org.roundtable.comment.Discussion;
 import org.roundtable.comment.DiscussionRepository;
 import org.roundtable.comment.Ids;
 import org.roundtable.comment.Sort;
+import org.roundtable.discussion.CommentForm;
+import org.roundtable.discussion.CommentPages;
+import org.roundtable.discussion.DiscussionRequest;
 
 /**
  * Shows a post again as it was typed, on the page it was sent from: refused, with the reason, or previewed, with

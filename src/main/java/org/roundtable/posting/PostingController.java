@@ -1,4 +1,4 @@
-package org.roundtable.discussion;
+package org.roundtable.posting;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -17,9 +17,11 @@ import org.roundtable.comment.CommentRepository;
 import org.roundtable.comment.Sort;
 import org.roundtable.db.Database;
 import org.roundtable.db.GroupCommitWriter;
-import org.roundtable.discussion.CommentPosting.Outcome;
+import org.roundtable.discussion.CommentForm;
+import org.roundtable.discussion.CommentLookup;
 import org.roundtable.operations.Metrics;
 import org.roundtable.pagecache.ChangedPages;
+import org.roundtable.posting.CommentPosting.Outcome;
 import org.roundtable.web.Forms;
 
 /**

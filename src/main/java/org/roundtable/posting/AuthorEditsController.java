@@ -1,4 +1,4 @@
-package org.roundtable.discussion;
+package org.roundtable.posting;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -20,8 +20,10 @@ import org.roundtable.comment.Stance;
 import org.roundtable.comment.Text;
 import org.roundtable.db.Database;
 import org.roundtable.db.GroupCommitWriter;
-import org.roundtable.discussion.CommentPosting.Outcome;
+import org.roundtable.discussion.CommentLookup;
+import org.roundtable.discussion.Viewers;
 import org.roundtable.pagecache.ChangedPages;
+import org.roundtable.posting.CommentPosting.Outcome;
 import org.roundtable.rendering.CommentMarkdown;
 import org.roundtable.security.AddressHash;
 import org.roundtable.security.FormTokens;
