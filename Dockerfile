@@ -24,7 +24,7 @@ EXPOSE 8080
 USER roundtable
 # The jar checks itself, so the image needs no curl.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=3 \
-    CMD ["java", "-XX:TieredStopAtLevel=1", "-cp", "/app/roundtable.jar", "org.roundtable.HealthCheck"]
+    CMD ["java", "-XX:TieredStopAtLevel=1", "-cp", "/app/roundtable.jar", "org.roundtable.app.HealthCheck"]
 # Heap sized from the container's memory limit, not the host's.
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-XX:SharedArchiveFile=/app/roundtable.jsa", \
             "-jar", "/app/roundtable.jar"]

@@ -18,6 +18,8 @@ import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.roundtable.app.App;
+import org.roundtable.app.Config;
 import org.roundtable.db.Database;
 
 /**

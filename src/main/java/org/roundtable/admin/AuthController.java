@@ -11,6 +11,7 @@ import org.roundtable.audit.AuditLog;
 import org.roundtable.pagecache.ChangedPages;
 import org.roundtable.security.FormTokens;
 import org.roundtable.security.IpHashes;
+import org.roundtable.security.LoginThrottle;
 import org.roundtable.web.Forms;
 import org.roundtable.web.ReaderFacingError;
 

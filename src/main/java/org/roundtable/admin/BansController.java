@@ -4,8 +4,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
-import org.roundtable.discussion.Ids;
-import org.roundtable.moderation.BanRepository;
+import org.roundtable.antispam.BanRepository;
+import org.roundtable.comment.Ids;
 import org.roundtable.moderation.ModerationActions;
 import org.roundtable.rendering.Formats;
 

@@ -8,8 +8,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.roundtable.antispam.BlockedEntry;
 import org.roundtable.antispam.BlocklistRepository;
 import org.roundtable.audit.AuditLog;
-import org.roundtable.discussion.CommentRepository;
-import org.roundtable.discussion.Ids;
+import org.roundtable.comment.CommentRepository;
+import org.roundtable.comment.Ids;
 import org.roundtable.security.IpHashes;
 import org.roundtable.web.Forms;
 

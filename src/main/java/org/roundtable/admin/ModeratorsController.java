@@ -7,7 +7,7 @@ import java.time.Clock;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.roundtable.audit.AuditLog;
-import org.roundtable.discussion.Ids;
+import org.roundtable.comment.Ids;
 import org.roundtable.web.Forms;
 import org.roundtable.web.ReaderFacingError;
 

@@ -4,7 +4,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.util.Optional;
-import org.roundtable.discussion.Ids;
+import org.roundtable.comment.Ids;
 import org.roundtable.history.CommentHistory;
 import org.roundtable.web.ReaderFacingError;
 

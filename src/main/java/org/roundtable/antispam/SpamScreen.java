@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
-import org.roundtable.discussion.CommentMarkdown;
-import org.roundtable.discussion.CommentStatus;
-import org.roundtable.discussion.Hold;
+import org.roundtable.comment.CommentStatus;
+import org.roundtable.comment.Hold;
+import org.roundtable.rendering.CommentMarkdown;
 import org.roundtable.security.AddressHash;
 import org.roundtable.security.FormTokens;
 

@@ -1,7 +1,6 @@
 package org.roundtable.article;
 
 import java.time.LocalDate;
-import org.roundtable.moderation.ModerationPolicy;
 
 /** A stored article. Its proposals and general discussion are {@code Discussion}s. */
 public record Article(

@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.roundtable.discussion.Comment;
-import org.roundtable.discussion.CommentRepository;
-import org.roundtable.discussion.CommentStatus;
-import org.roundtable.discussion.Discussion;
-import org.roundtable.discussion.DiscussionRepository;
+import org.roundtable.comment.Comment;
+import org.roundtable.comment.CommentRepository;
+import org.roundtable.comment.CommentStatus;
+import org.roundtable.comment.Discussion;
+import org.roundtable.comment.DiscussionRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -29,7 +29,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  */
 public final class ArticleParser {
 
-    static final String PROPOSALS_HEADING = "Proposed solutions";
+    public static final String PROPOSALS_HEADING = "Proposed solutions";
     private static final String FENCE = "---\n";
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 

@@ -14,7 +14,6 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
-import org.roundtable.moderation.ModerationPolicy;
 
 @RegisterRowMapper(ArticleRepository.ArticleMapper.class)
 public interface ArticleRepository {

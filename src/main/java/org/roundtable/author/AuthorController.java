@@ -9,15 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.roundtable.comment.CommentPaths;
 import org.roundtable.db.GroupCommitWriter;
-import org.roundtable.discussion.CommentMarkdown;
-import org.roundtable.discussion.CommentPaths;
-import org.roundtable.discussion.PrivateLinkNotice;
 import org.roundtable.pagecache.ChangedPages;
+import org.roundtable.rendering.CommentMarkdown;
 import org.roundtable.rendering.Formats;
 import org.roundtable.security.FormTokens;
-import org.roundtable.web.ReaderFacingError;
 import org.roundtable.security.SiteAddress;
+import org.roundtable.web.ReaderFacingError;
 
 /**
  * The page behind an author's private link: their comments, a button that signs the browser in as their

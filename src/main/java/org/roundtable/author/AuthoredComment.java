@@ -1,8 +1,8 @@
 package org.roundtable.author;
 
 import java.time.Instant;
-import org.roundtable.discussion.Discussion;
-import org.roundtable.discussion.Text;
+import org.roundtable.comment.Discussion;
+import org.roundtable.comment.Text;
 
 /** One of an author's own comments, as their private page lists it. */
 public record AuthoredComment(

@@ -8,14 +8,14 @@ import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.roundtable.article.Article;
-import org.roundtable.article.ArticlePages;
-import org.roundtable.discussion.CommentMarkdown;
-import org.roundtable.discussion.CommentPaths;
-import org.roundtable.discussion.Discussion;
-import org.roundtable.discussion.DiscussionRepository;
-import org.roundtable.discussion.Stance;
-import org.roundtable.discussion.Text;
+import org.roundtable.article.Articles;
+import org.roundtable.comment.CommentPaths;
+import org.roundtable.comment.Discussion;
+import org.roundtable.comment.DiscussionRepository;
+import org.roundtable.comment.Stance;
+import org.roundtable.comment.Text;
 import org.roundtable.pagecache.PageCache;
+import org.roundtable.rendering.CommentMarkdown;
 import org.roundtable.rendering.Formats;
 import org.roundtable.rendering.PageBuffer;
 import org.roundtable.rendering.RenderGate;
@@ -33,7 +33,7 @@ public final class ComparisonController {
 
     private static final int EXCERPT_LENGTH = 220;
 
-    private final ArticlePages articles;
+    private final Articles articles;
     private final SummaryViews summaries;
     private final Jdbi jdbi;
     private final CommentMarkdown markdown;
@@ -42,7 +42,7 @@ public final class ComparisonController {
     private final PageCache cache;
     private final RenderGate gate;
 
-    public ComparisonController(ArticlePages articles, Jdbi jdbi, CommentMarkdown markdown, Formats formats,
+    public ComparisonController(Articles articles, Jdbi jdbi, CommentMarkdown markdown, Formats formats,
                                 SummaryViews summaries, Templates templates, PageCache cache, RenderGate gate) {
         this.articles = articles;
         this.summaries = summaries;

@@ -1,6 +1,6 @@
 package org.roundtable.comparison;
 
-import org.roundtable.discussion.Tally;
+import org.roundtable.comment.Tally;
 import org.roundtable.summary.SummaryView;
 
 /**

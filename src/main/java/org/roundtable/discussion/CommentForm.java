@@ -3,6 +3,10 @@ package org.roundtable.discussion;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.roundtable.comment.Discussion;
+import org.roundtable.comment.Sort;
+import org.roundtable.comment.Stance;
+import org.roundtable.comment.Text;
 import org.roundtable.web.Forms;
 
 /**

@@ -4,15 +4,19 @@ import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import org.jdbi.v3.core.Jdbi;
 import org.roundtable.article.Article;
-import org.roundtable.article.ArticlePages;
+import org.roundtable.article.Articles;
+import org.roundtable.comment.Comment;
+import org.roundtable.comment.CommentRepository;
+import org.roundtable.comment.DiscussionRepository;
+import org.roundtable.comment.Ids;
 
 /** The article and comment a URL names ({@code /articles/{slug}/comments/{id}}), or a 404. */
 public final class CommentLookup {
 
-    private final ArticlePages articles;
+    private final Articles articles;
     private final Jdbi jdbi;
 
-    public CommentLookup(ArticlePages articles, Jdbi jdbi) {
+    public CommentLookup(Articles articles, Jdbi jdbi) {
         this.articles = articles;
         this.jdbi = jdbi;
     }

@@ -5,6 +5,11 @@ import io.javalin.http.HttpStatus;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.roundtable.article.Article;
+import org.roundtable.comment.Comment;
+import org.roundtable.comment.CommentPaths;
+import org.roundtable.comment.CommentRepository;
+import org.roundtable.comment.Discussion;
+import org.roundtable.comment.DiscussionRepository;
 import org.roundtable.web.ReaderFacingError;
 
 /**

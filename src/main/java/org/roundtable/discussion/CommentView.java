@@ -1,6 +1,7 @@
 package org.roundtable.discussion;
 
 import java.util.List;
+import org.roundtable.comment.Stance;
 
 /**
  * A comment as the page shows it, with the replies shown beneath it. {@code placeholder} stands in for a

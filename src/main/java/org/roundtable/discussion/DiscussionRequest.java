@@ -1,6 +1,9 @@
 package org.roundtable.discussion;
 
 import io.javalin.http.Context;
+import org.roundtable.comment.Sort;
+import org.roundtable.comment.Stance;
+import org.roundtable.comment.ThreadCursor;
 
 /**
  * Which page of a discussion a reader asked for: the order they chose for it, where the page starts, the number

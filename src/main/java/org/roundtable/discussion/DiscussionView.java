@@ -2,6 +2,12 @@ package org.roundtable.discussion;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.roundtable.comment.CommentPaths;
+import org.roundtable.comment.Discussion;
+import org.roundtable.comment.Sort;
+import org.roundtable.comment.Stance;
+import org.roundtable.comment.Tally;
+import org.roundtable.comment.ThreadCursor;
 
 /**
  * A discussion ready to show: its threads, its "Leave a reply" form (blank, or as the reader typed it when a

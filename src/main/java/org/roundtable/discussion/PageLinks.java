@@ -4,6 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.roundtable.comment.Comment;
+import org.roundtable.comment.CommentPaths;
+import org.roundtable.comment.CommentRepository;
+import org.roundtable.comment.Discussion;
+import org.roundtable.comment.Sort;
+import org.roundtable.comment.Stance;
+import org.roundtable.comment.ThreadCursor;
 
 /**
  * Finds where the pages around a discussion page start. Pages are keyset pages (a page starts just past the

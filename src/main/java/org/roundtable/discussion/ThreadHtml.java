@@ -5,6 +5,10 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
+import org.roundtable.author.PrivateLinkNotice;
+import org.roundtable.comment.Stance;
+import org.roundtable.comment.Text;
+import org.roundtable.rendering.CommentMarkdown;
 import org.thymeleaf.util.IWritableCharSequence;
 import org.unbescape.html.HtmlEscape;
 

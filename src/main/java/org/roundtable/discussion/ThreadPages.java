@@ -5,6 +5,12 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import org.roundtable.comment.Comment;
+import org.roundtable.comment.CommentRepository;
+import org.roundtable.comment.Sort;
+import org.roundtable.comment.Stance;
+import org.roundtable.comment.ThreadCursor;
+import org.roundtable.rendering.CommentMarkdown;
 
 /** Reads a discussion a page of threads at a time, so a page costs the same however long the discussion. */
 public final class ThreadPages {

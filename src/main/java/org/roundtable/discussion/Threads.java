@@ -5,7 +5,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.roundtable.comment.Comment;
+import org.roundtable.comment.CommentPaths;
+import org.roundtable.comment.Sort;
 import org.roundtable.identicon.Identicons;
+import org.roundtable.rendering.CommentMarkdown;
 import org.roundtable.rendering.Formats;
 
 /**

@@ -3,6 +3,8 @@ package org.roundtable.discussion;
 import java.time.Duration;
 import java.time.Instant;
 import org.roundtable.author.AuthorCookies;
+import org.roundtable.author.PrivateLinkNotice;
+import org.roundtable.comment.Comment;
 
 /**
  * Who is reading, and when: decides what they see and which comments offer them Edit and Delete.

@@ -9,6 +9,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.roundtable.author.Author;
 import org.roundtable.author.AuthorCookies;
 import org.roundtable.author.AuthorRepository;
+import org.roundtable.author.PrivateLinkNotice;
 import org.roundtable.security.FormTokens;
 import org.roundtable.security.SiteAddress;
 

@@ -8,10 +8,10 @@ import java.util.Optional;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-import org.roundtable.discussion.CommentMarkdown;
-import org.roundtable.discussion.CommentPaths;
-import org.roundtable.discussion.Stance;
-import org.roundtable.discussion.Text;
+import org.roundtable.comment.CommentPaths;
+import org.roundtable.comment.Stance;
+import org.roundtable.comment.Text;
+import org.roundtable.rendering.CommentMarkdown;
 
 /** Writes an Atom 1.0 feed (RFC 4287) with the JDK's XML writer, which does all the escaping. */
 final class AtomWriter {

@@ -6,15 +6,15 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.roundtable.article.Article;
-import org.roundtable.article.ArticlePages;
+import org.roundtable.article.Articles;
 import org.roundtable.author.Author;
 import org.roundtable.author.AuthorCookies;
-import org.roundtable.discussion.CommentMarkdown;
-import org.roundtable.security.SiteAddress;
-import org.roundtable.discussion.CommentPaths;
-import org.roundtable.discussion.Discussion;
-import org.roundtable.discussion.DiscussionRepository;
+import org.roundtable.comment.CommentPaths;
+import org.roundtable.comment.Discussion;
+import org.roundtable.comment.DiscussionRepository;
 import org.roundtable.discussion.DiscussionView;
+import org.roundtable.rendering.CommentMarkdown;
+import org.roundtable.security.SiteAddress;
 
 /** Atom feeds: the newest comments of an article or of one proposal, and replies to one author. */
 public final class FeedController {
@@ -22,12 +22,12 @@ public final class FeedController {
     private static final String ATOM = "application/atom+xml; charset=utf-8";
 
     private final Jdbi jdbi;
-    private final ArticlePages articles;
+    private final Articles articles;
     private final AuthorCookies authors;
     private final AtomWriter atom;
     private final SiteAddress site;
 
-    public FeedController(Jdbi jdbi, ArticlePages articles, AuthorCookies authors, CommentMarkdown markdown, SiteAddress site) {
+    public FeedController(Jdbi jdbi, Articles articles, AuthorCookies authors, CommentMarkdown markdown, SiteAddress site) {
         this.jdbi = jdbi;
         this.articles = articles;
         this.authors = authors;

@@ -4,9 +4,9 @@ import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.util.Map;
 import org.roundtable.article.Article;
-import org.roundtable.discussion.Comment;
+import org.roundtable.comment.Comment;
+import org.roundtable.comment.CommentPaths;
 import org.roundtable.discussion.CommentLookup;
-import org.roundtable.discussion.CommentPaths;
 
 /**
  * "edited" on a comment leads here: its versions, newest first, with the changes marked. Only for comments readers

@@ -1,6 +1,6 @@
 package org.roundtable.moderation;
 
-import org.roundtable.discussion.Discussion;
+import org.roundtable.comment.Discussion;
 
 import java.time.Instant;
 

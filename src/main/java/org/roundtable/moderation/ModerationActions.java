@@ -9,17 +9,19 @@ import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.roundtable.antispam.BanRepository;
 import org.roundtable.article.ArticleRepository;
+import org.roundtable.article.ModerationPolicy;
 import org.roundtable.audit.Actor;
 import org.roundtable.audit.AuditLog;
-import org.roundtable.discussion.Comment;
-import org.roundtable.discussion.CommentPosting;
-import org.roundtable.discussion.CommentRepository;
-import org.roundtable.discussion.CommentStatus;
-import org.roundtable.discussion.Discussion;
-import org.roundtable.discussion.DiscussionRepository;
-import org.roundtable.discussion.Text;
+import org.roundtable.comment.Comment;
+import org.roundtable.comment.CommentRepository;
+import org.roundtable.comment.CommentStatus;
+import org.roundtable.comment.Discussion;
+import org.roundtable.comment.DiscussionRepository;
+import org.roundtable.comment.Text;
 import org.roundtable.history.CommentHistory;
+import org.roundtable.posting.CommentPosting;
 
 /**
  * What moderators do, each in one transaction with its audit row. Comments change status and never leave

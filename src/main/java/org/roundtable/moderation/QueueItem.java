@@ -2,10 +2,10 @@ package org.roundtable.moderation;
 
 import java.time.Instant;
 import java.util.List;
+import org.roundtable.comment.CommentStatus;
+import org.roundtable.comment.Discussion;
+import org.roundtable.comment.Stance;
 import org.roundtable.moderation.ModerationActions.Decision;
-import org.roundtable.discussion.CommentStatus;
-import org.roundtable.discussion.Discussion;
-import org.roundtable.discussion.Stance;
 
 /** A comment as the moderation queue lists it, with where it stands and how often it was reported. */
 public record QueueItem(

@@ -8,9 +8,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
-import org.roundtable.admin.LoginThrottle;
 import org.roundtable.antispam.FloodControl;
 import org.roundtable.db.GroupCommitWriter;
+import org.roundtable.security.LoginThrottle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

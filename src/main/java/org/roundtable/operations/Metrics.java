@@ -19,7 +19,7 @@ import java.security.MessageDigest;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.roundtable.discussion.CommentStatus;
+import org.roundtable.comment.CommentStatus;
 import org.roundtable.web.KnownMethods;
 
 /**

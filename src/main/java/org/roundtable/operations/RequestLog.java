@@ -1,8 +1,8 @@
 package org.roundtable.operations;
 
 import io.javalin.http.Context;
-import io.javalin.router.Endpoint;
 import org.roundtable.security.IpHashes;
+import org.roundtable.web.RoutePattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,13 +29,7 @@ public final class RequestLog {
         if (!log.isInfoEnabled()) {
             return;
         }
-        log.info("{} {} {} {}ms client={}", ctx.method(), route(ctx), ctx.status().getCode(),
+        log.info("{} {} {} {}ms client={}", ctx.method(), RoutePattern.of(ctx), ctx.status().getCode(),
                 Math.round(milliseconds * 10) / 10.0, ipHashes.of(ctx).substring(0, 10));
-    }
-
-    /** The route pattern the request matched ("/authors/{token}"), which is safe to log; the path is not. */
-    public static String route(Context ctx) {
-        Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
-        return endpoint == null ? "(no route)" : endpoint.path;
     }
 }

@@ -1,7 +1,7 @@
 package org.roundtable.portability;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -19,12 +19,12 @@ import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.roundtable.comment.StanceRepository;
 import org.roundtable.db.Database;
 import org.roundtable.db.SettingsRepository;
-import org.roundtable.discussion.StanceRepository;
 import org.roundtable.helpful.HelpfulRepository;
-import org.roundtable.search.SearchBackfill;
 import org.roundtable.portability.ExportedTables.Column;
+import org.roundtable.search.SearchBackfill;
 
 /**
  * Reads a file written by {@link DataExport} (version 1 or 2, from either engine) into an empty database, in one

@@ -3,7 +3,7 @@ package org.roundtable.search;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.roundtable.discussion.SearchWords;
+import org.roundtable.comment.SearchWords;
 import org.unbescape.html.HtmlEscape;
 
 /**

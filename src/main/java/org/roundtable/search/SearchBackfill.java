@@ -5,8 +5,8 @@ import java.util.function.BiFunction;
 import java.util.function.LongFunction;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.roundtable.comment.SearchWords;
 import org.roundtable.db.SettingsRepository;
-import org.roundtable.discussion.SearchWords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -9,14 +9,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.roundtable.article.Article;
-import org.roundtable.article.ArticlePages;
+import org.roundtable.article.Articles;
+import org.roundtable.comment.CommentPaths;
+import org.roundtable.comment.Discussion;
+import org.roundtable.comment.SearchWords;
 import org.roundtable.db.Database;
 import org.roundtable.db.FullText;
 import org.roundtable.db.TooSlow;
-import org.roundtable.discussion.CommentMarkdown;
-import org.roundtable.discussion.CommentPaths;
-import org.roundtable.discussion.Discussion;
-import org.roundtable.discussion.SearchWords;
+import org.roundtable.rendering.CommentMarkdown;
 import org.roundtable.rendering.Formats;
 import org.roundtable.security.AddressGate;
 import org.roundtable.security.AddressKey;
@@ -35,14 +35,14 @@ public final class SearchController {
     static final int MOST_WORDS = 8;
     static final Duration TIME_LIMIT = Duration.ofSeconds(2);
 
-    private final ArticlePages articles;
+    private final Articles articles;
     private final Database database;
     private final CommentMarkdown markdown;
     private final Formats formats;
     private final AddressGate perAddress;
 
     /** {@code perAddress}: how many searches one address may have under way at once (SEARCH_MAX_PER_ADDRESS). */
-    public SearchController(ArticlePages articles, Database database, CommentMarkdown markdown, Formats formats,
+    public SearchController(Articles articles, Database database, CommentMarkdown markdown, Formats formats,
                             AddressGate perAddress) {
         this.articles = articles;
         this.database = database;

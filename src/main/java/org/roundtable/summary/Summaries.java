@@ -5,9 +5,9 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.roundtable.audit.Actor;
 import org.roundtable.audit.AuditLog;
+import org.roundtable.comment.DiscussionRepository;
+import org.roundtable.comment.Text;
 import org.roundtable.discussion.CommentForm;
-import org.roundtable.discussion.DiscussionRepository;
-import org.roundtable.discussion.Text;
 
 /** Moderators write a proposal's summary; each version is kept and the writing is audited. */
 public final class Summaries {

@@ -1,7 +1,7 @@
 package org.roundtable.summary;
 
-import org.roundtable.discussion.CommentPaths;
-import org.roundtable.discussion.Discussion;
+import org.roundtable.comment.CommentPaths;
+import org.roundtable.comment.Discussion;
 
 /** The proposal a summary's pages are about: its discussion, and the article it belongs to. */
 public record SummarizedProposal(long discussionId, String articleSlug, String key, int position, String title) {

@@ -5,7 +5,7 @@ import io.javalin.http.NotFoundResponse;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
-import org.roundtable.discussion.Ids;
+import org.roundtable.comment.Ids;
 
 /** The public history of a proposal's summary: every revision, with its date and who wrote it, each viewable. */
 public final class SummaryController {

@@ -1,7 +1,7 @@
 package org.roundtable.summary;
 
-import org.roundtable.discussion.CommentMarkdown;
-import org.roundtable.discussion.CommentPaths;
+import org.roundtable.comment.CommentPaths;
+import org.roundtable.rendering.CommentMarkdown;
 import org.roundtable.rendering.Formats;
 
 /** Renders summaries for pages, with the same safe Markdown as comments. */

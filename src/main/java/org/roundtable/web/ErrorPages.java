@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.Map;
 import org.jdbi.v3.core.JdbiException;
 import org.roundtable.db.Database;
-import org.roundtable.operations.RequestLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,10 +43,10 @@ public final class ErrorPages {
         routes.exception(ReaderFacingError.class, (e, ctx) -> render(ctx, e.getStatus(), e.getMessage()));
         routes.exception(JdbiException.class, (e, ctx) -> {
             if (Database.isUnavailable(e)) {
-                log.warn("Database unavailable on {} {}: {}", ctx.method(), RequestLog.route(ctx), e.getMessage());
+                log.warn("Database unavailable on {} {}: {}", ctx.method(), RoutePattern.of(ctx), e.getMessage());
                 renderUnavailable(ctx);
             } else {
-                log.error("Database error on {} {}", ctx.method(), RequestLog.route(ctx), e);
+                log.error("Database error on {} {}", ctx.method(), RoutePattern.of(ctx), e);
                 render(ctx, 500);
             }
         });
@@ -63,7 +62,7 @@ public final class ErrorPages {
             render(ctx, HttpStatus.INTERNAL_SERVER_ERROR.getCode());
         });
         routes.exception(Exception.class, (e, ctx) -> {
-            log.error("Unhandled error on {} {}", ctx.method(), RequestLog.route(ctx), e);
+            log.error("Unhandled error on {} {}", ctx.method(), RoutePattern.of(ctx), e);
             render(ctx, HttpStatus.INTERNAL_SERVER_ERROR.getCode());
         });
     }

@@ -18,14 +18,14 @@ import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 import org.roundtable.article.Article;
 import org.roundtable.article.ArticleRepository;
-import org.roundtable.discussion.Comment;
+import org.roundtable.comment.Comment;
+import org.roundtable.comment.CommentRepository;
+import org.roundtable.comment.CommentStatus;
+import org.roundtable.comment.Discussion;
+import org.roundtable.comment.DiscussionRepository;
+import org.roundtable.comment.Text;
 import org.roundtable.db.ContentVersion;
 import org.roundtable.discussion.CommentForm;
-import org.roundtable.discussion.CommentRepository;
-import org.roundtable.discussion.CommentStatus;
-import org.roundtable.discussion.Discussion;
-import org.roundtable.discussion.DiscussionRepository;
-import org.roundtable.discussion.Text;
 
 /**
  * Brings the comments of one post of a WordPress export into an article's general discussion: names, dates,

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.roundtable.MutableClock;
 import org.roundtable.Reader;
 import org.roundtable.TestServer;
-import org.roundtable.discussion.CommentMarkdown;
+import org.roundtable.rendering.CommentMarkdown;
 
 class AntispamTest {
 

@@ -5,9 +5,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-final class TestResources {
+public final class TestResources {
 
-    static String read(String resource) {
+    public static String read(String resource) {
         try (InputStream in = TestResources.class.getClassLoader().getResourceAsStream(resource)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -12,10 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.roundtable.App;
-import org.roundtable.Config;
+import org.roundtable.app.App;
+import org.roundtable.app.Config;
+import org.roundtable.comment.SearchWords;
 import org.roundtable.db.Database;
-import org.roundtable.discussion.SearchWords;
 
 /**
  * Fills a database for the benchmark with a realistic shape: about 30% top-level comments, replies up to

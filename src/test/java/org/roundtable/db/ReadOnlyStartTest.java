@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.roundtable.TestDatabases;
-import org.roundtable.Config;
+import org.roundtable.app.Config;
 import org.roundtable.Reader;
 import org.roundtable.TestServer;
 

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.roundtable.Reader;
 import org.roundtable.TestDatabases;
 import org.roundtable.TestServer;
+import org.roundtable.comment.CommentRepository;
+import org.roundtable.comment.ThreadOrder;
 
 /** Pages hold a bounded number of threads; the rest of a discussion is a page at a time on its own page. */
 class DiscussionPagesTest {

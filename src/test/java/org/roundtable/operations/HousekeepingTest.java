@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.roundtable.Config;
+import org.roundtable.app.Config;
 import org.roundtable.Reader;
 import org.roundtable.TestDatabases;
 import org.roundtable.TestServer;

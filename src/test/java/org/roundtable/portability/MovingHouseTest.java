@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.roundtable.Reader;
 import org.roundtable.TestDatabases;
 import org.roundtable.TestServer;
-import org.roundtable.cli.RoundtableCommand;
+import org.roundtable.app.RoundtableCommand;
 import org.roundtable.db.Database;
 
 /**

@@ -21,10 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.roundtable.Reader;
 import org.roundtable.TestServer;
 import org.roundtable.antispam.SpamScreen;
+import org.roundtable.comment.SearchWords;
 import org.roundtable.db.Database;
 import org.roundtable.db.SettingsRepository;
 import org.roundtable.db.TooSlow;
-import org.roundtable.discussion.SearchWords;
 
 /** Searching an article's comments: what readers can see, in Persian, Urdu and Greek too, and hostile queries. */
 class SearchTest {

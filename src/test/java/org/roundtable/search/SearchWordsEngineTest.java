@@ -17,9 +17,9 @@ import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.roundtable.TestDatabases;
+import org.roundtable.comment.SearchWords;
 import org.roundtable.db.Database;
 import org.roundtable.db.FullText;
-import org.roundtable.discussion.SearchWords;
 
 /**
  * Every code point, written between two letters, through SearchWords and the engine's own index: the engine must

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.roundtable.Reader;
 import org.roundtable.TestServer;
-import org.roundtable.discussion.Text;
+import org.roundtable.comment.Text;
 
 /**
  * Property test with generated input: random Unicode, markup and SQL fragments posted as names and bodies.

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
-import org.roundtable.discussion.CommentMarkdown;
+import org.roundtable.rendering.CommentMarkdown;
 
 /** WordPress comment HTML, turned into Markdown and rendered as readers will see it. */
 class WordPressHtmlTest {

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.roundtable.TestDatabases;
 import org.roundtable.TestServer;
-import org.roundtable.cli.RoundtableCommand;
-import org.roundtable.discussion.Text;
+import org.roundtable.app.RoundtableCommand;
+import org.roundtable.comment.Text;
 
 class WxrImportTest {
 

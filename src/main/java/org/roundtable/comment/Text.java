@@ -1,0 +1,54 @@
+package org.roundtable.comment;
+
+import java.text.Normalizer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How typed text is cleaned before it is stored; what is stored is then exactly what is shown, escaped.
+ * Text is put in Unicode normal form C, browsers' CRLF line breaks become LF, and invisible control
+ * characters (all but newline and tab) are removed, as are the characters XML forbids, so that every comment
+ * can be written into a feed.
+ */
+public final class Text {
+
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\p{Cs}\\uFFFE\\uFFFF&&[^\\n\\t]]");
+    /** What XML 1.0 (and so an Atom feed) cannot hold: controls but tab and line breaks, U+FFFE, U+FFFF, lone surrogates. */
+    private static final Pattern XML_FORBIDDEN = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF\\p{Cs}]");
+    /**
+     * Characters that reorder the text around them (embeddings, overrides, isolates, marks). A name is shown
+     * in the middle of a line, so these could make the rest of the line read backwards; bodies keep them,
+     * since a comment is a block of its own.
+     */
+    private static final Pattern BIDI_CONTROL = Pattern.compile("[\\u202A-\\u202E\\u2066-\\u2069\\u200E\\u200F\\u061C]");
+
+    public static String body(String typed) {
+        String text = Normalizer.normalize(typed.replace("\r\n", "\n").replace('\r', '\n'), Normalizer.Form.NFC);
+        return CONTROL.matcher(text).replaceAll("").strip();
+    }
+
+    /** A name is one line, with no direction controls; a blank one becomes "Anonymous". */
+    public static String name(String typed) {
+        String name = Normalizer.normalize(typed, Normalizer.Form.NFC);
+        name = BIDI_CONTROL.matcher(name).replaceAll("");
+        name = name.replaceAll("[\\p{Cc}\\p{Cs}\\uFFFE\\uFFFF]", " ").strip();
+        return name.isEmpty() ? Comment.ANONYMOUS : name;
+    }
+
+    /** {@code text} without the characters XML 1.0 forbids; the same string when it holds none, as it mostly does. */
+    public static String withoutForbiddenCharacters(String text) {
+        Matcher forbidden = XML_FORBIDDEN.matcher(text);
+        return forbidden.find() ? forbidden.replaceAll("") : text;
+    }
+
+    /** The start of {@code words}, cut after {@code length} characters with an ellipsis. */
+    public static String excerpt(String words, int length) {
+        return length(words) <= length ? words : words.substring(0, words.offsetByCodePoints(0, length)) + "\u2026";
+    }
+
+    public static int length(String text) {
+        return text.codePointCount(0, text.length());
+    }
+
+    private Text() {}
+}
