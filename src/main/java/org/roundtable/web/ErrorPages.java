@@ -55,10 +55,10 @@ public final class ErrorPages {
                 // The reader went away (or read too slowly) while the page was being sent: nothing is wrong here, and
                 // nothing more can be sent. Logged with a stack trace for each, a slow-reading client filled the log
                 // and the heap with error pages that could never be written.
-                log.debug("The client left during {} {}: {}", ctx.method(), RequestLog.route(ctx), e.getMessage());
+                log.debug("The client left during {} {}: {}", ctx.method(), RoutePattern.of(ctx), e.getMessage());
                 return;
             }
-            log.error("Unhandled error on {} {}", ctx.method(), RequestLog.route(ctx), e);
+            log.error("Unhandled error on {} {}", ctx.method(), RoutePattern.of(ctx), e);
             render(ctx, HttpStatus.INTERNAL_SERVER_ERROR.getCode());
         });
         routes.exception(Exception.class, (e, ctx) -> {
