@@ -3,7 +3,7 @@ package org.roundtable.articlepage;
 import java.util.List;
 import org.roundtable.article.Article;
 import org.roundtable.comment.Tally;
-import org.roundtable.discussion.DiscussionView;
+import org.roundtable.threads.DiscussionView;
 import org.roundtable.summary.SummaryView;
 
 /** Everything the article page shows, already rendered to safe HTML where it holds Markdown. */

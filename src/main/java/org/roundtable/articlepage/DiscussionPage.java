@@ -1,7 +1,7 @@
 package org.roundtable.articlepage;
 
 import org.roundtable.article.Article;
-import org.roundtable.discussion.DiscussionView;
+import org.roundtable.threads.DiscussionView;
 import org.roundtable.summary.SummaryView;
 
 /**

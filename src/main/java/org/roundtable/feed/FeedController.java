@@ -12,7 +12,7 @@ import org.roundtable.author.AuthorCookies;
 import org.roundtable.comment.CommentPaths;
 import org.roundtable.comment.Discussion;
 import org.roundtable.comment.DiscussionRepository;
-import org.roundtable.discussion.DiscussionView;
+import org.roundtable.threads.DiscussionView;
 import org.roundtable.rendering.CommentMarkdown;
 import org.roundtable.security.SiteAddress;
 

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.roundtable.article.Article;
 import org.roundtable.comment.Comment;
 import org.roundtable.comment.CommentPaths;
-import org.roundtable.discussion.CommentLookup;
+import org.roundtable.threads.CommentLookup;
 
 /**
  * "edited" on a comment leads here: its versions, newest first, with the changes marked. Only for comments readers

@@ -20,7 +20,7 @@ import org.roundtable.comment.CommentRepository;
 import org.roundtable.comment.CommentStatus;
 import org.roundtable.comment.Hold;
 import org.roundtable.comment.Text;
-import org.roundtable.discussion.CommentLookup;
+import org.roundtable.threads.CommentLookup;
 import org.roundtable.pagecache.ChangedPages;
 import org.roundtable.rendering.CommentMarkdown;
 import org.roundtable.security.FormTokens;

@@ -8,8 +8,8 @@ import org.roundtable.comment.CommentRepository;
 import org.roundtable.comment.Discussion;
 import org.roundtable.comment.DiscussionRepository;
 import org.roundtable.comment.Sort;
-import org.roundtable.discussion.PageLinks;
-import org.roundtable.discussion.Threads;
+import org.roundtable.threads.PageLinks;
+import org.roundtable.threads.Threads;
 
 /**
  * Where a reader sees a comment they just posted or edited: on the page of its discussion that holds its thread,

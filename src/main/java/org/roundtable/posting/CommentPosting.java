@@ -17,7 +17,7 @@ import org.roundtable.comment.Hold;
 import org.roundtable.comment.Ids;
 import org.roundtable.comment.Stance;
 import org.roundtable.comment.Text;
-import org.roundtable.discussion.CommentForm;
+import org.roundtable.threads.CommentForm;
 
 /** Checks a new comment against the rules readers are told about, and stores it. */
 public final class CommentPosting {

@@ -11,7 +11,7 @@ import org.roundtable.comment.Discussion;
 import org.roundtable.comment.DiscussionRepository;
 import org.roundtable.comment.Hold;
 import org.roundtable.comment.Text;
-import org.roundtable.discussion.CommentForm;
+import org.roundtable.threads.CommentForm;
 import org.roundtable.posting.CommentPosting.Outcome;
 import org.roundtable.security.AddressHash;
 import org.roundtable.security.FormTokens;

@@ -11,9 +11,9 @@ import org.roundtable.comment.Discussion;
 import org.roundtable.comment.DiscussionRepository;
 import org.roundtable.comment.Ids;
 import org.roundtable.comment.Sort;
-import org.roundtable.discussion.CommentForm;
-import org.roundtable.discussion.CommentPages;
-import org.roundtable.discussion.DiscussionRequest;
+import org.roundtable.threads.CommentForm;
+import org.roundtable.threads.CommentPages;
+import org.roundtable.threads.DiscussionRequest;
 
 /**
  * Shows a post again as it was typed, on the page it was sent from: refused, with the reason, or previewed, with

@@ -7,7 +7,7 @@ import org.roundtable.audit.Actor;
 import org.roundtable.audit.AuditLog;
 import org.roundtable.comment.DiscussionRepository;
 import org.roundtable.comment.Text;
-import org.roundtable.discussion.CommentForm;
+import org.roundtable.threads.CommentForm;
 
 /** Moderators write a proposal's summary; each version is kept and the writing is audited. */
 public final class Summaries {

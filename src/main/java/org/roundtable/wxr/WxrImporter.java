@@ -25,7 +25,7 @@ import org.roundtable.comment.Discussion;
 import org.roundtable.comment.DiscussionRepository;
 import org.roundtable.comment.Text;
 import org.roundtable.db.ContentVersion;
-import org.roundtable.discussion.CommentForm;
+import org.roundtable.threads.CommentForm;
 
 /**
  * Brings the comments of one post of a WordPress export into an article's general discussion: names, dates,

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.roundtable.Reader;
 import org.roundtable.TestServer;
-import org.roundtable.discussion.ThreadPages;
+import org.roundtable.threads.ThreadPages;
 
 /**
  * Readers' stances on the proposals and the tallies that count them: people, not comments; only what readers can

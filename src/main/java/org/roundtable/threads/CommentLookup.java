@@ -1,4 +1,4 @@
-package org.roundtable.discussion;
+package org.roundtable.threads;
 
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;

@@ -1,4 +1,4 @@
-package org.roundtable.discussion;
+package org.roundtable.threads;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.roundtable.discussion;
+package org.roundtable.threads;
 
 import java.time.Duration;
 import java.time.Instant;

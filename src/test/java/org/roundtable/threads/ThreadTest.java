@@ -1,4 +1,4 @@
-package org.roundtable.discussion;
+package org.roundtable.threads;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.roundtable.TestServer.ARTICLE;

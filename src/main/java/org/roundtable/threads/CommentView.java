@@ -1,4 +1,4 @@
-package org.roundtable.discussion;
+package org.roundtable.threads;
 
 import java.util.List;
 import org.roundtable.comment.Stance;
