@@ -29,12 +29,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * One client trying to make the site unavailable, against the packaged jar with a 256 MB heap, while a reader
  * at another address asks for the article once a second: at least 95% of the reader's requests must be
  * answered within 2 seconds. The attacks are those of slowhttptest and a method-name fuzzer, in Java.
  */
+@Isolated("it times the jar; nothing else may load the machine meanwhile")
 class AttackIT {
 
     static final String ARTICLE = "/articles/iran-pakistan-strategic-alliance";

@@ -13,8 +13,10 @@ import java.util.Map;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** The packaged jar as an operator runs it: health, and a log that tells what happened without telling secrets. */
+@Isolated("it times the jar; nothing else may load the machine meanwhile")
 class OperationsIT {
 
     static final String ARTICLE = "/articles/iran-pakistan-strategic-alliance";

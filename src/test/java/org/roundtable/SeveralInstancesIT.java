@@ -12,12 +12,14 @@ import java.util.concurrent.CompletableFuture;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Two instances of the packaged jar on one PostgreSQL, as behind a load balancer: readers, authors and moderators
  * move between them at every request and find one site; one instance killed with SIGKILL loses no acknowledged
  * comment.
  */
+@Isolated("it times the jar; nothing else may load the machine meanwhile")
 class SeveralInstancesIT {
 
     private static final String ARTICLE = PostingBurst.ARTICLE;

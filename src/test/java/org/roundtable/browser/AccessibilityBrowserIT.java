@@ -1,7 +1,6 @@
 package org.roundtable.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.roundtable.browser.Forum.ARTICLE;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -16,7 +15,6 @@ import org.openqa.selenium.WebElement;
 /** Every page at phone and desktop width, checked by axe-core, used with the keyboard alone, in dark mode. */
 class AccessibilityBrowserIT extends ForumTest {
 
-    private static final String DISCUSSION = ARTICLE + "/discussions/proposal-3";
     /** What the keyboard can reach; the honeypot field is kept out of the tab order on purpose. */
     private static final String FOCUSABLE = "a[href], button, select, textarea, summary, input:not([type=hidden]):not([tabindex='-1'])";
 
@@ -24,7 +22,7 @@ class AccessibilityBrowserIT extends ForumTest {
     @BeforeEach
     void postAPublishedAndAHeldComment() {
         try (var reader = Browser.open(forum, false)) {
-            reader.go(ARTICLE);
+            reader.go(article);
             Forum.post(reader, "proposal-3-discussion", "Farid", "Start with the gas pipeline.");
             Forum.post(reader, "proposal-3-discussion", "Farid", "Then open the border markets. http://a.example http://b.example http://c.example");
         }
@@ -35,8 +33,8 @@ class AccessibilityBrowserIT extends ForumTest {
         try (var reader = Browser.open(forum, true); var moderator = Browser.open(forum, true)) {
             Forum.signIn(moderator);
             for (int width : new int[] {Browser.DESKTOP_WIDTH, Browser.PHONE_WIDTH}) {
-                check(reader, ARTICLE, "article", width);
-                check(reader, DISCUSSION, "proposal-discussion", width);
+                check(reader, article, "article", width);
+                check(reader, discussion(), "proposal-discussion", width);
                 check(moderator, "/admin/queue?filter=all", "admin-queue", width);
                 assertThat(moderator.find(".site-name").getRect().getX()).as("the site header lines up with the admin column")
                         .isEqualTo(moderator.find("main h1").getRect().getX());
@@ -49,9 +47,9 @@ class AccessibilityBrowserIT extends ForumTest {
     @Test
     void axeFindsNothingSeriousOnTheArticleADiscussionTheSignInPageAndTheQueue() {
         try (var reader = Browser.open(forum, true); var moderator = Browser.open(forum, true)) {
-            reader.go(ARTICLE);
+            reader.go(article);
             reader.assertAccessible();
-            reader.go(DISCUSSION);
+            reader.go(discussion());
             reader.assertAccessible();
             moderator.go("/admin/login");
             moderator.assertAccessible();
@@ -70,10 +68,10 @@ class AccessibilityBrowserIT extends ForumTest {
     @Test
     void theKeyboardReachesEveryControlWithVisibleFocusAndTheInlineReplyTakesAndGivesBackFocus() {
         try (var reader = Browser.open(forum, true)) {
-            reader.go(DISCUSSION);
+            reader.go(discussion());
             assertEveryControlIsReachedWithVisibleFocus(reader);
 
-            reader.go(DISCUSSION);
+            reader.go(discussion());
             WebElement replyLink = tabTo(reader, "a.reply-link");
             reader.press(Keys.ENTER);
             WebElement textarea = reader.await(".inline-reply textarea");
@@ -114,7 +112,7 @@ class AccessibilityBrowserIT extends ForumTest {
     @Test
     void darkModeAndReducedMotionAreRespected() {
         try (var reader = Browser.open(forum, true)) {
-            reader.go(ARTICLE);
+            reader.go(article);
             reader.prefer("prefers-color-scheme", "light");
             double light = luminance(reader.find("body").getCssValue("background-color"));
             reader.prefer("prefers-color-scheme", "dark");
@@ -130,6 +128,11 @@ class AccessibilityBrowserIT extends ForumTest {
             reader.prefer("prefers-reduced-motion", "reduce");
             assertThat(reader.find("html").getCssValue("scroll-behavior")).isEqualTo("auto");
         }
+    }
+
+    /** Proposal 3's discussion page, where the comments posted before each test are. */
+    private String discussion() {
+        return article + "/discussions/proposal-3";
     }
 
     private static void check(Browser browser, String path, String name, int width) {

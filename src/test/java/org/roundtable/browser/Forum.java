@@ -8,20 +8,24 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.roundtable.JarProcess;
 
-/** The packaged forum on a fresh database, and what readers do in it. */
+/** The packaged forum, and what readers do in it. */
 final class Forum {
 
+    /** The bundled article; tests on the shared forum each read and write a copy of it instead (see SharedForum). */
     static final String ARTICLE = "/articles/iran-pakistan-strategic-alliance";
     static final String ADMIN_PASSWORD = "correct horse battery staple";
 
-    /** Starts the jar in {@code folder}; the spam timers are off, since a test types faster than any person. */
+    /** The settings browser tests run the jar with: the spam timers are off, since a test types faster than any person. */
+    static final Map<String, String> SETTINGS = Map.of(
+            "ADMIN_PASSWORD", ADMIN_PASSWORD,
+            "SPAM_MIN_FILL_SECONDS", "0",
+            "FLOOD_MIN_INTERVAL_SECONDS", "0",
+            "FLOOD_MAX_PER_HOUR", "0",
+            "DUPLICATE_WINDOW_SECONDS", "0");
+
+    /** Starts the jar of a test's own in {@code folder}, on the database there (a fresh one unless the test filled it). */
     static JarProcess start(Path folder) throws IOException, InterruptedException {
-        return JarProcess.start(folder, Map.of(
-                "ADMIN_PASSWORD", ADMIN_PASSWORD,
-                "SPAM_MIN_FILL_SECONDS", "0",
-                "FLOOD_MIN_INTERVAL_SECONDS", "0",
-                "FLOOD_MAX_PER_HOUR", "0",
-                "DUPLICATE_WINDOW_SECONDS", "0"));
+        return JarProcess.start(folder, SETTINGS);
     }
 
     /**

@@ -1,25 +1,29 @@
 package org.roundtable.browser;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.roundtable.JarProcess;
 
-/** Each browser test gets the packaged forum of its own, on a fresh database. */
+/**
+ * Each browser test gets an article of its own on the shared forum (see {@link SharedForum}): no other test posts
+ * in it, so it reads as it would on a fresh database. Since no test shares content with another, they run side by
+ * side (the failsafe plugin sets how many at once).
+ */
+@Execution(ExecutionMode.CONCURRENT)
 abstract class ForumTest {
 
-    @TempDir
-    Path folder;
     JarProcess forum;
+    /** This test's article, e.g. {@code /articles/iran-pakistan-strategic-alliance-7}. */
+    String article;
+    /** Its title, which tells it apart on the admin pages. */
+    String articleTitle;
 
     @BeforeEach
-    void startForum() throws Exception {
-        forum = Forum.start(folder);
-    }
-
-    @AfterEach
-    void stopForum() throws Exception {
-        forum.close();
+    void takeAnArticleOfItsOwn() throws Exception {
+        forum = SharedForum.jar();
+        var own = SharedForum.freshArticle();
+        article = own.path();
+        articleTitle = own.title();
     }
 }

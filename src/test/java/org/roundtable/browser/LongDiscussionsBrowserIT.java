@@ -8,6 +8,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.roundtable.JarProcess;
@@ -18,6 +20,7 @@ import org.roundtable.bench.Seed;
  * deep, read on a phone. The article must stay readable between its discussions, and their pages must lead
  * through all of them.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class LongDiscussionsBrowserIT {
 
     /** Two phone screens at 390 px: from the end of one proposal's text to the next proposal's heading. */

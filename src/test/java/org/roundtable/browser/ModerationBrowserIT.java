@@ -3,16 +3,24 @@ package org.roundtable.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.roundtable.browser.Forum.ARTICLE;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
-/** A moderator and a reader, each in their own browser, on the same forum. */
-class ModerationBrowserIT extends ForumTest {
+/**
+ * A moderator and a reader, each in their own browser, on the same forum. It is a forum of this test's own, not the
+ * shared one: banning the reader bans 127.0.0.1, the address every browser test comes from.
+ */
+@Execution(ExecutionMode.CONCURRENT)
+class ModerationBrowserIT {
 
     @Test
-    void aModeratorHoldsAllCommentsApprovesOneBansItsAuthorAndLocksADiscussion() {
-        try (var moderator = Browser.open(forum, true); var reader = Browser.open(forum, false)) {
+    void aModeratorHoldsAllCommentsApprovesOneBansItsAuthorAndLocksADiscussion(@TempDir Path folder) throws Exception {
+        try (var forum = Forum.start(folder); var moderator = Browser.open(forum, true); var reader = Browser.open(forum, false)) {
             Forum.signIn(moderator);
             assertThat(moderator.path()).startsWith("/admin");
             reader.go(ARTICLE);

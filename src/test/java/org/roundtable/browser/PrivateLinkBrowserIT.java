@@ -1,7 +1,6 @@
 package org.roundtable.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.roundtable.browser.Forum.ARTICLE;
 
 import java.net.URI;
 import org.openqa.selenium.WebElement;
@@ -20,17 +19,17 @@ class PrivateLinkBrowserIT extends ForumTest {
         try (var others = Browser.open(forum, false)) {
             // Other people's comments before it, so the new one lands far down its discussion's page.
             for (int i = 0; i < 6; i++) {
-                others.go(ARTICLE);
+                others.go(article);
                 Forum.post(others, "proposal-3-discussion", "Reza", "Earlier thought number " + i
                         + ", long enough to fill a good part of a phone screen. ".repeat(4));
             }
         }
         try (var phone = Browser.open(forum, javascript)) {
             phone.width(Browser.PHONE_WIDTH);
-            phone.go(ARTICLE);
+            phone.go(article);
             Forum.post(phone, "proposal-3-discussion", "Shirin", "My first comment here.");
             WebElement mine = Forum.comment(phone, "My first comment here.");
-            assertThat(phone.path()).startsWith(ARTICLE + "/discussions/proposal-3");
+            assertThat(phone.path()).startsWith(article + "/discussions/proposal-3");
             WebElement notice = phone.find(mine, ".private-link");
             assertThat(phone.onScreen(notice)).as("seen where the reader lands, beside their comment").isTrue();
             assertThat(notice.getText()).contains("get a new private link");
@@ -44,7 +43,7 @@ class PrivateLinkBrowserIT extends ForumTest {
         String words = "Posted on my phone, " + (javascript ? "edited" : "to be edited") + " on my laptop.";
         String privateLink;
         try (var phone = Browser.open(forum, false)) {
-            phone.go(ARTICLE);
+            phone.go(article);
             Forum.post(phone, "proposal-2-discussion", "Nasrin", words);
             privateLink = URI.create(phone.find(".private-link a.private-link-url").getAttribute("href")).getRawPath();
         }
@@ -56,7 +55,7 @@ class PrivateLinkBrowserIT extends ForumTest {
             laptop.submit(laptop.find(".own-comments a[href$='/edit']"));
             laptop.type(laptop.find("textarea[name=body]"), words + " Now with a second thought.");
             laptop.submit(laptop.find("form.comment-form button[type=submit]"));
-            laptop.go(ARTICLE);
+            laptop.go(article);
             assertThat(laptop.find("#proposal-2-discussion").getText()).contains("Now with a second thought.");
         }
     }

@@ -1,7 +1,6 @@
 package org.roundtable.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.roundtable.browser.Forum.ARTICLE;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,18 +10,17 @@ import org.openqa.selenium.WebElement;
 /** What readers of mature forums expect, in a real browser at phone width: helpful, quote, what's new, search. */
 class ReaderHabitsBrowserIT extends ForumTest {
 
-    private static final String PROPOSAL_2 = ARTICLE + "/discussions/proposal-2";
 
     @ParameterizedTest(name = "JavaScript {0}")
     @ValueSource(booleans = {false, true})
     void aReaderMarksACommentHelpfulAndTakesItBack(boolean javascript) {
         try (var writer = Browser.open(forum, true); var reader = Browser.open(forum, javascript)) {
-            writer.go(ARTICLE);
+            writer.go(article);
             Forum.post(writer, "proposal-2-discussion", "Sara", "Trade first, then security.");
             Forum.comment(writer, "Trade first, then security.");
 
             reader.width(Browser.PHONE_WIDTH);
-            reader.go(PROPOSAL_2);
+            reader.go(proposal2());
             WebElement comment = Forum.comment(reader, "Trade first, then security.");
             assertThat(reader.find(comment, ".comment-meta svg.identicon").isDisplayed()).as("a face beside the name").isTrue();
             WebElement button = helpfulButton(reader);
@@ -42,14 +40,14 @@ class ReaderHabitsBrowserIT extends ForumTest {
             reader.assertAccessible();
             reader.screenshot("helpful-js-" + javascript, Browser.PHONE_WIDTH);
 
-            reader.go(PROPOSAL_2);
+            reader.go(proposal2());
             if (javascript) {
                 // The shared page is everyone's; the script asks which buttons this browser pressed.
                 button = awaitPressed(reader, true);
             } else {
                 // Without a script, a later visit cannot show it; pressing again keeps the one mark and says so.
                 reader.forgetCookie("rt_marked");
-                reader.go(PROPOSAL_2);
+                reader.go(proposal2());
                 press(reader, awaitPressed(reader, false), false);
                 button = awaitPressed(reader, true);
                 assertThat(button.getText()).as("still one mark").isEqualTo("▲ Helpful (1)");
@@ -59,6 +57,10 @@ class ReaderHabitsBrowserIT extends ForumTest {
             assertThat(button.getText()).isEqualTo("▲ Helpful");
             assertThat(reader.horizontalOverflow()).isZero();
         }
+    }
+
+    private String proposal2() {
+        return article + "/discussions/proposal-2";
     }
 
     private static WebElement helpfulButton(Browser reader) {
@@ -76,12 +78,12 @@ class ReaderHabitsBrowserIT extends ForumTest {
     @Test
     void selectedWordsAreQuotedInTheReplyAndWithoutJavaScriptTheWholeComment() {
         try (var writer = Browser.open(forum, true); var reader = Browser.open(forum, true); var plain = Browser.open(forum, false)) {
-            writer.go(ARTICLE);
+            writer.go(article);
             Forum.post(writer, "proposal-2-discussion", "Sara", "Gwadar and Chabahar can be partners, not rivals.");
             Forum.comment(writer, "Gwadar and Chabahar can be partners, not rivals.");
 
             reader.width(Browser.PHONE_WIDTH);
-            reader.go(PROPOSAL_2);
+            reader.go(proposal2());
             WebElement comment = Forum.comment(reader, "Gwadar and Chabahar can be partners, not rivals.");
             reader.script("const text = arguments[0].querySelector('p').firstChild;"
                     + "const range = document.createRange(); range.setStart(text, 0); range.setEnd(text, 19);"
@@ -95,7 +97,7 @@ class ReaderHabitsBrowserIT extends ForumTest {
             reader.assertAccessible();
 
             plain.width(Browser.PHONE_WIDTH);
-            plain.go(PROPOSAL_2);
+            plain.go(proposal2());
             plain.find(Forum.comment(plain, "Gwadar and Chabahar can be partners, not rivals."), "a.reply-link").click();
             plain.find("#reply .quote-link a").click();
             assertThat(plain.find("#reply-form textarea").getAttribute("value"))
@@ -107,17 +109,17 @@ class ReaderHabitsBrowserIT extends ForumTest {
     void aSecondVisitMarksWhatIsNewAndLeadsToIt() {
         try (var writer = Browser.open(forum, true); var reader = Browser.open(forum, true)) {
             reader.width(Browser.PHONE_WIDTH);
-            reader.go(ARTICLE);
+            reader.go(article);
             assertThat(reader.findAll(".new-badge")).as("nothing is new on a first visit").isEmpty();
 
-            writer.go(ARTICLE);
+            writer.go(article);
             Forum.post(writer, "proposal-2-discussion", "Omid", "A port for both.");
             Forum.comment(writer, "A port for both.");
-            writer.go(ARTICLE);
+            writer.go(article);
             Forum.post(writer, "comments", "Omid", "A general remark.");
             Forum.comment(writer, "A general remark.");
 
-            reader.go(ARTICLE);
+            reader.go(article);
             WebElement fresh = Forum.comment(reader, "A port for both.");
             assertThat(reader.find(fresh, ":scope > .comment-meta .new-badge").getText()).isEqualToIgnoringCase("new");
             assertThat(reader.find(".toc li[data-discussion=proposal-2] .new-count").getText()).isEqualTo("1 new");
@@ -129,7 +131,7 @@ class ReaderHabitsBrowserIT extends ForumTest {
             reader.assertAccessible();
             reader.screenshot("whats-new", Browser.PHONE_WIDTH);
 
-            reader.go(ARTICLE);
+            reader.go(article);
             assertThat(reader.findAll(".new-badge")).as("seen now").isEmpty();
         }
     }
@@ -137,16 +139,16 @@ class ReaderHabitsBrowserIT extends ForumTest {
     @Test
     void aReaderSearchesThePersianCommentsOnAPhone() {
         try (var writer = Browser.open(forum, true); var reader = Browser.open(forum, false)) {
-            writer.go(ARTICLE);
+            writer.go(article);
             Forum.post(writer, "proposal-1-discussion", "سارا", "همکاری اقتصادی میان ایران و پاکستان ممکن است");
             Forum.comment(writer, "همکاری اقتصادی میان ایران و پاکستان ممکن است");
 
             reader.width(Browser.PHONE_WIDTH);
-            reader.go(ARTICLE);
+            reader.go(article);
             WebElement box = reader.find("form.search-form input[name=q]");
             reader.type(box, "همكاري"); // typed with Arabic kaf and yeh
             reader.submit(reader.find("form.search-form button"));
-            assertThat(reader.path()).isEqualTo(ARTICLE + "/search");
+            assertThat(reader.path()).isEqualTo(article + "/search");
             WebElement result = reader.find(".search-result");
             assertThat(reader.find(result, "mark").getText()).isEqualTo("همکاری");
             assertThat(reader.find(result, ".search-excerpt").getAttribute("dir")).isEqualTo("auto");
@@ -155,7 +157,7 @@ class ReaderHabitsBrowserIT extends ForumTest {
             reader.assertAccessible();
             reader.screenshot("search", Browser.PHONE_WIDTH);
             reader.find(result, ".search-result-meta a").click();
-            assertThat(reader.path()).startsWith(ARTICLE + "/comments/");
+            assertThat(reader.path()).startsWith(article + "/comments/");
         }
     }
 

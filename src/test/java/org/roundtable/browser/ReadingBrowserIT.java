@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.roundtable.browser.Forum.ARTICLE;
 import static org.roundtable.browser.Forum.comment;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
@@ -13,9 +15,11 @@ import org.openqa.selenium.WebElement;
 /** Readers in a real browser: reading, posting with and without JavaScript, replying, editing, reporting. */
 class ReadingBrowserIT extends ForumTest {
 
+    /** The home page leads straight to the article only when there is just one: this test has a forum of its own. */
     @Test
-    void withoutJavaScriptAReaderFollowsTheContentsToProposalThreeAndFindsTheirCommentAtItsAnchor() {
-        try (var reader = Browser.open(forum, false)) {
+    void withoutJavaScriptAReaderFollowsTheContentsToProposalThreeAndFindsTheirCommentAtItsAnchor(@TempDir Path folder)
+            throws Exception {
+        try (var singleArticle = Forum.start(folder); var reader = Browser.open(singleArticle, false)) {
             reader.go("/");
             assertThat(reader.path()).isEqualTo(ARTICLE);
 
@@ -36,11 +40,11 @@ class ReadingBrowserIT extends ForumTest {
     @Test
     void withJavaScriptAReaderRepliesInlineThreeDeepEditsDeletesAndReports() {
         try (var reader = Browser.open(forum, true)) {
-            reader.go(ARTICLE + "/discussions/proposal-3");
+            reader.go(article + "/discussions/proposal-3");
             Forum.post(reader, "proposal-3-discussion", "Farid", "Start with the gas pipeline.");
             WebElement parent = comment(reader, "Start with the gas pipeline.");
             assertThat(reader.path()).as("posted by fetch: the reader stays where they were")
-                    .isEqualTo(ARTICLE + "/discussions/proposal-3");
+                    .isEqualTo(article + "/discussions/proposal-3");
 
             for (int level = 1; level <= 3; level++) {
                 String text = "Reply at level " + level + ".";
@@ -62,7 +66,7 @@ class ReadingBrowserIT extends ForumTest {
             reader.find("#" + deletedId + " > .comment-actions .delete-button").click();
             reader.acceptConfirmation();
             assertThat(reader.await("main .notice").getText()).as("asked once, in the dialog, then told").contains("no longer shown");
-            reader.go(ARTICLE);
+            reader.go(article);
             assertThat(reader.find("body").getText()).doesNotContain("Reply at level 3.");
             assertThat(reader.findAll("#" + deletedId + " > .comment-body")).isEmpty();
 
@@ -81,7 +85,7 @@ class ReadingBrowserIT extends ForumTest {
         String words = "**Ports** first, see https://example.org/gwadar and ~~war~~";
         try (var reader = Browser.open(forum, javascript)) {
             reader.width(Browser.PHONE_WIDTH);
-            reader.go(ARTICLE + "/discussions/proposal-1");
+            reader.go(article + "/discussions/proposal-1");
             WebElement form = Forum.form(reader, "proposal-1-discussion");
             reader.type(reader.find(form, "textarea[name=body]"), words);
             WebElement button = reader.find(form, "button[name=preview]");
@@ -109,7 +113,7 @@ class ReadingBrowserIT extends ForumTest {
         String persian = "به نظر من همکاری اقتصادی باید نخستین گام باشد.";
         String urdu = "میرے خیال میں دونوں ملکوں کو پہلے تجارت بڑھانی چاہیے۔";
         try (var reader = Browser.open(forum, true)) {
-            reader.go(ARTICLE);
+            reader.go(article);
             Forum.post(reader, "proposal-1-discussion", "مریم", persian);
             comment(reader, persian);
             Forum.post(reader, "proposal-1-discussion", "عائشہ", urdu);
@@ -130,7 +134,7 @@ class ReadingBrowserIT extends ForumTest {
     @Test
     void theNameABrowserPostedUnderFillsItsNextFormsAndReplies() {
         try (var reader = Browser.open(forum, true)) {
-            reader.go(ARTICLE);
+            reader.go(article);
             Forum.post(reader, "proposal-1-discussion", "Sara", "Trade before treaties.");
             WebElement first = comment(reader, "Trade before treaties.");
 
@@ -138,7 +142,7 @@ class ReadingBrowserIT extends ForumTest {
             WebElement reply = comment(reader, "And pipelines before trade.");
             assertThat(reader.find(reply, ".comment-author").getText()).as("the empty name field was filled").isEqualTo("Sara");
 
-            reader.go(ARTICLE);
+            reader.go(article);
             assertThat(Forum.form(reader, "proposal-2-discussion").findElement(By.cssSelector("input[name=name]")).getAttribute("value"))
                     .isEqualTo("Sara");
         }
@@ -147,7 +151,7 @@ class ReadingBrowserIT extends ForumTest {
     @Test
     void withoutJavaScriptDeletingAsksOnAPageOfItsOwnAndSaysWhatHappened() {
         try (var reader = Browser.open(forum, false)) {
-            reader.go(ARTICLE);
+            reader.go(article);
             Forum.post(reader, "proposal-4-discussion", "Omid", "Second thoughts, to be deleted.");
             WebElement mine = comment(reader, "Second thoughts, to be deleted.");
             reader.submit(reader.find(mine, ":scope > .comment-actions .delete-button"));
@@ -172,7 +176,7 @@ class ReadingBrowserIT extends ForumTest {
         String persian = "به نظر من همکاری اقتصادی باید نخستین گام باشد.";
         String quoted = "نقل قول از مقاله";
         try (var reader = Browser.open(forum, false)) {
-            reader.go(ARTICLE);
+            reader.go(article);
             Forum.post(reader, "proposal-5-discussion", "Leila", english + "\n\n" + persian + "\n\n> " + quoted);
             WebElement posted = reader.await(driver -> driver.findElements(By.cssSelector("article.comment")).stream()
                     .filter(c -> c.getText().contains(english)).findFirst().orElse(null));
@@ -189,7 +193,7 @@ class ReadingBrowserIT extends ForumTest {
     @Test
     void onAPhoneEachReportReasonIsALargeTargetWithItsButtonBesideItsWords() {
         try (var reader = Browser.open(forum, false)) {
-            reader.go(ARTICLE);
+            reader.go(article);
             // The comment of March 2018 that came with the article.
             String report = reader.find("#comments article.comment a[href$='/report']").getAttribute("href");
             reader.width(Browser.PHONE_WIDTH);
@@ -215,7 +219,7 @@ class ReadingBrowserIT extends ForumTest {
     void aRefusedPostIsShownAgainWithTheReasonAndWhatWasTyped() {
         String longName = "N".repeat(81);
         try (var reader = Browser.open(forum, false)) {
-            reader.go(ARTICLE);
+            reader.go(article);
             Forum.post(reader, "proposal-2-discussion", "Kamran", "");
             WebElement form = reader.find("form.comment-form:has(.form-error)");
             assertThat(reader.find(form, ".form-error").getText()).containsIgnoringCase("comment");

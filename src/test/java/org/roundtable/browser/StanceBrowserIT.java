@@ -1,7 +1,6 @@
 package org.roundtable.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.roundtable.browser.Forum.ARTICLE;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,7 +15,7 @@ class StanceBrowserIT extends ForumTest {
     void aReaderPostsWithAStanceAndSeesItCountedOnTheArticle(boolean javascript) {
         try (var reader = Browser.open(forum, javascript)) {
             reader.width(Browser.PHONE_WIDTH);
-            reader.go(ARTICLE);
+            reader.go(article);
             WebElement form = Forum.form(reader, "proposal-2-discussion");
             reader.find(form, "input[name=stance][value=against]").click();
             Forum.fillAndSend(reader, form, "Leyla", "Not before the border is calm.");
@@ -25,7 +24,7 @@ class StanceBrowserIT extends ForumTest {
             assertThat(stance.isDisplayed()).isTrue();
             assertThat(stance.getText()).contains("✗", "Against");
 
-            reader.go(ARTICLE);
+            reader.go(article);
             WebElement tally = reader.find("#proposal-2 > .tally");
             assertThat(tally.getAttribute("data-tally-against")).isEqualTo("1");
             assertThat(tally.getText()).contains("0 for, 1 against, 0 undecided — 1 person");
@@ -37,16 +36,16 @@ class StanceBrowserIT extends ForumTest {
     @Test
     void theComparisonIsATableOnADesktopAndCardsOnAPhone() {
         try (var reader = Browser.open(forum, true)) {
-            reader.go(ARTICLE);
+            reader.go(article);
             Forum.form(reader, "proposal-1-discussion");
             reader.find("#proposal-1-discussion input[name=stance][value=for]").click();
             Forum.post(reader, "proposal-1-discussion", "Omid", "Balance keeps both doors open.");
             Forum.comment(reader, "Balance keeps both doors open.");
 
             reader.width(Browser.DESKTOP_WIDTH);
-            reader.go(ARTICLE);
+            reader.go(article);
             reader.find(".toc a[href$='/compare']").click();
-            assertThat(reader.path()).isEqualTo(ARTICLE + "/compare");
+            assertThat(reader.path()).isEqualTo(article + "/compare");
             WebElement firstRow = reader.find("#compare-1");
             assertThat(firstRow.getText()).contains("Balance keeps both doors open.", "Omid");
             assertThat(reader.find("table.comparison thead").isDisplayed()).as("a table with its headings").isTrue();
@@ -55,7 +54,7 @@ class StanceBrowserIT extends ForumTest {
             reader.screenshot("compare", Browser.DESKTOP_WIDTH);
 
             reader.width(Browser.PHONE_WIDTH);
-            reader.go(ARTICLE + "/compare");
+            reader.go(article + "/compare");
             assertThat(reader.horizontalOverflow()).as("cards fit the phone").isZero();
             WebElement card = reader.find("#compare-1");
             assertThat(card.getSize().getWidth()).isLessThanOrEqualTo(Browser.PHONE_WIDTH);
@@ -76,13 +75,14 @@ class StanceBrowserIT extends ForumTest {
             moderator.type(moderator.find("#display-name"), "Mina");
             moderator.submit(moderator.find("form.display-name-form button"));
             for (String version : new String[] {"Readers agree trade comes first.", "Readers agree trade comes first; security splits them."}) {
-                WebElement form = moderator.find("form.summary-form");
+                // Proposal 1's form under this test's own article (the page lists every article on the forum).
+                WebElement form = moderator.find(ownArticle(moderator), "form.summary-form");
                 moderator.type(moderator.find(form, "textarea"), version);
                 moderator.submit(moderator.find(form, "button"));
             }
 
             reader.width(Browser.PHONE_WIDTH);
-            reader.go(ARTICLE);
+            reader.go(article);
             WebElement summary = reader.find("#proposal-1 .summary");
             assertThat(summary.getText()).contains("security splits them", "Summary updated", "by Mina").doesNotContain("admin");
             reader.find(summary, "a").click();
@@ -92,5 +92,11 @@ class StanceBrowserIT extends ForumTest {
             reader.assertAccessible();
             assertThat(reader.horizontalOverflow()).isZero();
         }
+    }
+
+    private WebElement ownArticle(Browser moderator) {
+        return moderator.findAll("section.admin-article").stream()
+                .filter(section -> moderator.find(section, "h2").getText().equals(articleTitle))
+                .findFirst().orElseThrow(() -> new AssertionError("Not on /admin/articles: " + articleTitle));
     }
 }

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.roundtable.app.App;
@@ -23,6 +25,7 @@ import org.roundtable.db.Database;
 import org.roundtable.wxr.WxrImporter;
 
 /** WordPress's own test comments, imported, as a reader sees them on a phone: formatted, never as tags. */
+@Execution(ExecutionMode.CONCURRENT)
 class WordPressImportBrowserIT {
 
     @TempDir
