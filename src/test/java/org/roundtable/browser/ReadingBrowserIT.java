@@ -79,6 +79,40 @@ class ReadingBrowserIT extends ForumTest {
         }
     }
 
+    /**
+     * A preview the server refuses (too long) must not leave the earlier preview standing, as if it had worked, and
+     * its reason must be where the reader is looking, at 390 px; a later preview that works takes the reason away.
+     */
+    @Test
+    void aRefusedPreviewSaysWhyWhereTheReaderIsAndLeavesNoStalePreview() {
+        try (var reader = Browser.open(forum, true)) {
+            reader.width(Browser.PHONE_WIDTH);
+            reader.go(article + "/discussions/proposal-1");
+            WebElement form = Forum.form(reader, "proposal-1-discussion");
+            WebElement box = reader.find(form, "textarea[name=body]");
+            reader.type(box, "A *short* first thought");
+            reader.find(form, "button[name=preview]").click();
+            reader.await("#reply-proposal-1-top .comment-preview em");
+
+            // As a person pastes a long text and adds to it.
+            reader.script("arguments[0].value = 'a'.repeat(10000);", box);
+            box.sendKeys("!");
+            reader.find(form, "button[name=preview]").click();
+            WebElement error = reader.await("#reply-proposal-1-top .form-error");
+            assertThat(error.getText()).contains("10,001 characters long", "limit is 10,000");
+            assertThat(reader.onScreen(error)).as("the reason is on the screen").isTrue();
+            assertThat(reader.findAll("#reply-proposal-1-top .comment-preview")).as("no stale preview").isEmpty();
+            assertThat(box.getAttribute("aria-invalid")).isEqualTo("true");
+            assertThat(box.getAttribute("value")).hasSize(10_001);
+
+            reader.type(box, "Shorter, *after all*");
+            reader.find(form, "button[name=preview]").click();
+            reader.await("#reply-proposal-1-top .comment-preview em");
+            assertThat(reader.findAll("#reply-proposal-1-top .form-error")).as("the old reason is gone").isEmpty();
+            assertThat(box.getAttribute("aria-invalid")).isNull();
+        }
+    }
+
     @ParameterizedTest(name = "JavaScript {0}")
     @ValueSource(booleans = {false, true})
     void aReaderPreviewsTheirCommentBeforePostingIt(boolean javascript) {
