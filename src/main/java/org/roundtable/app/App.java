@@ -34,16 +34,12 @@ import org.roundtable.audit.AuditLog;
 import org.roundtable.author.AuthorController;
 import org.roundtable.author.AuthorCookies;
 import org.roundtable.author.PrivateLinkNotice;
+import org.roundtable.comment.EditWindow;
 import org.roundtable.comparison.ComparisonController;
 import org.roundtable.db.ChangeBroadcast;
 import org.roundtable.db.ContentVersion;
 import org.roundtable.db.Database;
 import org.roundtable.db.GroupCommitWriter;
-import org.roundtable.threads.CommentLookup;
-import org.roundtable.threads.CommentPages;
-import org.roundtable.threads.ThreadPages;
-import org.roundtable.threads.Threads;
-import org.roundtable.threads.Viewers;
 import org.roundtable.feed.FeedController;
 import org.roundtable.helpful.HelpfulController;
 import org.roundtable.history.CommentHistory;
@@ -85,6 +81,11 @@ import org.roundtable.security.SiteAddress;
 import org.roundtable.summary.Summaries;
 import org.roundtable.summary.SummaryController;
 import org.roundtable.summary.SummaryViews;
+import org.roundtable.threads.CommentLookup;
+import org.roundtable.threads.CommentPages;
+import org.roundtable.threads.ThreadPages;
+import org.roundtable.threads.Threads;
+import org.roundtable.threads.Viewers;
 import org.roundtable.web.ClientAddress;
 import org.roundtable.web.EagerBodies;
 import org.roundtable.web.ErrorPages;
@@ -134,7 +135,8 @@ public final class App {
         var site = new SiteAddress(config.publicUrl());
         var formTokens = new FormTokens(signer, clock, site);
         var ipHashes = new IpHashes(signer);
-        var readers = new Viewers(jdbi, authorCookies, formTokens, clock, config.editWindow(), site);
+        var editWindow = new EditWindow(config.editWindow());
+        var readers = new Viewers(jdbi, authorCookies, formTokens, clock, editWindow, site);
         var summaryViews = new SummaryViews(markdown, formats);
         var articleList = new Articles(jdbi);
         var articlePages = new ArticlePages(jdbi, threads, new ThreadPages(markdown), summaryViews);
@@ -182,7 +184,7 @@ public final class App {
                 metrics, placement, typedForms, previews, jdbi);
         var authorEdits = new AuthorEditsController(lookup, readers, formTokens, checks, writer, ipHashes, audit, placement,
                 previews, markdown, clock);
-        var authors = new AuthorController(jdbi, writer, site, authorCookies, formTokens, formats, markdown, clock, config.editWindow());
+        var authors = new AuthorController(jdbi, writer, site, authorCookies, formTokens, formats, markdown, clock, editWindow);
         var feeds = new FeedController(jdbi, articleList, authorCookies, markdown, site);
         var reports = new ReportController(jdbi, lookup, authorCookies, formTokens, ipHashes, flood, markdown, clock,
                 config.reportHideThreshold());

@@ -10,14 +10,14 @@ import java.util.function.Supplier;
 import org.roundtable.article.Article;
 import org.roundtable.article.Articles;
 import org.roundtable.comment.CommentPaths;
-import org.roundtable.threads.CommentForm;
-import org.roundtable.threads.DiscussionRequest;
-import org.roundtable.threads.Viewer;
-import org.roundtable.threads.Viewers;
 import org.roundtable.pagecache.PageCache;
 import org.roundtable.rendering.PageBuffer;
 import org.roundtable.rendering.RenderGate;
 import org.roundtable.rendering.Templates;
+import org.roundtable.threads.CommentForm;
+import org.roundtable.threads.DiscussionRequest;
+import org.roundtable.threads.Viewer;
+import org.roundtable.threads.Viewers;
 
 /** The reader's way in: the list of articles and the article page. */
 public final class ArticleController {

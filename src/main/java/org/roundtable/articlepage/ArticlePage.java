@@ -3,8 +3,8 @@ package org.roundtable.articlepage;
 import java.util.List;
 import org.roundtable.article.Article;
 import org.roundtable.comment.Tally;
-import org.roundtable.threads.DiscussionView;
 import org.roundtable.summary.SummaryView;
+import org.roundtable.threads.DiscussionView;
 
 /** Everything the article page shows, already rendered to safe HTML where it holds Markdown. */
 public record ArticlePage(

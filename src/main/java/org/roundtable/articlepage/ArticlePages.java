@@ -21,6 +21,10 @@ import org.roundtable.comment.DiscussionRepository;
 import org.roundtable.comment.Sort;
 import org.roundtable.comment.Stance;
 import org.roundtable.comment.ThreadCursor;
+import org.roundtable.summary.Summary;
+import org.roundtable.summary.SummaryRepository;
+import org.roundtable.summary.SummaryView;
+import org.roundtable.summary.SummaryViews;
 import org.roundtable.threads.CommentForm;
 import org.roundtable.threads.CommentView;
 import org.roundtable.threads.DiscussionRequest;
@@ -31,10 +35,6 @@ import org.roundtable.threads.ThreadHtml;
 import org.roundtable.threads.ThreadPages;
 import org.roundtable.threads.Threads;
 import org.roundtable.threads.Viewer;
-import org.roundtable.summary.Summary;
-import org.roundtable.summary.SummaryRepository;
-import org.roundtable.summary.SummaryView;
-import org.roundtable.summary.SummaryViews;
 
 /** Reads an article with its discussions and assembles the page. */
 public final class ArticlePages {

@@ -1,8 +1,8 @@
 package org.roundtable.articlepage;
 
 import org.roundtable.article.Article;
-import org.roundtable.threads.DiscussionView;
 import org.roundtable.summary.SummaryView;
+import org.roundtable.threads.DiscussionView;
 
 /**
  * A discussion on a page of its own: the proposal it is about (null for the general discussion), the moderators'

@@ -3,13 +3,13 @@ package org.roundtable.author;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.roundtable.comment.CommentPaths;
+import org.roundtable.comment.EditWindow;
 import org.roundtable.db.GroupCommitWriter;
 import org.roundtable.pagecache.ChangedPages;
 import org.roundtable.rendering.CommentMarkdown;
@@ -32,10 +32,10 @@ public final class AuthorController {
     private final Formats formats;
     private final CommentMarkdown markdown;
     private final Clock clock;
-    private final Duration editWindow;
+    private final EditWindow editWindow;
 
     public AuthorController(Jdbi jdbi, GroupCommitWriter writer, SiteAddress site, AuthorCookies cookies, FormTokens formTokens,
-                            Formats formats, CommentMarkdown markdown, Clock clock, Duration editWindow) {
+                            Formats formats, CommentMarkdown markdown, Clock clock, EditWindow editWindow) {
         this.jdbi = jdbi;
         this.writer = writer;
         this.site = site;
@@ -62,14 +62,14 @@ public final class AuthorController {
                 .header("X-Robots-Tag", "noindex");
         List<OwnComment> comments = jdbi.onDemand(AuthorRepository.class).comments(author.id()).stream()
                 .map(c -> new OwnComment(c, AuthoredComment.excerpt(markdown.plainText(c.body()).strip()),
-                        formats.readable(c.createdAt()), clock.instant().isBefore(c.createdAt().plus(editWindow))))
+                        formats.readable(c.createdAt()), editWindow.isOpen(c.createdAt(), clock.instant())))
                 .toList();
         ctx.render("author/private", Map.of(
                 "comments", comments,
                 "path", "/authors/" + token,
                 "signedIn", cookies.current(ctx).map(current -> current.id() == author.id()).orElse(false),
                 "formToken", formTokens.issue(),
-                "editMinutes", editWindow.toMinutes()));
+                "editMinutes", editWindow.minutes()));
     }
 
     /** Signs this browser in as the author of the private link, so their comments can be edited from here. */

@@ -12,9 +12,9 @@ import org.roundtable.author.AuthorCookies;
 import org.roundtable.comment.CommentPaths;
 import org.roundtable.comment.Discussion;
 import org.roundtable.comment.DiscussionRepository;
-import org.roundtable.threads.DiscussionView;
 import org.roundtable.rendering.CommentMarkdown;
 import org.roundtable.security.SiteAddress;
+import org.roundtable.threads.DiscussionView;
 
 /** Atom feeds: the newest comments of an article or of one proposal, and replies to one author. */
 public final class FeedController {

@@ -15,10 +15,10 @@ import org.roundtable.author.AuthorCookies;
 import org.roundtable.author.AuthorRepository;
 import org.roundtable.comment.Comment;
 import org.roundtable.comment.CommentPaths;
-import org.roundtable.threads.CommentLookup;
 import org.roundtable.pagecache.ChangedPages;
 import org.roundtable.security.FormTokens;
 import org.roundtable.security.IpHashes;
+import org.roundtable.threads.CommentLookup;
 import org.roundtable.web.Forms;
 import org.roundtable.web.ReaderFacingError;
 

@@ -20,11 +20,11 @@ import org.roundtable.comment.CommentRepository;
 import org.roundtable.comment.CommentStatus;
 import org.roundtable.comment.Hold;
 import org.roundtable.comment.Text;
-import org.roundtable.threads.CommentLookup;
 import org.roundtable.pagecache.ChangedPages;
 import org.roundtable.rendering.CommentMarkdown;
 import org.roundtable.security.FormTokens;
 import org.roundtable.security.IpHashes;
+import org.roundtable.threads.CommentLookup;
 import org.roundtable.web.Forms;
 
 /**

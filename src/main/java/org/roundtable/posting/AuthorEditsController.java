@@ -20,14 +20,14 @@ import org.roundtable.comment.Stance;
 import org.roundtable.comment.Text;
 import org.roundtable.db.Database;
 import org.roundtable.db.GroupCommitWriter;
-import org.roundtable.threads.CommentLookup;
-import org.roundtable.threads.Viewers;
 import org.roundtable.pagecache.ChangedPages;
 import org.roundtable.posting.CommentPosting.Outcome;
 import org.roundtable.rendering.CommentMarkdown;
 import org.roundtable.security.AddressHash;
 import org.roundtable.security.FormTokens;
 import org.roundtable.security.IpHashes;
+import org.roundtable.threads.CommentLookup;
+import org.roundtable.threads.Viewers;
 import org.roundtable.web.ErrorPages;
 import org.roundtable.web.Forms;
 import org.roundtable.web.ReaderFacingError;
@@ -230,7 +230,7 @@ public final class AuthorEditsController {
         Comment comment = lookup.comment(ctx, article);
         if (!readers.viewer(ctx).canChange(comment)) {
             throw new ReaderFacingError(HttpStatus.FORBIDDEN, "You can change a comment only from the browser that "
-                    + "posted it (or through your private link), and only for " + readers.editWindow().toMinutes()
+                    + "posted it (or through your private link), and only for " + readers.editWindow().minutes()
                     + " minutes after posting.");
         }
         return comment;

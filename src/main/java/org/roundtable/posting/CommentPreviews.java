@@ -7,12 +7,12 @@ import java.util.function.Supplier;
 import org.roundtable.article.Article;
 import org.roundtable.comment.Comment;
 import org.roundtable.comment.Text;
-import org.roundtable.threads.CommentForm;
-import org.roundtable.threads.CommentLookup;
 import org.roundtable.pagecache.ChangedPages;
 import org.roundtable.posting.CommentPosting.Outcome;
 import org.roundtable.posting.Posters.Poster;
 import org.roundtable.security.AddressGate;
+import org.roundtable.threads.CommentForm;
+import org.roundtable.threads.CommentLookup;
 
 /**
  * Shows a comment as it would look before it is posted, rendered by the same safe Markdown as posted comments.

@@ -17,11 +17,11 @@ import org.roundtable.comment.CommentRepository;
 import org.roundtable.comment.Sort;
 import org.roundtable.db.Database;
 import org.roundtable.db.GroupCommitWriter;
-import org.roundtable.threads.CommentForm;
-import org.roundtable.threads.CommentLookup;
 import org.roundtable.operations.Metrics;
 import org.roundtable.pagecache.ChangedPages;
 import org.roundtable.posting.CommentPosting.Outcome;
+import org.roundtable.threads.CommentForm;
+import org.roundtable.threads.CommentLookup;
 import org.roundtable.web.Forms;
 
 /**

@@ -11,10 +11,10 @@ import org.roundtable.comment.Discussion;
 import org.roundtable.comment.DiscussionRepository;
 import org.roundtable.comment.Hold;
 import org.roundtable.comment.Text;
-import org.roundtable.threads.CommentForm;
 import org.roundtable.posting.CommentPosting.Outcome;
 import org.roundtable.security.AddressHash;
 import org.roundtable.security.FormTokens;
+import org.roundtable.threads.CommentForm;
 
 /**
  * The rules a comment meets on its way into the forum: a new post, an author's edit and a preview of either pass

@@ -1,17 +1,17 @@
 package org.roundtable.threads;
 
-import java.time.Duration;
 import java.time.Instant;
 import org.roundtable.author.AuthorCookies;
 import org.roundtable.author.PrivateLinkNotice;
 import org.roundtable.comment.Comment;
+import org.roundtable.comment.EditWindow;
 
 /**
  * Who is reading, and when: decides what they see and which comments offer them Edit and Delete.
  * {@code formToken} goes into the forms on their page; {@code privateLink} is their new private link while it
  * waits to be seen, or null; {@code recentMark} the "helpful" mark they set or took back a moment ago, or null.
  */
-public record Viewer(Long authorId, Instant now, Duration editWindow, String formToken, PrivateLinkNotice privateLink,
+public record Viewer(Long authorId, Instant now, EditWindow editWindow, String formToken, PrivateLinkNotice privateLink,
                      AuthorCookies.RecentMark recentMark) {
 
     /** Whether this reader just marked {@code comment} helpful (and has not taken it back). */
@@ -35,7 +35,7 @@ public record Viewer(Long authorId, Instant now, Duration editWindow, String for
     public boolean canChange(Comment comment) {
         return (comment.isPublished() || comment.isAwaitingModeration())
                 && isAuthorOf(comment)
-                && now.isBefore(comment.createdAt().plus(editWindow));
+                && editWindow.isOpen(comment.createdAt(), now);
     }
 
     private boolean isAuthorOf(Comment comment) {

@@ -2,7 +2,6 @@ package org.roundtable.threads;
 
 import io.javalin.http.Context;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
@@ -10,6 +9,7 @@ import org.roundtable.author.Author;
 import org.roundtable.author.AuthorCookies;
 import org.roundtable.author.AuthorRepository;
 import org.roundtable.author.PrivateLinkNotice;
+import org.roundtable.comment.EditWindow;
 import org.roundtable.security.FormTokens;
 import org.roundtable.security.SiteAddress;
 
@@ -20,10 +20,10 @@ public final class Viewers {
     private final AuthorCookies authors;
     private final FormTokens formTokens;
     private final Clock clock;
-    private final Duration editWindow;
+    private final EditWindow editWindow;
     private final SiteAddress site;
 
-    public Viewers(Jdbi jdbi, AuthorCookies authors, FormTokens formTokens, Clock clock, Duration editWindow,
+    public Viewers(Jdbi jdbi, AuthorCookies authors, FormTokens formTokens, Clock clock, EditWindow editWindow,
                    SiteAddress site) {
         this.jdbi = jdbi;
         this.authors = authors;
@@ -45,7 +45,7 @@ public final class Viewers {
         }
         return authors.current(ctx)
                 .map(author -> !jdbi.onDemand(AuthorRepository.class)
-                        .hasOwnCommentsShowing(author.id(), articleSlug, clock.instant().minus(editWindow)))
+                        .hasOwnCommentsShowing(author.id(), articleSlug, editWindow.openSince(clock.instant())))
                 .orElse(true);
     }
 
@@ -62,7 +62,7 @@ public final class Viewers {
         return new Viewer(null, clock.instant(), editWindow, formTokens.issue(), null, null);
     }
 
-    public Duration editWindow() {
+    public EditWindow editWindow() {
         return editWindow;
     }
 
@@ -73,7 +73,7 @@ public final class Viewers {
     public Map<String, Object> pageModel() {
         var model = new HashMap<String, Object>();
         model.put("formToken", formTokens.issue());
-        model.put("editMinutes", editWindow.toMinutes());
+        model.put("editMinutes", editWindow.minutes());
         return model;
     }
 }
