@@ -52,7 +52,7 @@ public final class AuthController {
         String username = Forms.field(ctx, "username").strip();
         String password = Forms.field(ctx, "password");
         String ipHash = ipHashes.of(ctx);
-        FormTokens.Verdict verdict = formTokens.check(ctx).verdict();
+        FormTokens.Verdict verdict = FormTokens.verdictOf(ctx).verdict();
         if (verdict != FormTokens.Verdict.VALID) {
             renderLogin(ctx, username, verdict.refusal(), verdict.status());
             return;
@@ -98,7 +98,7 @@ public final class AuthController {
         String token = requireValidSetupToken(ctx);
         String username = Forms.field(ctx, "username").strip();
         String password = Forms.field(ctx, "password");
-        FormTokens.Verdict verdict = formTokens.check(ctx).verdict();
+        FormTokens.Verdict verdict = FormTokens.verdictOf(ctx).verdict();
         if (verdict != FormTokens.Verdict.VALID) {
             renderSetup(ctx, username, verdict.refusal(), verdict.status());
             return;

@@ -177,12 +177,12 @@ public final class App {
                 new SpamScreen(jdbi, config.spamRules(), markdown, clock), jdbi);
         var placement = new CommentPlacement(jdbi);
         var typedForms = new TypedForms(articles, commentPages, jdbi);
-        var posters = new Posters(authorCookies, formTokens, ipHashes);
+        var posters = new Posters(authorCookies, ipHashes);
         var previews = new CommentPreviews(lookup, checks, posters,
                 new PreviewRendering(markdown, renderGate, AddressGate.refusingBeyond(addressLimits.previews())), typedForms);
         var postingController = new PostingController(lookup, checks, posting, writer, authorCookies, posters,
                 metrics, placement, typedForms, previews, jdbi);
-        var authorEdits = new AuthorEditsController(lookup, readers, formTokens, checks, writer, ipHashes, audit, placement,
+        var authorEdits = new AuthorEditsController(lookup, readers, checks, writer, ipHashes, audit, placement,
                 previews, markdown, clock);
         var authors = new AuthorController(jdbi, writer, site, authorCookies, formTokens, formats, markdown, clock, editWindow);
         var feeds = new FeedController(jdbi, articleList, authorCookies, markdown, site);
@@ -190,7 +190,7 @@ public final class App {
                 config.reportHideThreshold());
         var history = new CommentHistory(jdbi, audit, formats, clock);
         var commentHistory = new CommentHistoryController(lookup, history);
-        var helpful = new HelpfulController(jdbi, lookup, authorCookies, formTokens, ipHashes, flood, clock,
+        var helpful = new HelpfulController(jdbi, lookup, authorCookies, ipHashes, flood, clock,
                 config.spamRules().helpfulMarksPerAddress());
         var search = new SearchController(articleList, database, markdown, formats,
                 AddressGate.refusingBeyond(addressLimits.searches()));
@@ -240,6 +240,7 @@ public final class App {
             app.routes.before(new SecurityHeaders(config.cookieSecure())::apply);
             app.routes.before(EagerBodies::refuse);
             app.routes.before(Utf8Forms::check);
+            app.routes.before(formTokens::judge);
             app.routes.after(pageCache::afterRequest);
             app.routes.after(Personal::afterRequest);
             routes(app.routes, articles, comparison, summaryPages, commentPages, postingController, previews, authorEdits, reports,

@@ -77,7 +77,7 @@ public final class AuthorController {
         ChangedPages.none(ctx);
         String token = ctx.pathParam("token");
         Author author = author(token);
-        FormTokens.Verdict verdict = formTokens.check(ctx).verdict();
+        FormTokens.Verdict verdict = FormTokens.verdictOf(ctx).verdict();
         if (verdict != FormTokens.Verdict.VALID) {
             throw new ReaderFacingError(HttpStatus.forStatus(verdict.status()), verdict.refusal());
         }
@@ -96,7 +96,7 @@ public final class AuthorController {
     /** Makes a new private link for this browser's author, retiring the old one, and shows it. */
     public void renew(Context ctx) {
         ChangedPages.none(ctx);
-        FormTokens.Verdict verdict = formTokens.check(ctx).verdict();
+        FormTokens.Verdict verdict = FormTokens.verdictOf(ctx).verdict();
         if (verdict != FormTokens.Verdict.VALID) {
             renderRenewal(ctx, null, verdict.status(), verdict.refusal());
             return;

@@ -44,18 +44,16 @@ public final class HelpfulController {
     private final Jdbi jdbi;
     private final CommentLookup lookup;
     private final AuthorCookies authors;
-    private final FormTokens formTokens;
     private final IpHashes ipHashes;
     private final FloodControl flood;
     private final Clock clock;
     private final int marksPerAddress;
 
-    public HelpfulController(Jdbi jdbi, CommentLookup lookup, AuthorCookies authors, FormTokens formTokens,
-                             IpHashes ipHashes, FloodControl flood, Clock clock, int marksPerAddress) {
+    public HelpfulController(Jdbi jdbi, CommentLookup lookup, AuthorCookies authors, IpHashes ipHashes, FloodControl flood,
+                             Clock clock, int marksPerAddress) {
         this.jdbi = jdbi;
         this.lookup = lookup;
         this.authors = authors;
-        this.formTokens = formTokens;
         this.ipHashes = ipHashes;
         this.flood = flood;
         this.clock = clock;
@@ -68,7 +66,7 @@ public final class HelpfulController {
         Article article = lookup.article(ctx);
         Comment comment = lookup.comment(ctx, article);
         boolean helpful = !"no".equals(Forms.field(ctx, "helpful"));
-        FormTokens.Verdict verdict = formTokens.check(ctx).verdict();
+        FormTokens.Verdict verdict = FormTokens.verdictOf(ctx).verdict();
         if (verdict != FormTokens.Verdict.VALID) {
             refuse(ctx, verdict.status(), verdict.refusal());
             return;

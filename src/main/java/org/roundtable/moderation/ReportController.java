@@ -75,7 +75,7 @@ public final class ReportController {
         String reasonValue = Forms.field(ctx, "reason");
         String details = Forms.field(ctx, "details").strip();
         Optional<ReportReason> reason = ReportReason.fromValue(reasonValue);
-        FormTokens.Verdict verdict = formTokens.check(ctx).verdict();
+        FormTokens.Verdict verdict = FormTokens.verdictOf(ctx).verdict();
         if (verdict != FormTokens.Verdict.VALID) {
             render(ctx, article, comment, reasonValue, details, null, verdict.refusal(), verdict.status());
             return;

@@ -43,7 +43,6 @@ public final class AuthorEditsController {
 
     private final CommentLookup lookup;
     private final Viewers readers;
-    private final FormTokens formTokens;
     private final PostingRules checks;
     private final GroupCommitWriter writer;
     private final IpHashes ipHashes;
@@ -53,12 +52,11 @@ public final class AuthorEditsController {
     private final CommentMarkdown markdown;
     private final Clock clock;
 
-    public AuthorEditsController(CommentLookup lookup, Viewers readers, FormTokens formTokens, PostingRules checks,
+    public AuthorEditsController(CommentLookup lookup, Viewers readers, PostingRules checks,
                                  GroupCommitWriter writer, IpHashes ipHashes, AuditLog audit, CommentPlacement placement,
                                  CommentPreviews previews, CommentMarkdown markdown, Clock clock) {
         this.lookup = lookup;
         this.readers = readers;
-        this.formTokens = formTokens;
         this.checks = checks;
         this.writer = writer;
         this.ipHashes = ipHashes;
@@ -109,7 +107,7 @@ public final class AuthorEditsController {
             }
             return;
         }
-        FormTokens.Verdict verdict = formTokens.check(ctx).verdict();
+        FormTokens.Verdict verdict = FormTokens.verdictOf(ctx).verdict();
         if (verdict != FormTokens.Verdict.VALID) {
             renderEdit(ctx, article, comment, typed.refused(verdict.refusal()), verdict.status());
             return;
@@ -172,7 +170,7 @@ public final class AuthorEditsController {
         Article article = lookup.article(ctx);
         ChangedPages.ofArticle(ctx, article.slug());
         Comment comment = changeable(ctx, article);
-        FormTokens.Verdict verdict = formTokens.check(ctx).verdict();
+        FormTokens.Verdict verdict = FormTokens.verdictOf(ctx).verdict();
         if (verdict != FormTokens.Verdict.VALID) {
             ErrorPages.render(ctx, verdict.status(), verdict.refusal());
             return;

@@ -19,16 +19,14 @@ public final class Posters {
     }
 
     private final AuthorCookies authors;
-    private final FormTokens formTokens;
     private final IpHashes ipHashes;
 
-    public Posters(AuthorCookies authors, FormTokens formTokens, IpHashes ipHashes) {
+    public Posters(AuthorCookies authors, IpHashes ipHashes) {
         this.authors = authors;
-        this.formTokens = formTokens;
         this.ipHashes = ipHashes;
     }
 
     public Poster of(Context ctx) {
-        return new Poster(authors.current(ctx), formTokens.check(ctx), ipHashes.withFormer(ctx));
+        return new Poster(authors.current(ctx), FormTokens.verdictOf(ctx), ipHashes.withFormer(ctx));
     }
 }

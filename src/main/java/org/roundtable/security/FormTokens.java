@@ -1,6 +1,7 @@
 package org.roundtable.security;
 
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.util.Optional;
 public final class FormTokens {
 
     public static final String FIELD = "form_token";
+    private static final String VERDICT = "roundtable.form-verdict";
     private static final String PURPOSE = "form";
     static final Duration LIFETIME = Duration.ofDays(2);
 
@@ -60,7 +62,27 @@ public final class FormTokens {
         return signer.sign(PURPOSE, Long.toString(clock.instant().getEpochSecond()));
     }
 
-    public Check check(Context ctx) {
+    /**
+     * The one place a form's verdict is reached: a before-handler for every request, so that each POST route finds it
+     * with {@link #verdictOf} and only decides what a refusal means for it (posting holds a bad-token post as spam;
+     * every other form refuses). A route cannot forget the check, only its policy.
+     */
+    public void judge(Context ctx) {
+        if (ctx.method() == HandlerType.POST) {
+            ctx.attribute(VERDICT, check(ctx));
+        }
+    }
+
+    /** The verdict on the form this POST carries, reached once by {@link #judge}. */
+    public static Check verdictOf(Context ctx) {
+        Check verdict = ctx.attribute(VERDICT);
+        if (verdict == null) {
+            throw new IllegalStateException("No form verdict: FormTokens.judge must run before every POST route");
+        }
+        return verdict;
+    }
+
+    Check check(Context ctx) {
         if (!sameOrigin(ctx)) {
             return new Check(Verdict.FOREIGN_ORIGIN, null);
         }
