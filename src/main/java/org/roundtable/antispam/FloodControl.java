@@ -20,10 +20,6 @@ public final class FloodControl {
     public static final class Flooded extends RuntimeException {
         private final Duration retryAfter;
 
-        public Flooded(String reason) {
-            this(reason, null);
-        }
-
         /** {@code retryAfter}: when the limit makes room again, if known (null otherwise). */
         public Flooded(String reason, Duration retryAfter) {
             super(reason, null, false, false);
@@ -34,16 +30,6 @@ public final class FloodControl {
         public Duration retryAfter() {
             return retryAfter;
         }
-
-        /** A 429's {@code Retry-After} in whole seconds: at least one, so that a client never retries at once. */
-        public Optional<String> retryAfterSeconds() {
-            return Optional.ofNullable(retryAfter).map(FloodControl::retryAfterSeconds);
-        }
-    }
-
-    /** {@code wait} as a 429's {@code Retry-After}: whole seconds, rounded up, at least one. */
-    public static String retryAfterSeconds(Duration wait) {
-        return Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000));
     }
 
     private final SpamRules rules;
@@ -73,7 +59,8 @@ public final class FloodControl {
         Instant now = clock.instant();
         Optional<PostQuotas.Quota> browser = authorId == null ? Optional.empty() : quotas.find(authorKey(authorId));
         if (browser.isPresent() && tooSoon(browser.get(), now)) {
-            return Optional.of(new Flooded(tooSoon(), Duration.between(now, browser.get().lastPostAt().plus(rules.floodMinInterval()))));
+            Instant intervalEnds = browser.get().lastPostAt().plus(rules.floodMinInterval());
+            return Optional.of(new Flooded(tooSoon(), Duration.between(now, intervalEnds)));
         }
         if (browser.isPresent() && hourFull(browser.get(), rules.floodMaxPerHour(), now)) {
             return Optional.of(new Flooded(hourFull(rules.floodMaxPerHour()), untilHourEnds(browser.get(), now)));

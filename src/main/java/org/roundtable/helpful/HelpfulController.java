@@ -21,6 +21,7 @@ import org.roundtable.security.IpHashes;
 import org.roundtable.threads.CommentLookup;
 import org.roundtable.web.Forms;
 import org.roundtable.web.ReaderFacingError;
+import org.roundtable.web.RetryAfter;
 
 /**
  * "Helpful" on every comment: a reader marks it, once per browser (its author cookie, made on the first mark that
@@ -99,7 +100,7 @@ public final class HelpfulController {
                 return new Stored(reader, count);
             });
         } catch (FloodControl.Flooded e) {
-            e.retryAfterSeconds().ifPresent(seconds -> ctx.header("Retry-After", seconds));
+            RetryAfter.set(ctx, e.retryAfter());
             refuse(ctx, HttpStatus.TOO_MANY_REQUESTS.getCode(), e.getMessage());
             return;
         }

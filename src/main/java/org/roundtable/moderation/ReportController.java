@@ -26,6 +26,7 @@ import org.roundtable.security.FormTokens;
 import org.roundtable.security.IpHashes;
 import org.roundtable.threads.CommentLookup;
 import org.roundtable.web.Forms;
+import org.roundtable.web.RetryAfter;
 
 /**
  * "Report" on every comment: no account needed, one report per author cookie per comment, and an hourly limit per
@@ -111,7 +112,7 @@ public final class ReportController {
                 return Optional.of(reporter);
             });
         } catch (FloodControl.Flooded e) {
-            e.retryAfterSeconds().ifPresent(seconds -> ctx.header("Retry-After", seconds));
+            RetryAfter.set(ctx, e.retryAfter());
             render(ctx, article, comment, reasonValue, details, null, e.getMessage(), HttpStatus.TOO_MANY_REQUESTS.getCode());
             return;
         }

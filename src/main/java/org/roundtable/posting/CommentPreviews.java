@@ -13,6 +13,7 @@ import org.roundtable.posting.Posters.Poster;
 import org.roundtable.security.AddressGate;
 import org.roundtable.threads.CommentForm;
 import org.roundtable.threads.CommentLookup;
+import org.roundtable.web.RetryAfter;
 
 /**
  * Shows a comment as it would look before it is posted, rendered by the same safe Markdown as posted comments.
@@ -102,7 +103,7 @@ public final class CommentPreviews {
     private Preview preview(Context ctx, Poster poster, String typedBody, Supplier<Optional<Outcome.Refused>> rules) {
         Optional<AddressGate.Permit> turn = rendering.turn(ctx);
         if (turn.isEmpty()) {
-            ctx.header("Retry-After", Long.toString(rendering.retryAfterSeconds()));
+            RetryAfter.set(ctx, rendering.retryAfter());
             return new Preview.Refused(429, TOO_MANY);
         }
         try (AddressGate.Permit previewing = turn.get()) {

@@ -23,6 +23,7 @@ import org.roundtable.posting.CommentPosting.Outcome;
 import org.roundtable.threads.CommentForm;
 import org.roundtable.threads.CommentLookup;
 import org.roundtable.web.Forms;
+import org.roundtable.web.RetryAfter;
 
 /**
  * Posting and replying. Works without JavaScript: success is a 303 to where the comment can be seen; a refusal
@@ -77,9 +78,7 @@ public final class PostingController {
             ctx.redirect(placement.whereToSee(article.slug(), posted.comment(), pageOrder), HttpStatus.SEE_OTHER);
         } else {
             var refused = (Outcome.Refused) outcome;
-            if (refused.retryAfter() != null) {
-                ctx.header("Retry-After", FloodControl.retryAfterSeconds(refused.retryAfter()));
-            }
+            RetryAfter.set(ctx, refused.retryAfter());
             typedForms.showAgain(ctx, article, form.refused(refused.reason()), refused.status());
         }
     }

@@ -1,6 +1,7 @@
 package org.roundtable.posting;
 
 import io.javalin.http.Context;
+import java.time.Duration;
 import java.util.Optional;
 import org.roundtable.rendering.CommentMarkdown;
 import org.roundtable.rendering.RenderGate;
@@ -29,8 +30,8 @@ public final class PreviewRendering {
         return perAddress.enter(AddressKey.of(ctx.ip()));
     }
 
-    long retryAfterSeconds() {
-        return perAddress.retryAfter().toSeconds();
+    Duration retryAfter() {
+        return perAddress.retryAfter();
     }
 
     /** The words as they would be shown; only for words within the posting limits. */

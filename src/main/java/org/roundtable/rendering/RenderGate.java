@@ -6,6 +6,7 @@ import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 import org.roundtable.security.AddressGate;
 import org.roundtable.security.AddressKey;
+import org.roundtable.web.RetryAfter;
 
 /**
  * Bounds how many big pages are built at once. An article page holds megabytes while it is read and rendered,
@@ -56,7 +57,7 @@ public final class RenderGate {
     }
 
     private HttpResponseException busy(Context ctx) {
-        ctx.header("Retry-After", Long.toString(perAddress.retryAfter().toSeconds()));
+        RetryAfter.set(ctx, perAddress.retryAfter());
         return new HttpResponseException(503, "Too many pages at once from one address");
     }
 }

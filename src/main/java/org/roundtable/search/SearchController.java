@@ -20,6 +20,7 @@ import org.roundtable.rendering.CommentMarkdown;
 import org.roundtable.rendering.Formats;
 import org.roundtable.security.AddressGate;
 import org.roundtable.security.AddressKey;
+import org.roundtable.web.RetryAfter;
 
 /**
  * {@code /articles/{slug}/search?q=…}: the comments readers can see that hold every word searched for, newest
@@ -74,7 +75,7 @@ public final class SearchController {
         Optional<AddressGate.Permit> turn = perAddress.enter(AddressKey.of(ctx.ip()));
         if (turn.isEmpty()) {
             model.put("message", "Searches you started are still running. Please wait a moment, then search again.");
-            ctx.header("Retry-After", Long.toString(perAddress.retryAfter().toSeconds()));
+            RetryAfter.set(ctx, perAddress.retryAfter());
             ctx.status(429).render("search/search", model);
             return;
         }

@@ -55,14 +55,6 @@ class FloodControlTest {
         var refusal = jdbi.withHandle(h -> flood.refusal(h.attach(PostQuotas.class), 2L, "shared")).orElseThrow();
         assertThat(refusal.getMessage()).contains("from your network");
         assertThat(refusal.retryAfter()).isEqualTo(Duration.ofMinutes(50));
-        assertThat(FloodControl.retryAfterSeconds(refusal.retryAfter())).isEqualTo("3000");
-    }
-
-    @Test
-    void retryAfterIsWholeSecondsRoundedUpAndNeverZero() {
-        assertThat(FloodControl.retryAfterSeconds(Duration.ZERO)).isEqualTo("1");
-        assertThat(FloodControl.retryAfterSeconds(Duration.ofMillis(14_200))).isEqualTo("15");
-        assertThat(FloodControl.retryAfterSeconds(Duration.ofSeconds(15))).isEqualTo("15");
     }
 
     private void take(FloodControl flood, Long author, String address) {
