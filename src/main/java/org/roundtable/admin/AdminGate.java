@@ -51,7 +51,7 @@ public final class AdminGate {
     }
 
     /** The signed-in moderator of a request that passed the gate. */
-    static AdminSession session(Context ctx) {
+    public static AdminSession session(Context ctx) {
         return ctx.attribute(SESSION);
     }
 

@@ -5,9 +5,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** What every admin page shows: who is signed in, and the token every admin form carries. */
-final class AdminPages {
+public final class AdminPages {
 
-    static Map<String, Object> model(Context ctx) {
+    public static Map<String, Object> model(Context ctx) {
         AdminSession session = AdminGate.session(ctx);
         var model = new HashMap<String, Object>();
         model.put("me", session);
@@ -17,7 +17,7 @@ final class AdminPages {
     }
 
     /** A page number from the query string: anything that is not a positive number is page 1. */
-    static int page(Context ctx) {
+    public static int page(Context ctx) {
         String value = ctx.queryParam("page");
         return value != null && value.matches("[1-9][0-9]{0,5}") ? Integer.parseInt(value) : 1;
     }

@@ -143,7 +143,7 @@ public final class AuthController {
     }
 
     /** Only admin pages are acceptable destinations after signing in, so the form cannot redirect elsewhere. */
-    static String safeNext(String next) {
+    public static String safeNext(String next) {
         return next != null && next.matches("/admin(/[A-Za-z0-9/_-]*)?") ? next : "/admin";
     }
 }

@@ -1,7 +1,7 @@
 package org.roundtable.admin;
 
 /** Thrown for an anonymous request for an admin page; answered with a redirect to the sign-in page. */
-final class SignInRequired extends RuntimeException {
+public final class SignInRequired extends RuntimeException {
 
     private final String next;
 
@@ -10,7 +10,7 @@ final class SignInRequired extends RuntimeException {
         this.next = next;
     }
 
-    String next() {
+    public String next() {
         return next;
     }
 }
