@@ -1,4 +1,4 @@
-package org.roundtable.admin;
+package org.roundtable.siteadmin;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.roundtable.accounts.AdminGate;
+import org.roundtable.accounts.AdminPages;
 import org.roundtable.article.Article;
 import org.roundtable.article.ArticleRepository;
 import org.roundtable.article.ModerationPolicy;

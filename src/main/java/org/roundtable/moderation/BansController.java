@@ -1,12 +1,13 @@
-package org.roundtable.admin;
+package org.roundtable.moderation;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
+import org.roundtable.accounts.AdminGate;
+import org.roundtable.accounts.AdminPages;
 import org.roundtable.antispam.BanRepository;
 import org.roundtable.comment.Ids;
-import org.roundtable.moderation.ModerationActions;
 import org.roundtable.rendering.Formats;
 
 /** The list of bans, past and present, and lifting one. */

@@ -1,8 +1,9 @@
-package org.roundtable.admin;
+package org.roundtable.siteadmin;
 
 import io.javalin.http.Context;
 import java.util.Objects;
 import org.jdbi.v3.core.Jdbi;
+import org.roundtable.accounts.AdminPages;
 import org.roundtable.audit.AuditLog.AuditRepository;
 import org.roundtable.audit.AuditLog;
 import org.roundtable.rendering.Formats;

@@ -1,4 +1,4 @@
-package org.roundtable.admin;
+package org.roundtable.accounts;
 
 /** Thrown for an anonymous request for an admin page; answered with a redirect to the sign-in page. */
 public final class SignInRequired extends RuntimeException {

@@ -1,9 +1,8 @@
-package org.roundtable.admin;
+package org.roundtable.moderation;
 
 import io.javalin.http.Context;
 import org.jdbi.v3.core.Jdbi;
-import org.roundtable.moderation.QueueFilter;
-import org.roundtable.moderation.QueueRepository;
+import org.roundtable.accounts.AdminPages;
 import org.roundtable.rendering.Formats;
 
 /** {@code /admin}: what needs a moderator now, and where people are talking. */

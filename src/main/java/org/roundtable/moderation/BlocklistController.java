@@ -1,10 +1,13 @@
-package org.roundtable.admin;
+package org.roundtable.moderation;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.roundtable.accounts.AdminGate;
+import org.roundtable.accounts.AdminPages;
+import org.roundtable.accounts.AdminSession;
 import org.roundtable.antispam.BlockedEntry;
 import org.roundtable.antispam.BlocklistRepository;
 import org.roundtable.audit.AuditLog;

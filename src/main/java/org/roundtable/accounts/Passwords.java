@@ -1,4 +1,4 @@
-package org.roundtable.admin;
+package org.roundtable.accounts;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;

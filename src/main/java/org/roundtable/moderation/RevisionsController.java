@@ -1,9 +1,11 @@
-package org.roundtable.admin;
+package org.roundtable.moderation;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.util.Optional;
+import org.roundtable.accounts.AdminGate;
+import org.roundtable.accounts.AdminPages;
 import org.roundtable.comment.Ids;
 import org.roundtable.history.CommentHistory;
 import org.roundtable.web.ReaderFacingError;

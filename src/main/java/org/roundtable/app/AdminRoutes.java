@@ -1,7 +1,19 @@
-package org.roundtable.admin;
+package org.roundtable.app;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.HttpStatus;
+import org.roundtable.accounts.AdminGate;
+import org.roundtable.accounts.AuthController;
+import org.roundtable.accounts.ModeratorsController;
+import org.roundtable.accounts.SignInRequired;
+import org.roundtable.moderation.BansController;
+import org.roundtable.moderation.BlocklistController;
+import org.roundtable.moderation.DashboardController;
+import org.roundtable.moderation.QueueController;
+import org.roundtable.moderation.RevisionsController;
+import org.roundtable.siteadmin.ArticleSettingsController;
+import org.roundtable.siteadmin.AuditController;
+import org.roundtable.siteadmin.BackupController;
 
 /** Every {@code /admin} route, behind the gate that lets only signed-in moderators through. */
 public final class AdminRoutes {

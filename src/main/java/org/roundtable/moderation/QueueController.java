@@ -1,4 +1,4 @@
-package org.roundtable.admin;
+package org.roundtable.moderation;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -11,16 +11,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
+import org.roundtable.accounts.AdminGate;
+import org.roundtable.accounts.AdminPages;
 import org.roundtable.article.ArticleRepository;
 import org.roundtable.comment.DiscussionRepository;
 import org.roundtable.comment.Ids;
 import org.roundtable.moderation.ModerationActions.Decision;
-import org.roundtable.moderation.ModerationActions;
-import org.roundtable.moderation.QueueFilter;
-import org.roundtable.moderation.QueueItem;
 import org.roundtable.moderation.QueueRepository.OpenReport;
-import org.roundtable.moderation.QueueRepository;
-import org.roundtable.moderation.ReportReason;
 import org.roundtable.pagecache.ChangedPages;
 import org.roundtable.rendering.Formats;
 import org.roundtable.security.Signer;

@@ -1,4 +1,4 @@
-package org.roundtable.admin;
+package org.roundtable.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;

@@ -1,4 +1,4 @@
-package org.roundtable.admin;
+package org.roundtable.accounts;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;

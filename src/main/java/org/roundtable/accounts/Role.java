@@ -1,4 +1,4 @@
-package org.roundtable.admin;
+package org.roundtable.accounts;
 
 /** Moderators work the queue; admins also manage the moderator accounts. */
 public enum Role {

@@ -1,4 +1,4 @@
-package org.roundtable.admin;
+package org.roundtable.siteadmin;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import org.jdbi.v3.core.Jdbi;
+import org.roundtable.accounts.AdminGate;
+import org.roundtable.accounts.AdminSession;
 import org.roundtable.audit.AuditLog;
 import org.roundtable.db.BackupsElsewhere;
 import org.roundtable.db.Database;

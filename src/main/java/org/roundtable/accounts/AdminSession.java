@@ -1,4 +1,4 @@
-package org.roundtable.admin;
+package org.roundtable.accounts;
 
 import java.time.Instant;
 import org.roundtable.audit.Actor;
