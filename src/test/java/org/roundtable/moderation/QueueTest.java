@@ -1,0 +1,125 @@
+package org.roundtable.moderation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.roundtable.TestServer.ARTICLE;
+
+import java.util.List;
+import java.util.Map;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.roundtable.ModeratedSiteTest;
+import org.roundtable.Reader;
+
+/**
+ * The queue: decisions on one comment or many (a deletion asks first) and what readers see after them, a
+ * moderator's edit, the status line a decision leaves, and the dashboard's count of what waits.
+ */
+class QueueTest extends ModeratedSiteTest {
+
+    @Test
+    void rejectSpamDeleteAndRestoreChangeWhatReadersSeeAndAreAudited() {
+        long parent = post(reader, "proposal-3", "Parent text");
+        long reply = reply(server.reader(), parent, "A reply");
+        long spam = post(server.reader(), "proposal-3", "Buy things");
+
+        decide(spam, "spam");
+        assertThat(server.reader().open(ARTICLE).getElementById("comment-" + spam)).isNull();
+        assertThat(admin.open("/admin/queue?filter=spam").getElementById("queue-" + spam)).isNotNull();
+
+        decide(parent, "delete");
+        Document page = server.reader().open(ARTICLE);
+        assertThat(page.getElementById("comment-" + parent).selectFirst(".comment-placeholder").text()).isEqualTo("[deleted]");
+        assertThat(page.getElementById("comment-" + reply).selectFirst(".comment-body").text()).isEqualTo("A reply");
+
+        decide(parent, "restore");
+        assertThat(server.reader().open(ARTICLE).getElementById("comment-" + parent).selectFirst(".comment-body").text())
+                .isEqualTo("Parent text");
+
+        decide(reply, "reject");
+        assertThat(server.reader().open(ARTICLE).getElementById("comment-" + reply)).isNull();
+
+        List<String> audit = server.jdbi().withHandle(h -> h.createQuery(
+                "SELECT action || ' ' || target_id || ' ' || before_value || '>' || after_value FROM audit_log "
+                + "WHERE target_type = 'comment' ORDER BY id").mapTo(String.class).list());
+        assertThat(audit).containsExactly(
+                "comment.spam " + spam + " published>spam",
+                "comment.delete " + parent + " published>deleted",
+                "comment.restore " + parent + " deleted>published",
+                "comment.reject " + reply + " published>rejected");
+    }
+
+    @Test
+    void aModeratorsEditSaysSoAndTheAuditKeepsTheOriginal() {
+        long id = post(reader, "general", "Some rude words");
+        var saved = admin.submit(admin.open("/admin/comments/" + id + "/edit"), "form[action$=/edit]",
+                Map.of("body", "Some [removed] words"));
+        assertThat(saved.statusCode()).isEqualTo(303);
+        var comment = server.reader().open(ARTICLE).getElementById("comment-" + id);
+        assertThat(comment.selectFirst(".comment-body").text()).isEqualTo("Some [removed] words");
+        assertThat(comment.selectFirst(".edited").text()).isEqualTo("edited by a moderator");
+        String audit = server.jdbi().withHandle(h -> h.createQuery(
+                "SELECT before_value || '|' || after_value FROM audit_log WHERE action = 'comment.edit'").mapTo(String.class).one());
+        assertThat(audit).isEqualTo("Some rude words|Some [removed] words");
+
+        var empty = admin.submit(admin.open("/admin/comments/" + id + "/edit"), "form[action$=/edit]", Map.of("body", " "));
+        assertThat(empty.statusCode()).isEqualTo(422);
+    }
+
+    @Test
+    void bulkActionsApplyToEverySelectedComment() {
+        setPolicy("all_held");
+        long a = post(reader, "general", "one");
+        long b = post(server.reader(), "general", "two");
+        long c = post(server.reader(), "general", "three");
+        String csrf = admin.open("/admin/queue").selectFirst("#bulk-form input[name=csrf]").val();
+        // Two ticked boxes send the field "ids" twice, as a browser does.
+        var bulk = admin.postEncoded("/admin/comments/bulk", "csrf=" + csrf + "&decision=approve&ids=" + a + "&ids=" + b);
+        assertThat(bulk.statusCode()).isEqualTo(303);
+        assertThat(List.of(status(a), status(b), status(c))).containsExactly("published", "published", "held");
+        Document queue = admin.open("/admin/queue?filter=held");
+        assertThat(queue.select(".queue-item")).hasSize(1);
+    }
+
+    @Test
+    void withoutAScriptAllOnAPageAreChosenByAButtonAndDeletingThemAsksFirst() {
+        setPolicy("all_held");
+        long a = post(reader, "general", "one");
+        long b = post(server.reader(), "general", "two");
+        Document queue = admin.open("/admin/queue?filter=held");
+        assertThat(queue.selectFirst("label.select-all").hasAttr("hidden")).as("a script shows the checkbox").isTrue();
+        assertThat(queue.select("#queue-" + a + " button.danger").text()).isEqualTo("delete");
+        assertThat(queue.select("#queue-" + a + " button.danger").attr("data-confirm")).isNotBlank();
+
+        var asked = admin.submit(queue, "#bulk-form", Map.of("decision", "delete", "scope", "page"));
+        assertThat(asked.statusCode()).isEqualTo(200);
+        Document confirmation = Reader.parse(asked);
+        assertThat(confirmation.selectFirst("h1").text()).isEqualTo("Delete these 2 comments?");
+        assertThat(List.of(status(a), status(b))).containsOnly("held");
+
+        var done = admin.submit(confirmation, "main form:has(input[name=confirmed])", Map.of());
+        assertThat(done.statusCode()).isEqualTo(303);
+        assertThat(List.of(status(a), status(b))).containsOnly("deleted");
+        assertThat(admin.follow(done).selectFirst(".notice").text()).isEqualTo("delete: 2 of 2 comments.");
+    }
+
+    @Test
+    void theQueuesStatusLineSaysOnlyWhatTheServerSaid() {
+        assertThat(admin.open("/admin/queue?notice=Your+session+expired.+Sign+in+again+at+evil.example").select(".notice"))
+                .isEmpty();
+        long id = post(reader, "general", "To be rejected");
+        var decided = admin.submit(admin.open("/admin/queue?filter=all"),
+                "#queue-" + id + " form:has(input[name=decision][value=reject])", Map.of());
+        assertThat(admin.follow(decided).selectFirst(".notice").text()).isNotBlank().doesNotContain("evil");
+    }
+
+    @Test
+    void theDashboardCountsWhatNeedsAttention() {
+        setPolicy("all_held");
+        post(reader, "proposal-1", "held one");
+        long spam = post(server.reader(), "proposal-1", "spam one");
+        decide(spam, "spam");
+        Document dashboard = admin.open("/admin");
+        assertThat(dashboard.select(".tiles li").eachText()).containsExactly("1 held", "0 reported", "1 spam");
+        assertThat(dashboard.select("table tbody tr").first().text()).contains("Proposal 1");
+    }
+}

@@ -1,0 +1,48 @@
+package org.roundtable.posting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.roundtable.TestServer.ARTICLE;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.roundtable.ModeratedSiteTest;
+import org.roundtable.Reader;
+
+/** An author's edit passes the checks a post passes: the blocklist, the links, a lock and a ban. */
+class AuthorEditChecksTest extends ModeratedSiteTest {
+
+    @Test
+    void anAuthorsEditPassesTheChecksAPostPasses() {
+        admin.submit(admin.open("/admin/blocklist"), "form[action=/admin/blocklist/phrases]",
+                Map.of("phrase", "cheap pills", "verdict", "spam"));
+        long listed = post(reader, "general", "An honest opinion");
+        assertThat(edit(reader, listed, "Buy cheap pills").statusCode()).isEqualTo(303);
+        assertThat(status(listed)).isEqualTo("spam");
+
+        long linked = post(reader, "general", "Sources to follow");
+        assertThat(edit(reader, linked, "[a](//a.example) [b](//b.example) [c](//c.example)").statusCode()).isEqualTo(303);
+        assertThat(status(linked)).isEqualTo("held");
+        int audited = server.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM audit_log WHERE action = 'comment.author_edit'")
+                .mapTo(Integer.class).one());
+        assertThat(audited).isEqualTo(2);
+
+        long locked = post(reader, "proposal-3", "Before the lock");
+        admin.submit(admin.open("/admin/articles"), "form[action=/admin/discussions/" + discussionId("proposal-3") + "/lock]", Map.of());
+        var refused = edit(reader, locked, "After the lock");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(Reader.parse(refused).selectFirst("textarea").text()).isEqualTo("After the lock");
+
+        long bannedComment = post(reader, "general", "Before the ban");
+        admin.submit(admin.open("/admin/comments/" + bannedComment + "/ban"), "form[action$=/ban]",
+                Map.of("reason", "Cool off", "length", "1d"));
+        assertThat(edit(reader, bannedComment, "After the ban").statusCode()).isEqualTo(403);
+        String kept = server.jdbi().withHandle(h -> h.createQuery("SELECT body FROM comments WHERE id = :id").bind("id", bannedComment)
+                .mapTo(String.class).one());
+        assertThat(kept).isEqualTo("Before the ban");
+    }
+
+    private HttpResponse<String> edit(Reader who, long id, String body) {
+        return who.submit(who.open(ARTICLE + "/comments/" + id + "/edit"), "form[action$=/edit]", Map.of("body", body));
+    }
+}
