@@ -8,15 +8,38 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 public final class Passwords {
 
     public static final int MINIMUM_LENGTH = 10;
-    private static final int STRENGTH = 11;
+    /** 2^11 rounds: about a tenth of a second a hash on a server, slow enough for guessing, quick for people. */
+    public static final int DEFAULT_ROUNDS = 11;
     private static final int MAXIMUM_BYTES = 72;
 
-    private final BCryptPasswordEncoder encoder = new BCryptPasswordEncoder(STRENGTH);
+    private final BCryptPasswordEncoder encoder;
     /**
      * Checked against when the account does not exist, so timing does not tell which usernames do. Made on
      * first use: hashing takes a tenth of a second, which start-up need not spend.
      */
     private volatile String decoy;
+
+    /**
+     * Hashes new passwords with 2^{@code rounds} rounds. A stored hash carries its own rounds, so changing them
+     * keeps every existing password working; tests choose the fewest, as they sign in hundreds of times.
+     */
+    public Passwords(int rounds) {
+        this.encoder = new BCryptPasswordEncoder(rounds);
+    }
+
+    /** {@code BCRYPT_ROUNDS} as written: a whole number from 4 to 31, as BCrypt allows. */
+    public static int rounds(String value) {
+        int rounds;
+        try {
+            rounds = Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            rounds = -1;
+        }
+        if (rounds < 4 || rounds > 31) {
+            throw new IllegalArgumentException("BCRYPT_ROUNDS must be a whole number from 4 to 31, got " + value);
+        }
+        return rounds;
+    }
 
     public String hash(String password) {
         return encoder.encode(password);

@@ -195,7 +195,7 @@ public final class App {
                 AddressGate.refusingBeyond(addressLimits.searches()));
         var health = new HealthController(database);
 
-        var passwords = new Passwords();
+        var passwords = new Passwords(config.bcryptRounds());
         var bootstrap = new AdminBootstrap(jdbi, passwords, audit, clock);
         bootstrap.prepare(config.adminPassword()).ifPresent(token -> log.warn(
                 "No moderator account exists yet. Create the first admin, once, at http://localhost:{}/admin/setup/{}",

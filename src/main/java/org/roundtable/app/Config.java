@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
+import org.roundtable.accounts.Passwords;
 import org.roundtable.antispam.SpamRules;
 import org.roundtable.security.AddressLimits;
 import org.roundtable.web.ServerLimits;
@@ -30,6 +31,7 @@ public record Config(
         Optional<String> adminPassword,
         Duration adminIdleTimeout,
         int loginMaxFailures,
+        int bcryptRounds,
         SpamRules spamRules,
         AddressLimits addressLimits,
         ServerLimits serverLimits) {
@@ -57,6 +59,7 @@ public record Config(
                 optional(env.get("ADMIN_PASSWORD")),
                 Duration.ofMinutes(Long.parseLong(env.getOrDefault("ADMIN_IDLE_MINUTES", "120"))),
                 Integer.parseInt(env.getOrDefault("LOGIN_MAX_FAILURES", "5")),
+                Passwords.rounds(env.getOrDefault("BCRYPT_ROUNDS", String.valueOf(Passwords.DEFAULT_ROUNDS))),
                 SpamRules.fromMap(env),
                 AddressLimits.fromMap(env),
                 ServerLimits.fromMap(env, Boolean.parseBoolean(env.getOrDefault("TRUST_PROXY", "false"))));

@@ -35,7 +35,7 @@ final class CreateAdminCommand implements Callable<Integer> {
                 .readLine()).orElse("");
         var config = roundtable.config();
         try (Database database = Database.open(config.databaseUrl(), config.databaseBusyTimeout())) {
-            Optional<String> problem = new AdminBootstrap(database.jdbi(), new Passwords(), new AuditLog(Clock.systemUTC()),
+            Optional<String> problem = new AdminBootstrap(database.jdbi(), new Passwords(config.bcryptRounds()), new AuditLog(Clock.systemUTC()),
                     Clock.systemUTC()).createAccount(name, password, !moderator);
             if (problem.isPresent()) {
                 System.err.println("Cannot create " + name + ": " + problem.get());

@@ -193,7 +193,7 @@ class AdminAccessTest {
     @Test
     void withoutAccountsOrPasswordASetupLinkCreatesTheFirstAdminOnce(@TempDir Path fresh) {
         try (var bare = TestServer.start(TestServer.config(fresh))) {
-            String token = new AdminBootstrap(bare.jdbi(), new Passwords(), new org.roundtable.audit.AuditLog(clock), clock)
+            String token = new AdminBootstrap(bare.jdbi(), new Passwords(4), new org.roundtable.audit.AuditLog(clock), clock)
                     .prepare(java.util.Optional.empty()).orElseThrow();
             Reader owner = bare.reader();
             var form = owner.open("/admin/setup/" + token);

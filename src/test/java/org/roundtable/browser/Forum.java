@@ -21,7 +21,8 @@ final class Forum {
             "SPAM_MIN_FILL_SECONDS", "0",
             "FLOOD_MIN_INTERVAL_SECONDS", "0",
             "FLOOD_MAX_PER_HOUR", "0",
-            "DUPLICATE_WINDOW_SECONDS", "0");
+            "DUPLICATE_WINDOW_SECONDS", "0",
+            "BCRYPT_ROUNDS", "4");
 
     /** Starts the jar of a test's own in {@code folder}, on the database there (a fresh one unless the test filled it). */
     static JarProcess start(Path folder) throws IOException, InterruptedException {
