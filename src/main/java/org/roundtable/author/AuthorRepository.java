@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.roundtable.comment.Visibility;
 
 @RegisterConstructorMapper(Author.class)
 public interface AuthorRepository {
@@ -25,8 +26,8 @@ public interface AuthorRepository {
     Optional<Author> findByManageTokenHash(String manageTokenHash);
 
     /**
-     * Whether the author has a comment on this article that only they see or can still change: one awaiting a
-     * moderator, or one posted since {@code editableSince}. Their page of the article is then their own.
+     * Whether the reader {@code viewerId} has a comment on this article that only they see or can still change: one
+     * awaiting a moderator, or one posted since {@code editableSince}. Their page of the article is then their own.
      * Two lookups, each bounded (by status, by time), rather than a walk through everything they wrote.
      */
     @SqlQuery("""
@@ -34,14 +35,15 @@ public interface AuthorRepository {
                 SELECT 1 FROM comments c
                   JOIN discussions d ON d.id = c.discussion_id
                   JOIN articles a ON a.id = d.article_id
-                 WHERE c.author_id = :authorId AND c.status IN ('held', 'spam') AND a.slug = :articleSlug)
+                 WHERE """ + Visibility.SHOWN_TO_ITS_AUTHOR + """
+                   AND a.slug = :articleSlug)
                 OR EXISTS (
                 SELECT 1 FROM comments c
                   JOIN discussions d ON d.id = c.discussion_id
                   JOIN articles a ON a.id = d.article_id
-                 WHERE c.author_id = :authorId AND c.created_at > :editableSince AND c.status = 'published'
-                   AND a.slug = :articleSlug)""")
-    boolean hasOwnCommentsShowing(long authorId, String articleSlug, Instant editableSince);
+                 WHERE c.author_id = :viewerId AND c.created_at > :editableSince AND a.slug = :articleSlug
+                   AND """ + Visibility.SHOWN_TO_READERS + ")")
+    boolean hasOwnCommentsShowing(long viewerId, String articleSlug, Instant editableSince);
 
     /** Everything this author wrote that still has words, newest first, with where it was posted. */
     @SqlQuery("""
@@ -50,7 +52,7 @@ public interface AuthorRepository {
               FROM comments c
               JOIN discussions d ON d.id = c.discussion_id
               JOIN articles a ON a.id = d.article_id
-             WHERE c.author_id = :authorId AND c.status = 'published'
+             WHERE c.author_id = :authorId AND """ + Visibility.SHOWN_TO_READERS + """
              ORDER BY c.created_at DESC, c.id DESC""")
     @RegisterConstructorMapper(AuthoredComment.class)
     List<AuthoredComment> comments(long authorId);

@@ -47,10 +47,6 @@ public record Comment(
         return parentId == null;
     }
 
-    public boolean isPublished() {
-        return status == CommentStatus.PUBLISHED;
-    }
-
     /** Held, or set aside as spam: either way a moderator has yet to look at it. */
     public boolean isAwaitingModeration() {
         return status == CommentStatus.HELD || status == CommentStatus.SPAM;

@@ -112,7 +112,7 @@ public interface CommentRepository extends SqlObject {
         if (parent == null) {
             makeOwnRoot(id);
         }
-        if (comment.status() == CommentStatus.PUBLISHED) {
+        if (Visibility.shownToReaders(comment.status())) {
             adjustCounts(discussionId, 1, parent == null ? 1 : 0);
             if (comment.stance() != null) {
                 stances().recount(discussionId, comment.authorId());
@@ -123,17 +123,18 @@ public interface CommentRepository extends SqlObject {
 
     /**
      * Moves a comment to another status. Every status change goes through here, so the discussion's counts
-     * of published comments and of threads on its pages stay right without counting. Returns false, changing
-     * nothing, when the comment's status is no longer the one in {@code comment}: someone else changed it
-     * meanwhile (another moderator, through another instance), and their counts stand.
+     * of the comments readers see and of threads on its pages ({@link Visibility}) stay right without counting.
+     * Returns false, changing nothing, when the comment's status is no longer the one in {@code comment}: someone
+     * else changed it meanwhile (another moderator, through another instance), and their counts stand.
      */
     @Transaction
     default boolean changeStatus(Comment comment, CommentStatus to) {
         if (setStatus(comment.id(), comment.status().dbValue(), to.dbValue()) == 0) {
             return false;
         }
-        int comments = (to == CommentStatus.PUBLISHED ? 1 : 0) - (comment.isPublished() ? 1 : 0);
-        int threads = comment.isTopLevel() ? (to.holdsAPlaceOnPages() ? 1 : 0) - (comment.status().holdsAPlaceOnPages() ? 1 : 0) : 0;
+        int comments = (Visibility.shownToReaders(to) ? 1 : 0) - (Visibility.shownToReaders(comment.status()) ? 1 : 0);
+        int threads = comment.isTopLevel()
+                ? (Visibility.keepsItsPlace(to) ? 1 : 0) - (Visibility.keepsItsPlace(comment.status()) ? 1 : 0) : 0;
         if (comments != 0 || threads != 0) {
             adjustCounts(comment.discussionId(), comments, threads);
         }
@@ -174,15 +175,12 @@ public interface CommentRepository extends SqlObject {
     Optional<Comment> findInArticle(long id, long articleId);
 
     /**
-     * Top-level comments whose threads earn a place on a page for this viewer: published ones, deleted ones
-     * (which may hold replies), and the viewer's own while they await moderation.
+     * Top-level comments whose threads earn a place on a page for this viewer: those that keep their place
+     * (published ones, and deleted ones, which may hold replies), and the viewer's own while they await moderation.
      */
-    String ROOTS_WHERE = """
-             FROM comments r
-             WHERE r.discussion_id = :discussionId AND r.parent_id IS NULL
-               AND (r.status IN ('published', 'deleted') OR (r.author_id = :viewerId AND r.status IN ('held', 'spam')))
-               <stanceFilter>
-            """;
+    String ROOTS_WHERE = " FROM comments r WHERE r.discussion_id = :discussionId AND r.parent_id IS NULL"
+            + " AND (" + Visibility.KEEPS_ITS_PLACE + " OR " + Visibility.SHOWN_TO_ITS_AUTHOR + ")"
+            + " <stanceFilter>\n";
 
     /**
      * The condition {@link #ROOTS_WHERE} adds to keep only the threads of one stance ({@code null}: every thread):
@@ -315,7 +313,8 @@ public interface CommentRepository extends SqlObject {
     @SqlQuery("SELECT EXISTS (SELECT 1 FROM comments WHERE author_id = :authorId AND id <> :commentId)")
     boolean hasOtherComments(long authorId, long commentId);
 
-    @SqlQuery("SELECT EXISTS (SELECT 1 FROM comments WHERE author_id = :authorId AND status = 'published')")
+    @SqlQuery("SELECT EXISTS (SELECT 1 FROM comments WHERE author_id = :authorId AND "
+            + Visibility.SHOWN_TO_READERS + ")")
     boolean hasPublished(long authorId);
 
     @SqlUpdate("UPDATE comments SET root_id = id WHERE id = :id")
@@ -377,18 +376,19 @@ public interface CommentRepository extends SqlObject {
      */
     @Transaction
     default void move(Comment comment, Discussion to) {
-        int published = countPublishedBelow(comment.id()) + (comment.isPublished() ? 1 : 0);
-        boolean heldAPlace = comment.isTopLevel() && comment.status().holdsAPlaceOnPages();
+        int published = countPublishedBelow(comment.id()) + (Visibility.shownToReaders(comment.status()) ? 1 : 0);
+        boolean heldAPlace = comment.isTopLevel() && Visibility.keepsItsPlace(comment.status());
         moveReplies(comment.id(), to.id(), comment.depth());
         moveItself(comment.id(), to.id(), comment.discussionId());
         adjustCounts(comment.discussionId(), -published, heldAPlace ? -1 : 0);
-        adjustCounts(to.id(), published, comment.status().holdsAPlaceOnPages() ? 1 : 0);
+        adjustCounts(to.id(), published, Visibility.keepsItsPlace(comment.status()) ? 1 : 0);
         if (comment.stance() != null) {
             stances().recount(comment.discussionId(), comment.authorId());
         }
     }
 
-    @SqlQuery("SELECT COUNT(*) FROM comments WHERE status = 'published' AND id IN (" + REPLIES_BELOW + ")")
+    @SqlQuery("SELECT COUNT(*) FROM comments WHERE " + Visibility.SHOWN_TO_READERS
+            + " AND id IN (" + REPLIES_BELOW + ")")
     int countPublishedBelow(long commentId);
 
     @SqlUpdate("UPDATE comments SET discussion_id = :to, root_id = :commentId, depth = depth - :depth"

@@ -1,13 +1,8 @@
 package org.roundtable.comment;
 
-/** Where a comment stands; stored in lower case. Only published comments are shown to every reader. */
+/** Where a comment stands; stored in lower case. Who sees a comment in each status is {@link Visibility}'s to say. */
 public enum CommentStatus {
     PUBLISHED, HELD, REJECTED, SPAM, DELETED;
-
-    /** Whether a top-level comment in this status keeps its thread's place on a discussion's pages. */
-    public boolean holdsAPlaceOnPages() {
-        return this == PUBLISHED || this == DELETED;
-    }
 
     public String dbValue() {
         return name().toLowerCase(java.util.Locale.ROOT);

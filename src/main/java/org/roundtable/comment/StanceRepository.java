@@ -21,7 +21,7 @@ public interface StanceRepository {
     @SqlQuery("""
             SELECT id AS comment_id, stance FROM comments
              WHERE discussion_id = :discussionId AND author_id = :authorId AND stance IS NOT NULL
-               AND parent_id IS NULL AND status = 'published'
+               AND parent_id IS NULL AND """ + Visibility.SHOWN_TO_READERS + """
              ORDER BY stance_set_at DESC, id DESC
              LIMIT 1""")
     @RegisterConstructorMapper(Latest.class)
@@ -83,7 +83,8 @@ public interface StanceRepository {
                        ROW_NUMBER() OVER (PARTITION BY c.discussion_id, c.author_id
                                           ORDER BY c.stance_set_at DESC, c.id DESC) AS recency
                   FROM comments c
-                 WHERE c.stance IS NOT NULL AND c.parent_id IS NULL AND c.status = 'published' AND c.author_id IS NOT NULL
+                 WHERE c.stance IS NOT NULL AND c.parent_id IS NULL AND c.author_id IS NOT NULL
+                   AND """ + Visibility.SHOWN_TO_READERS + """
             ) ranked
              WHERE recency = 1""")
     void countLatest();

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.roundtable.comment.Visibility;
 
 /** What the comparison reads about each proposal's discussion, from what readers can see. */
 public interface ComparisonRepository {
@@ -26,19 +27,22 @@ public interface ComparisonRepository {
                 SELECT c.root_id, CASE WHEN c.author_id IS NULL THEN 'name:' || c.author_name
                                        ELSE 'browser:' || c.author_id END AS person
                   FROM comments c
-                 WHERE c.discussion_id = :discussionId AND c.status = 'published'
+                 WHERE """ + Visibility.SHOWN_TO_READERS + """
+                   AND c.discussion_id = :discussionId
                 UNION
                 SELECT c.root_id, 'browser:' || v.author_id
                   FROM helpful_votes v JOIN comments c ON c.id = v.comment_id
-                 WHERE c.discussion_id = :discussionId AND c.status = 'published' AND v.counted),
+                 WHERE """ + Visibility.SHOWN_TO_READERS + """
+                   AND c.discussion_id = :discussionId AND v.counted),
             per_thread AS (SELECT root_id, COUNT(*) AS people FROM people GROUP BY root_id)
             SELECT r.id, r.author_name, r.body, r.helpful_count AS helpful,
                    (SELECT COUNT(*) FROM comments c
-                     WHERE c.root_id = r.id AND c.id <> r.id AND c.status = 'published') AS replies,
+                     WHERE """ + Visibility.SHOWN_TO_READERS + """
+                       AND c.root_id = r.id AND c.id <> r.id) AS replies,
                    COALESCE(t.people, 0) AS people
               FROM comments r LEFT JOIN per_thread t ON t.root_id = r.id
-             WHERE r.discussion_id = :discussionId AND r.parent_id IS NULL AND r.status = 'published'
-               AND r.stance = :stance
+             WHERE r.discussion_id = :discussionId AND r.parent_id IS NULL AND r.stance = :stance
+               AND """ + Visibility.SHOWN_TO_READERS + """
              ORDER BY people DESC, replies DESC, r.created_at, r.id
              LIMIT 1""")
     @RegisterConstructorMapper(Argument.class)
@@ -51,10 +55,11 @@ public interface ComparisonRepository {
     @SqlQuery("""
             SELECT COUNT(DISTINCT author_id) + COUNT(DISTINCT CASE WHEN author_id IS NULL THEN author_name END)
               FROM comments
-             WHERE discussion_id = :discussionId AND status = 'published'""")
+             WHERE discussion_id = :discussionId AND """ + Visibility.SHOWN_TO_READERS)
     int participants(long discussionId);
 
     /** When the newest visible comment was written; empty when there is none. */
-    @SqlQuery("SELECT MAX(created_at) FROM comments WHERE discussion_id = :discussionId AND status = 'published'")
+    @SqlQuery("SELECT MAX(created_at) FROM comments WHERE discussion_id = :discussionId AND "
+            + Visibility.SHOWN_TO_READERS)
     Optional<Instant> lastActivity(long discussionId);
 }

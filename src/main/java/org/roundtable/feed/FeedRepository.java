@@ -3,6 +3,7 @@ package org.roundtable.feed;
 import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.roundtable.comment.Visibility;
 
 @RegisterConstructorMapper(FeedEntry.class)
 public interface FeedRepository {
@@ -18,17 +19,20 @@ public interface FeedRepository {
             """;
     String NEWEST = " ORDER BY c.created_at DESC, c.id DESC LIMIT " + SIZE;
 
-    @SqlQuery(SELECT + " WHERE a.slug = :slug AND c.status = 'published'" + NEWEST)
+    @SqlQuery(SELECT + " WHERE a.slug = :slug AND " + Visibility.SHOWN_TO_READERS + NEWEST)
     List<FeedEntry> newestOnArticle(String slug);
 
-    @SqlQuery(SELECT + " WHERE a.slug = :slug AND d.discussion_key = :discussionKey AND c.status = 'published'" + NEWEST)
+    @SqlQuery(SELECT + " WHERE a.slug = :slug AND d.discussion_key = :discussionKey AND " + Visibility.SHOWN_TO_READERS
+            + NEWEST)
     List<FeedEntry> newestInDiscussion(String slug, String discussionKey);
 
-    /** Replies by others to anything this author wrote: notifications without email. */
+    /**
+     * Replies by others to anything this author wrote: notifications without email. The comments answered are read
+     * in a subquery, so that the visibility condition has one {@code comments} to mean: the reply.
+     */
     @SqlQuery(SELECT + """
-             JOIN comments parent ON parent.id = c.parent_id
-             WHERE parent.author_id = :authorId AND c.status = 'published'
-               AND (c.author_id IS NULL OR c.author_id <> :authorId)
-            """ + NEWEST)
+             JOIN (SELECT id, author_id FROM comments) parent ON parent.id = c.parent_id
+             WHERE parent.author_id = :authorId AND (c.author_id IS NULL OR c.author_id <> :authorId)
+               AND """ + Visibility.SHOWN_TO_READERS + NEWEST)
     List<FeedEntry> repliesTo(long authorId);
 }

@@ -15,6 +15,7 @@ import org.roundtable.author.AuthorCookies;
 import org.roundtable.author.AuthorRepository;
 import org.roundtable.comment.Comment;
 import org.roundtable.comment.CommentPaths;
+import org.roundtable.comment.Visibility;
 import org.roundtable.pagecache.ChangedPages;
 import org.roundtable.security.FormTokens;
 import org.roundtable.security.IpHashes;
@@ -72,7 +73,7 @@ public final class HelpfulController {
             refuse(ctx, verdict.status(), verdict.refusal());
             return;
         }
-        if (!comment.isPublished()) {
+        if (!Visibility.shownToReaders(comment.status())) {
             refuse(ctx, HttpStatus.CONFLICT.getCode(), "This comment is no longer shown, so it cannot be marked.");
             return;
         }

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.roundtable.article.Article;
 import org.roundtable.comment.Comment;
 import org.roundtable.comment.CommentPaths;
+import org.roundtable.comment.Visibility;
 import org.roundtable.threads.CommentLookup;
 
 /**
@@ -25,7 +26,7 @@ public final class CommentHistoryController {
     public void show(Context ctx) {
         Article article = lookup.article(ctx);
         Comment comment = lookup.comment(ctx, article);
-        if (!comment.isPublished()) {
+        if (!Visibility.shownToReaders(comment.status())) {
             throw new NotFoundResponse();
         }
         ctx.render("history/history", Map.of(

@@ -6,6 +6,7 @@ import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.roundtable.comment.Visibility;
 
 @RegisterConstructorMapper(QueueItem.class)
 public interface QueueRepository {
@@ -40,10 +41,13 @@ public interface QueueRepository {
 
     record OpenReport(long commentId, String reason, String details) {}
 
-    /** Every discussion with its counts and newest comment, busiest first. */
+    /**
+     * Every discussion with its counts (the comments readers see, those waiting in the Held queue) and newest comment,
+     * busiest first.
+     */
     @SqlQuery("""
             SELECT d.id AS discussion_id, a.slug AS article_slug, a.title AS article_title, d.position, d.title, d.locked,
-                   SUM(CASE WHEN c.status = 'published' THEN 1 ELSE 0 END) AS published,
+                   SUM(CASE WHEN """ + Visibility.SHOWN_TO_READERS + " THEN 1 ELSE 0 END) AS published," + """
                    SUM(CASE WHEN c.status = 'held' THEN 1 ELSE 0 END) AS held,
                    MAX(c.created_at) AS last_comment_at
               FROM discussions d

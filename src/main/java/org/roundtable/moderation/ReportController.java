@@ -20,6 +20,7 @@ import org.roundtable.comment.CommentRepository;
 import org.roundtable.comment.CommentStatus;
 import org.roundtable.comment.Hold;
 import org.roundtable.comment.Text;
+import org.roundtable.comment.Visibility;
 import org.roundtable.pagecache.ChangedPages;
 import org.roundtable.rendering.CommentMarkdown;
 import org.roundtable.security.FormTokens;
@@ -104,7 +105,7 @@ public final class ReportController {
                         () -> known.orElseGet(() -> authors.create(handle.attach(AuthorRepository.class))));
                 reports.insert(comment.id(), reporter.id(), ipHash, reason.get().value(), details.isEmpty() ? null : details,
                         clock.instant());
-                if (reports.openReporters(comment.id()) >= hideThreshold && comment.isPublished()) {
+                if (reports.openReporters(comment.id()) >= hideThreshold && Visibility.shownToReaders(comment.status())) {
                     // Hidden until a moderator decides: held, like a comment awaiting approval.
                     handle.attach(CommentRepository.class).hold(comment,
                             new Hold(CommentStatus.HELD, "Hidden after reports from " + hideThreshold + " readers"));
@@ -132,8 +133,9 @@ public final class ReportController {
                 "details", details,
                 "formToken", formTokens.issue()));
         // The reporter sees what they are reporting, as readers see it.
-        model.put("quotedAuthor", comment.isPublished() ? comment.authorName() : null);
-        model.put("quoted", comment.isPublished() ? Text.excerpt(markdown.plainText(comment.body()), QUOTED_LENGTH) : null);
+        boolean shown = Visibility.shownToReaders(comment.status());
+        model.put("quotedAuthor", shown ? comment.authorName() : null);
+        model.put("quoted", shown ? Text.excerpt(markdown.plainText(comment.body()), QUOTED_LENGTH) : null);
         model.put("thanks", thanks);
         model.put("error", error);
         ctx.status(status);

@@ -18,6 +18,7 @@ import org.roundtable.comment.CommentRepository;
 import org.roundtable.comment.Hold;
 import org.roundtable.comment.Stance;
 import org.roundtable.comment.Text;
+import org.roundtable.comment.Visibility;
 import org.roundtable.db.Database;
 import org.roundtable.db.GroupCommitWriter;
 import org.roundtable.pagecache.ChangedPages;
@@ -150,7 +151,7 @@ public final class AuthorEditsController {
             comments.edit(comment, name, body, now);
             comments.changeStance(comment, stance, now);
             Comment stanced = comment.withStance(stance);
-            screened.filter(hold -> comment.isPublished()).ifPresent(hold -> comments.hold(stanced, hold));
+            screened.filter(hold -> Visibility.shownToReaders(comment.status())).ifPresent(hold -> comments.hold(stanced, hold));
             audit.record(session.handle(), Actor.AUTHOR, "comment.author_edit", "comment", comment.id(),
                     described(comment.authorName(), comment.body(), comment.stance()), described(name, body, stance));
             return null;

@@ -17,6 +17,7 @@ import org.roundtable.comment.Hold;
 import org.roundtable.comment.Ids;
 import org.roundtable.comment.Stance;
 import org.roundtable.comment.Text;
+import org.roundtable.comment.Visibility;
 import org.roundtable.threads.CommentForm;
 
 /** Checks a new comment against the rules readers are told about, and stores it. */
@@ -141,7 +142,7 @@ public final class CommentPosting {
     }
 
     private static Optional<String> problemWithParent(Optional<Comment> parent, Discussion discussion) {
-        if (parent.isEmpty() || !(parent.get().isPublished() || parent.get().isDeleted())) {
+        if (parent.isEmpty() || !Visibility.keepsItsPlace(parent.get().status())) {
             return Optional.of("The comment you are replying to does not exist (any more).");
         }
         if (parent.get().discussionId() != discussion.id()) {

@@ -11,6 +11,7 @@ import org.roundtable.comment.Discussion;
 import org.roundtable.comment.DiscussionRepository;
 import org.roundtable.comment.Ids;
 import org.roundtable.comment.Sort;
+import org.roundtable.comment.Visibility;
 import org.roundtable.threads.CommentForm;
 import org.roundtable.threads.CommentPages;
 import org.roundtable.threads.DiscussionRequest;
@@ -39,7 +40,7 @@ public final class TypedForms {
         ctx.status(status);
         Optional<Comment> parent = Ids.parse(typed.parentId())
                 .flatMap(id -> jdbi.onDemand(CommentRepository.class).findInArticle(id, article.id()))
-                .filter(Comment::isPublished);
+                .filter(comment -> Visibility.shownToReaders(comment.status()));
         if (typed.isReply() && parent.isPresent()) {
             commentPages.render(ctx, article, parent.get(), typed);
             return;

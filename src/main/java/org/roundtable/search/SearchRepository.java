@@ -7,6 +7,7 @@ import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.roundtable.comment.Visibility;
 
 /** Comments readers can see, found by their words; the engine's own match comes from {@code db.FullText}. */
 @RegisterConstructorMapper(SearchRepository.Found.class)
@@ -22,7 +23,8 @@ public interface SearchRepository {
     @SqlQuery("""
             SELECT c.id, c.author_name, c.body, c.created_at, d.position, d.title
               FROM <from> JOIN discussions d ON d.id = c.discussion_id
-             WHERE d.article_id = :articleId AND c.status = 'published' AND <matches>
+             WHERE d.article_id = :articleId AND """ + Visibility.SHOWN_TO_READERS + """
+               AND <matches>
              ORDER BY <newestFirst> LIMIT :limit OFFSET :offset""")
     List<Found> find(@Define("from") String from, @Define("matches") String matches, @Define("newestFirst") String newestFirst,
                      String searchTerms, long articleId, int limit, int offset);

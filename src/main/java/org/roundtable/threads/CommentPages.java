@@ -10,6 +10,7 @@ import org.roundtable.comment.CommentPaths;
 import org.roundtable.comment.CommentRepository;
 import org.roundtable.comment.Discussion;
 import org.roundtable.comment.DiscussionRepository;
+import org.roundtable.comment.Visibility;
 import org.roundtable.web.ReaderFacingError;
 
 /**
@@ -57,11 +58,12 @@ public final class CommentPages {
         model.put("parentPath", comment.parentId() == null ? null : CommentPaths.comment(article.slug(), comment.parentId()));
         model.put("focus", view);
         model.put("threadHtml", new ThreadHtml(List.of(view), viewer, !discussion.locked(), ThreadHtml.Shape.FULL));
+        boolean shown = Visibility.shownToReaders(comment.status());
         // A refused reply is handed back even in a locked discussion, so the words are not lost.
-        model.put("canReply", comment.isPublished() && (!discussion.locked() || typed != null));
+        model.put("canReply", shown && (!discussion.locked() || typed != null));
         model.put("locked", discussion.locked());
         CommentForm form = typed != null ? typed : CommentForm.blank(discussion.key(), comment.id());
-        model.put("form", quoting && comment.isPublished() ? form.quoting(comment.body()) : form);
+        model.put("form", quoting && shown ? form.quoting(comment.body()) : form);
         model.put("quotePath", CommentPaths.comment(article.slug(), comment.id()) + "?quote#reply");
         ctx.render("discussion/comment", model);
     }

@@ -11,6 +11,7 @@ import org.roundtable.comment.Discussion;
 import org.roundtable.comment.Sort;
 import org.roundtable.comment.Stance;
 import org.roundtable.comment.ThreadCursor;
+import org.roundtable.comment.Visibility;
 
 /**
  * Finds where the pages around a discussion page start. Pages are keyset pages (a page starts just past the
@@ -132,7 +133,7 @@ public final class PageLinks {
         ThreadCursor at = ThreadCursor.of(root);
         int near = NEARBY * PER_PAGE;
         int after = countForward(at, near);
-        int threads = threadCount() + (root.status().holdsAPlaceOnPages() ? 0 : 1);
+        int threads = threadCount() + (Visibility.keepsItsPlace(root.status()) ? 0 : 1);
         int before = after < near && threads - 1 - after >= near ? threads - 1 - after : countBackward(at, near);
         if (before >= near && after >= near) {
             before = threadsBefore(at);

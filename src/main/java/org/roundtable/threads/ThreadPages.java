@@ -10,6 +10,7 @@ import org.roundtable.comment.CommentRepository;
 import org.roundtable.comment.Sort;
 import org.roundtable.comment.Stance;
 import org.roundtable.comment.ThreadCursor;
+import org.roundtable.comment.Visibility;
 import org.roundtable.rendering.CommentMarkdown;
 
 /** Reads a discussion a page of threads at a time, so a page costs the same however long the discussion. */
@@ -80,9 +81,10 @@ public final class ThreadPages {
     /**
      * Pages write out no deleted or removed comment's words, nor those of replies nested deeper than they show
      * (those are behind "Continue this thread"); such comments never reach the cache, so without this every
-     * page would read their words again.
+     * page would read their words again. It does not ask who reads: the words of a reply awaiting a moderator are
+     * read for every reader, though only its author's page shows them.
      */
     private static boolean mayShowWords(Comment comment) {
-        return comment.depth() < Threads.SHOWN_LEVELS && (comment.isPublished() || comment.isAwaitingModeration());
+        return comment.depth() < Threads.SHOWN_LEVELS && Visibility.shownToSomeone(comment);
     }
 }

@@ -5,6 +5,7 @@ import org.roundtable.author.AuthorCookies;
 import org.roundtable.author.PrivateLinkNotice;
 import org.roundtable.comment.Comment;
 import org.roundtable.comment.EditWindow;
+import org.roundtable.comment.Visibility;
 
 /**
  * Who is reading, and when: decides what they see and which comments offer them Edit and Delete.
@@ -24,21 +25,15 @@ public record Viewer(Long authorId, Instant now, EditWindow editWindow, String f
         return recentMark != null && recentMark.commentId() == comment.id() && !recentMark.marked();
     }
 
-    /**
-     * Everyone sees published comments; an author also sees their own comment while it awaits moderation,
-     * including one the spam defences set aside, so a person is never left wondering where it went.
-     */
+    /** Whether this reader sees the comment's words: every reader does (rule 1), or they wrote it (rule 3). */
     public boolean canSee(Comment comment) {
-        return comment.isPublished() || (comment.isAwaitingModeration() && isAuthorOf(comment));
+        return Visibility.shownToReaders(comment.status()) || Visibility.shownToItsAuthor(comment, authorId);
     }
 
+    /** The author may change their comment while they see it, until the edit window closes. */
     public boolean canChange(Comment comment) {
-        return (comment.isPublished() || comment.isAwaitingModeration())
-                && isAuthorOf(comment)
+        return canSee(comment)
+                && Visibility.isItsAuthor(comment, authorId)
                 && editWindow.isOpen(comment.createdAt(), now);
-    }
-
-    private boolean isAuthorOf(Comment comment) {
-        return authorId != null && authorId.equals(comment.authorId());
     }
 }

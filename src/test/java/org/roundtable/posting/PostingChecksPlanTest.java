@@ -65,7 +65,7 @@ class PostingChecksPlanTest {
 
     @Test
     void aReturningAuthorsPageLooksOnlyAtHeldAndRecentComments() {
-        String plan = plan(AuthorRepository.class, "hasOwnCommentsShowing", Map.of("authorId", 1L,
+        String plan = plan(AuthorRepository.class, "hasOwnCommentsShowing", Map.of("viewerId", 1L,
                 "articleSlug", "a", "editableSince", NOW));
         assertThat(plan).contains("comments_by_author_status (author_id=? AND status=?)")
                 .contains("comments_by_author_status (author_id=? AND status=? AND created_at>?)").doesNotContainPattern(FULL_SCAN);
