@@ -42,7 +42,7 @@ public final class TestDatabases {
      * that restarts its server finds its database again). Migrating a new file took a fifth of a second a test,
      * the same step the PostgreSQL template saves; migrating a new file is what DatabaseTest tests.
      */
-    private static synchronized Path freshSqlite(Path file) {
+    public static synchronized Path freshSqlite(Path file) {
         try {
             if (sqliteTemplate == null) {
                 Path folder = Files.createTempDirectory("roundtable-template-");
