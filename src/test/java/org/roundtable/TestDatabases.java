@@ -53,6 +53,7 @@ public final class TestDatabases {
                 sqliteTemplate = template;
             }
             if (Files.notExists(file)) {
+                Files.createDirectories(file.getParent());
                 Files.copy(sqliteTemplate, file);
             }
             return file;

@@ -101,8 +101,8 @@ public final class TestServer implements Site, AutoCloseable {
     public static Config config(Path folder, Map<String, String> env) {
         var all = new HashMap<>(Map.of("SPAM_MIN_FILL_SECONDS", "0", "FLOOD_MIN_INTERVAL_SECONDS", "0", "FLOOD_MAX_PER_HOUR", "0",
                 "FLOOD_ADDRESS_MAX_PER_HOUR", "0", "BCRYPT_ROUNDS", "4"));
-        all.put("DATABASE_URL", databaseUrl(folder));
         all.putAll(env);
+        all.computeIfAbsent("DATABASE_URL", unset -> databaseUrl(folder));
         all.put("PORT", "0");
         return Config.fromMap(all);
     }

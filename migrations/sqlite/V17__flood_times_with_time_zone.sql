@@ -1,0 +1,2 @@
+-- Nothing to change on SQLite: its times are instants already (milliseconds since 1970). The version exists on
+-- both engines so that an export's schema version means the same on either (portability/DataImport).
