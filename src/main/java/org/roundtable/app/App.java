@@ -52,8 +52,8 @@ import org.roundtable.operations.RequestLog;
 import org.roundtable.pagecache.PageCache;
 import org.roundtable.posting.AuthorEditsController;
 import org.roundtable.posting.CommentPlacement;
-import org.roundtable.posting.CommentPosting;
 import org.roundtable.posting.CommentPreviews;
+import org.roundtable.posting.CommentStore;
 import org.roundtable.posting.Posters;
 import org.roundtable.posting.PostingController;
 import org.roundtable.posting.PostingRules;
@@ -171,16 +171,16 @@ public final class App {
         var lookup = new CommentLookup(articleList, jdbi);
         var commentPages = new CommentPages(lookup, jdbi, threads, readers);
         var flood = new FloodControl(config.spamRules(), clock);
-        var posting = new CommentPosting(clock, config.spamRules().duplicateWindow(), flood);
-        var checks = new PostingRules(posting, new Bans(jdbi, clock, config.timeZone()),
-                new SpamScreen(jdbi, config.spamRules(), markdown, clock), jdbi);
+        var checks = new PostingRules(new Bans(jdbi, clock, config.timeZone()),
+                new SpamScreen(jdbi, config.spamRules(), markdown, clock), flood, clock,
+                config.spamRules().duplicateWindow(), jdbi);
         var placement = new CommentPlacement(jdbi);
         var typedForms = new TypedForms(articles, commentPages, jdbi);
         var posters = new Posters(authorCookies, ipHashes);
         var previews = new CommentPreviews(lookup, checks, posters,
                 new PreviewRendering(markdown, renderGate, AddressGate.refusingBeyond(addressLimits.previews())), typedForms);
-        var postingController = new PostingController(lookup, checks, posting, writer, authorCookies, posters,
-                metrics, placement, typedForms, previews, jdbi);
+        var postingController = new PostingController(lookup, checks, new CommentStore(writer, authorCookies, flood, metrics),
+                posters, placement, typedForms, previews);
         var authorEdits = new AuthorEditsController(lookup, readers, checks, writer, ipHashes, audit, placement,
                 previews, markdown, clock);
         var authors = new AuthorController(jdbi, writer, site, authorCookies, formTokens, formats, markdown, clock, editWindow);

@@ -22,7 +22,6 @@ import org.roundtable.comment.Visibility;
 import org.roundtable.db.Database;
 import org.roundtable.db.GroupCommitWriter;
 import org.roundtable.pagecache.ChangedPages;
-import org.roundtable.posting.CommentPosting.Outcome;
 import org.roundtable.rendering.CommentMarkdown;
 import org.roundtable.security.AddressHash;
 import org.roundtable.security.FormTokens;
@@ -117,7 +116,7 @@ public final class AuthorEditsController {
         String body = Text.body(typed.body());
         Optional<Stance> stance = Stance.fromValue(typed.stance());
         if (stance.isEmpty() && !typed.stance().isBlank()) {
-            renderEdit(ctx, article, comment, typed.refused(CommentPosting.UNKNOWN_STANCE), 422);
+            renderEdit(ctx, article, comment, typed.refused(PostingRules.UNKNOWN_STANCE), 422);
             return;
         }
         AddressHash address = ipHashes.withFormer(ctx);

@@ -8,7 +8,6 @@ import org.roundtable.article.Article;
 import org.roundtable.comment.Comment;
 import org.roundtable.comment.Text;
 import org.roundtable.pagecache.ChangedPages;
-import org.roundtable.posting.CommentPosting.Outcome;
 import org.roundtable.posting.Posters.Poster;
 import org.roundtable.security.AddressGate;
 import org.roundtable.threads.CommentForm;
