@@ -175,12 +175,11 @@ public final class App {
                 new SpamScreen(jdbi, config.spamRules(), markdown, clock), flood, clock,
                 config.spamRules().duplicateWindow(), jdbi);
         var placement = new CommentPlacement(jdbi);
-        var typedForms = new TypedForms(articles, commentPages, jdbi);
-        var posters = new Posters(authorCookies, ipHashes);
-        var previews = new CommentPreviews(lookup, checks, posters,
-                new PreviewRendering(markdown, renderGate, AddressGate.refusingBeyond(addressLimits.previews())), typedForms);
-        var postingController = new PostingController(lookup, checks, new CommentStore(writer, authorCookies, flood, metrics),
-                posters, placement, typedForms, previews);
+        var posters = new Posters(lookup, authorCookies, ipHashes);
+        var previews = new CommentPreviews(checks, posters,
+                new PreviewRendering(markdown, renderGate, AddressGate.refusingBeyond(addressLimits.previews())));
+        var postingController = new PostingController(posters, checks, new CommentStore(writer, authorCookies, flood, metrics),
+                placement, new TypedForms(articles, commentPages, previews, jdbi));
         var authorEdits = new AuthorEditsController(lookup, readers, checks, writer, ipHashes, audit, placement,
                 previews, markdown, clock);
         var authors = new AuthorController(jdbi, writer, site, authorCookies, formTokens, formats, markdown, clock, editWindow);

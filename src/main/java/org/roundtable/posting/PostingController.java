@@ -8,7 +8,6 @@ import org.roundtable.article.Article;
 import org.roundtable.comment.Sort;
 import org.roundtable.pagecache.ChangedPages;
 import org.roundtable.threads.CommentForm;
-import org.roundtable.threads.CommentLookup;
 import org.roundtable.web.Forms;
 import org.roundtable.web.RetryAfter;
 
@@ -19,36 +18,33 @@ import org.roundtable.web.RetryAfter;
  */
 public final class PostingController {
 
-    private final CommentLookup lookup;
+    private final Posters posters;
     private final PostingRules rules;
     private final CommentStore store;
-    private final Posters posters;
     private final CommentPlacement placement;
     private final TypedForms typedForms;
-    private final CommentPreviews previews;
 
-    public PostingController(CommentLookup lookup, PostingRules rules, CommentStore store, Posters posters,
-                             CommentPlacement placement, TypedForms typedForms, CommentPreviews previews) {
-        this.lookup = lookup;
+    public PostingController(Posters posters, PostingRules rules, CommentStore store, CommentPlacement placement,
+                             TypedForms typedForms) {
+        this.posters = posters;
         this.rules = rules;
         this.store = store;
-        this.posters = posters;
         this.placement = placement;
         this.typedForms = typedForms;
-        this.previews = previews;
     }
 
     public void post(Context ctx) {
+        Posters.SentPost sent = posters.post(ctx);
         if (CommentPreviews.asked(ctx)) {
-            previews.showWithForm(ctx);
+            ChangedPages.none(ctx);
+            typedForms.showPreviewed(ctx, sent);
             return;
         }
-        Article article = lookup.article(ctx);
+        Article article = sent.article();
+        CommentForm form = sent.form();
         ChangedPages.ofArticle(ctx, article.slug());
-        CommentForm form = CommentForm.from(ctx);
-        Posters.Poster poster = posters.of(ctx);
-        Outcome checked = rules.post(article, form, poster, Forms.field(ctx, SpamScreen.HONEYPOT));
-        Outcome outcome = checked instanceof Outcome.Planned plan ? store.save(ctx, plan, poster.known()) : checked;
+        Outcome checked = rules.post(article, form, sent.poster(), Forms.field(ctx, SpamScreen.HONEYPOT));
+        Outcome outcome = checked instanceof Outcome.Planned plan ? store.save(ctx, plan, sent.poster().known()) : checked;
         if (outcome instanceof Outcome.Posted posted) {
             Optional<Sort> pageOrder = form.sentFromDiscussionPage() ? Optional.of(Sort.fromParam(form.sort())) : Optional.empty();
             ctx.redirect(placement.whereToSee(article.slug(), posted.comment(), pageOrder), HttpStatus.SEE_OTHER);
