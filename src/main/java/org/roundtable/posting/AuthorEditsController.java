@@ -19,7 +19,6 @@ import org.roundtable.comment.Hold;
 import org.roundtable.comment.Stance;
 import org.roundtable.comment.Text;
 import org.roundtable.comment.Visibility;
-import org.roundtable.db.Database;
 import org.roundtable.db.GroupCommitWriter;
 import org.roundtable.pagecache.ChangedPages;
 import org.roundtable.rendering.CommentMarkdown;
@@ -129,11 +128,8 @@ public final class AuthorEditsController {
             Stance kept = lookup.takesStance(comment) ? stance.orElse(null) : null;
             storeEdit(comment, name, body, kept, checks.screenEdit(body, address));
         } catch (JdbiException e) {
-            if (!Database.isUnavailable(e)) {
-                throw e;
-            }
-            renderEdit(ctx, article, comment, typed.refused("We could not save your changes just now. "
-                    + "Your text is still here: please send it again in a minute."), 503);
+            Outcome.Refused unsaved = Outcome.Refused.unsaved(e);
+            renderEdit(ctx, article, comment, typed.refused(unsaved.reason()), unsaved.status());
             return;
         }
         ctx.redirect(placement.whereToSee(article.slug(), comment, Optional.empty()), HttpStatus.SEE_OTHER);

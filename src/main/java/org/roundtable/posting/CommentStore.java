@@ -10,7 +10,6 @@ import org.roundtable.author.AuthorCookies;
 import org.roundtable.author.AuthorRepository;
 import org.roundtable.comment.Comment;
 import org.roundtable.comment.CommentRepository;
-import org.roundtable.db.Database;
 import org.roundtable.db.GroupCommitWriter;
 import org.roundtable.operations.Metrics;
 
@@ -39,7 +38,7 @@ public final class CommentStore {
     /**
      * Stores {@code plan} as the comment of {@code known}, or of a new author; {@link Outcome.Posted} once it is on
      * disk. A post sent at the same moment that took the last place under the flood limits makes it a 429; a database
-     * that cannot write, a 503.
+     * that cannot write just now, {@link Outcome.Refused#unsaved}.
      */
     public Outcome save(Context ctx, Outcome.Planned plan, Optional<Author> known) {
         try {
@@ -62,11 +61,7 @@ public final class CommentStore {
         } catch (FloodControl.Flooded e) {
             return Outcome.Refused.flooded(e);
         } catch (JdbiException e) {
-            if (!Database.isUnavailable(e)) {
-                throw e;
-            }
-            return new Outcome.Refused(503, "We could not save your comment just now. Your text is still here: "
-                    + "please send it again in a minute.");
+            return Outcome.Refused.unsaved(e);
         }
     }
 
