@@ -50,6 +50,8 @@ import org.roundtable.operations.Housekeeping;
 import org.roundtable.operations.Metrics;
 import org.roundtable.operations.RequestLog;
 import org.roundtable.pagecache.PageCache;
+import org.roundtable.posting.AuthorDeletesController;
+import org.roundtable.posting.AuthorEdits;
 import org.roundtable.posting.AuthorEditsController;
 import org.roundtable.posting.CommentPlacement;
 import org.roundtable.posting.CommentPreviews;
@@ -180,8 +182,9 @@ public final class App {
                 new PreviewRendering(markdown, renderGate, AddressGate.refusingBeyond(addressLimits.previews())));
         var postingController = new PostingController(posters, checks, new CommentStore(writer, authorCookies, flood, metrics),
                 placement, new TypedForms(articles, commentPages, previews, jdbi));
-        var authorEdits = new AuthorEditsController(lookup, readers, checks, writer, ipHashes, audit, placement,
-                previews, markdown, clock);
+        var edits = new AuthorEdits(checks, lookup, ipHashes, writer, audit, clock);
+        var authorEdits = new AuthorEditsController(lookup, readers, edits, previews, placement);
+        var authorDeletes = new AuthorDeletesController(lookup, readers, edits, placement, markdown);
         var authors = new AuthorController(jdbi, writer, site, authorCookies, formTokens, formats, markdown, clock, editWindow);
         var feeds = new FeedController(jdbi, articleList, authorCookies, markdown, site);
         var reports = new ReportController(jdbi, lookup, authorCookies, formTokens, ipHashes, flood, markdown, clock,
@@ -241,8 +244,8 @@ public final class App {
             app.routes.before(formTokens::judge);
             app.routes.after(pageCache::afterRequest);
             app.routes.after(Personal::afterRequest);
-            routes(app.routes, articles, comparison, summaryPages, commentPages, postingController, previews, authorEdits, reports,
-                    helpful, commentHistory, search, authors, feeds, health, metrics);
+            routes(app.routes, articles, comparison, summaryPages, commentPages, postingController, previews, authorEdits,
+                    authorDeletes, reports, helpful, commentHistory, search, authors, feeds, health, metrics);
             AdminRoutes.register(app.routes,
                     new AdminGate(adminSessions, formTokens),
                     new AuthController(jdbi, adminSessions, passwords,
@@ -277,7 +280,7 @@ public final class App {
                                SummaryController summaries,
                                CommentPages comments,
                                PostingController posting, CommentPreviews previews, AuthorEditsController authorEdits,
-                               ReportController reports, HelpfulController helpful,
+                               AuthorDeletesController authorDeletes, ReportController reports, HelpfulController helpful,
                                CommentHistoryController commentHistory, SearchController search, AuthorController authors,
                                FeedController feeds,
                                HealthController health, Metrics metrics) {
@@ -296,8 +299,8 @@ public final class App {
         page(routes, "/articles/{slug}/comments/{id}", comments::show);
         routes.get("/articles/{slug}/comments/{id}/edit", authorEdits::editForm);
         routes.post("/articles/{slug}/comments/{id}/edit", authorEdits::edit);
-        routes.post("/articles/{slug}/comments/{id}/delete", authorEdits::delete);
-        routes.get("/articles/{slug}/comments/{id}/deleted", authorEdits::deleted);
+        routes.post("/articles/{slug}/comments/{id}/delete", authorDeletes::delete);
+        routes.get("/articles/{slug}/comments/{id}/deleted", authorDeletes::deleted);
         routes.get("/articles/{slug}/comments/{id}/report", reports::form);
         routes.post("/articles/{slug}/comments/{id}/report", reports::report);
         routes.post("/articles/{slug}/comments/{id}/helpful", helpful::mark);
