@@ -33,6 +33,7 @@ import org.roundtable.db.Database;
 import org.roundtable.db.GroupCommitWriter;
 import org.roundtable.feed.FeedController;
 import org.roundtable.helpful.HelpfulController;
+import org.roundtable.helpful.HelpfulMarks;
 import org.roundtable.history.CommentHistory;
 import org.roundtable.history.CommentHistoryController;
 import org.roundtable.identicon.Identicons;
@@ -44,6 +45,7 @@ import org.roundtable.moderation.QueueController;
 import org.roundtable.moderation.QueueFilter;
 import org.roundtable.moderation.QueueRepository;
 import org.roundtable.moderation.ReportController;
+import org.roundtable.moderation.Reports;
 import org.roundtable.moderation.RevisionsController;
 import org.roundtable.operations.HealthController;
 import org.roundtable.operations.Housekeeping;
@@ -187,12 +189,13 @@ public final class App {
         var authorDeletes = new AuthorDeletesController(lookup, readers, edits, placement, markdown);
         var authors = new AuthorController(jdbi, writer, site, authorCookies, formTokens, formats, markdown, clock, editWindow);
         var feeds = new FeedController(jdbi, articleList, authorCookies, markdown, site);
-        var reports = new ReportController(jdbi, lookup, authorCookies, formTokens, ipHashes, flood, markdown, clock,
-                config.reportHideThreshold());
+        var reports = new ReportController(lookup,
+                new Reports(jdbi, authorCookies, ipHashes, flood, clock, config.reportHideThreshold()), authorCookies,
+                formTokens, markdown);
         var history = new CommentHistory(jdbi, audit, formats, clock);
         var commentHistory = new CommentHistoryController(lookup, history);
-        var helpful = new HelpfulController(jdbi, lookup, authorCookies, ipHashes, flood, clock,
-                config.spamRules().helpfulMarksPerAddress());
+        var helpful = new HelpfulController(lookup, new HelpfulMarks(jdbi, authorCookies, ipHashes, flood, clock,
+                config.spamRules().helpfulMarksPerAddress()), authorCookies);
         var search = new SearchController(articleList, database, markdown, formats,
                 AddressGate.refusingBeyond(addressLimits.searches()));
         var health = new HealthController(database);
