@@ -22,6 +22,7 @@ import org.roundtable.article.Articles;
 import org.roundtable.articlepage.ArticleController;
 import org.roundtable.articlepage.ArticlePages;
 import org.roundtable.audit.AuditLog;
+import org.roundtable.author.AuthorComments;
 import org.roundtable.author.AuthorController;
 import org.roundtable.author.AuthorCookies;
 import org.roundtable.author.PrivateLinkNotice;
@@ -187,7 +188,8 @@ public final class App {
         var edits = new AuthorEdits(checks, lookup, ipHashes, writer, audit, clock);
         var authorEdits = new AuthorEditsController(lookup, readers, edits, previews, placement);
         var authorDeletes = new AuthorDeletesController(lookup, readers, edits, placement, markdown);
-        var authors = new AuthorController(jdbi, writer, site, authorCookies, formTokens, formats, markdown, clock, editWindow);
+        var authors = new AuthorController(authorCookies, new AuthorComments(jdbi, markdown, formats, clock, editWindow),
+                formTokens, site, writer);
         var feeds = new FeedController(jdbi, articleList, authorCookies, markdown, site);
         var reports = new ReportController(lookup,
                 new Reports(jdbi, authorCookies, ipHashes, flood, clock, config.reportHideThreshold()), authorCookies,
