@@ -28,6 +28,7 @@ import org.roundtable.author.AuthorCookies;
 import org.roundtable.author.PrivateLinkNotice;
 import org.roundtable.comment.EditWindow;
 import org.roundtable.comparison.ComparisonController;
+import org.roundtable.comparison.ProposalComparisons;
 import org.roundtable.db.ChangeBroadcast;
 import org.roundtable.db.ContentVersion;
 import org.roundtable.db.Database;
@@ -67,6 +68,7 @@ import org.roundtable.posting.TypedForms;
 import org.roundtable.rendering.Assets;
 import org.roundtable.rendering.CommentMarkdown;
 import org.roundtable.rendering.Formats;
+import org.roundtable.rendering.GatedPages;
 import org.roundtable.rendering.RenderGate;
 import org.roundtable.rendering.Templates;
 import org.roundtable.search.SearchBackfill;
@@ -164,14 +166,15 @@ public final class App {
         metrics.gauge("roundtable.db.pool.idle", "Idle database connections", database::idleConnections);
         metrics.gauge("roundtable.db.pool.waiting", "Threads waiting for a connection", database::threadsWaitingForConnection);
         metrics.gauge("roundtable.db.writer.queued", "Writes waiting for the next group commit", writer::queued);
-        var articles = new ArticleController(articleList, articlePages, readers, templates, pageCache, renderGate);
+        var gatedPages = new GatedPages(templates, renderGate);
+        var articles = new ArticleController(articleList, articlePages, readers, pageCache, gatedPages);
         if (warmPageCache && config.renderCache()) {
             warmInBackground(articles);
         }
         // Comments written before search existed become findable while the site already serves.
         SearchBackfill.inBackground(jdbi);
-        var comparison = new ComparisonController(articleList, jdbi, markdown, formats, summaryViews, templates, pageCache,
-                renderGate);
+        var comparison = new ComparisonController(articleList, new ProposalComparisons(jdbi, markdown, formats, summaryViews),
+                pageCache, gatedPages);
         var summaryPages = new SummaryController(jdbi, summaryViews);
         var lookup = new CommentLookup(articleList, jdbi);
         var commentPages = new CommentPages(lookup, jdbi, threads, readers);
