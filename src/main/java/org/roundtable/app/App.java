@@ -14,6 +14,7 @@ import org.roundtable.accounts.AdminSessions;
 import org.roundtable.accounts.AuthController;
 import org.roundtable.accounts.ModeratorsController;
 import org.roundtable.accounts.Passwords;
+import org.roundtable.accounts.SignIns;
 import org.roundtable.antispam.Bans;
 import org.roundtable.antispam.FloodControl;
 import org.roundtable.antispam.SpamScreen;
@@ -256,8 +257,8 @@ public final class App {
                     authorDeletes, reports, helpful, commentHistory, search, authors, feeds, health, metrics);
             AdminRoutes.register(app.routes,
                     new AdminGate(adminSessions, formTokens),
-                    new AuthController(jdbi, adminSessions, passwords,
-                            new LoginThrottle(jdbi, clock, config.loginMaxFailures()), bootstrap, formTokens, ipHashes, audit),
+                    new AuthController(adminSessions, new SignIns(jdbi, passwords,
+                            new LoginThrottle(jdbi, clock, config.loginMaxFailures()), ipHashes, audit), bootstrap, formTokens),
                     new DashboardController(jdbi, formats, database.makesBackups()),
                     new QueueController(jdbi, moderation, formats, signer),
                     new BansController(jdbi, moderation, formats, clock),
