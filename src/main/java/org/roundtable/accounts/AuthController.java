@@ -5,38 +5,25 @@ import io.javalin.http.HttpStatus;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
 import org.roundtable.audit.Actor;
-import org.roundtable.audit.AuditLog;
 import org.roundtable.pagecache.ChangedPages;
 import org.roundtable.security.FormTokens;
-import org.roundtable.security.IpHashes;
-import org.roundtable.security.LoginThrottle;
 import org.roundtable.web.Forms;
 import org.roundtable.web.ReaderFacingError;
 
 /** Signing in and out, and creating the first admin through the one-time setup link. */
 public final class AuthController {
 
-    private final Jdbi jdbi;
     private final AdminSessions sessions;
-    private final Passwords passwords;
-    private final LoginThrottle throttle;
+    private final SignIns signIns;
     private final AdminBootstrap bootstrap;
     private final FormTokens formTokens;
-    private final IpHashes ipHashes;
-    private final AuditLog audit;
 
-    public AuthController(Jdbi jdbi, AdminSessions sessions, Passwords passwords, LoginThrottle throttle,
-                          AdminBootstrap bootstrap, FormTokens formTokens, IpHashes ipHashes, AuditLog audit) {
-        this.jdbi = jdbi;
+    public AuthController(AdminSessions sessions, SignIns signIns, AdminBootstrap bootstrap, FormTokens formTokens) {
         this.sessions = sessions;
-        this.passwords = passwords;
-        this.throttle = throttle;
+        this.signIns = signIns;
         this.bootstrap = bootstrap;
         this.formTokens = formTokens;
-        this.ipHashes = ipHashes;
-        this.audit = audit;
     }
 
     public void loginForm(Context ctx) {
@@ -51,31 +38,24 @@ public final class AuthController {
         ChangedPages.none(ctx);
         String username = Forms.field(ctx, "username").strip();
         String password = Forms.field(ctx, "password");
-        String ipHash = ipHashes.of(ctx);
         FormTokens.Verdict verdict = FormTokens.verdictOf(ctx).verdict();
         if (verdict != FormTokens.Verdict.VALID) {
             renderLogin(ctx, username, verdict.refusal(), verdict.status());
             return;
         }
-        if (throttle.attempt(username, ipHash, sessions.isKnownDevice(ctx, username)) instanceof LoginThrottle.Attempt.Refused refused) {
+        SignIns.Attempt attempt = signIns.attempt(username, password, ctx.ip(), sessions.isKnownDevice(ctx, username));
+        if (attempt instanceof SignIns.Attempt.Throttled throttled) {
             // Told when to come back, never kept waiting on a thread.
-            ctx.header("Retry-After", Long.toString(Math.max(1, refused.retryAfter().toSeconds())));
-            renderLogin(ctx, username, refused.retryAfter().compareTo(LoginThrottle.WINDOW) >= 0
-                    ? "Too many failed sign-in attempts. Please try again in " + throttle.windowMinutes() + " minutes."
-                    : "Too many failed sign-in attempts on this account. Please try again in "
-                            + Math.max(1, refused.retryAfter().toSeconds()) + " seconds.", 429);
+            ctx.header("Retry-After", Long.toString(Math.max(1, throttled.retryAfter().toSeconds())));
+            renderLogin(ctx, username, throttled.reason(), 429);
             return;
         }
-        var moderators = jdbi.onDemand(ModeratorRepository.class);
-        Optional<Moderator> moderator = moderators.findByUsername(username);
-        if (!passwords.matches(password, moderators.passwordHash(username)) || moderator.isEmpty()) {
+        if (!(attempt instanceof SignIns.Attempt.Matched matched)) {
             renderLogin(ctx, username, "That username and password do not match an account.", 401);
             return;
         }
-        throttle.succeeded(username);
-        sessions.start(ctx, moderator.get());
-        jdbi.useTransaction(handle -> audit.record(handle, new Actor(moderator.get().id(), username),
-                "account.login", "moderator", moderator.get().id(), null, null));
+        sessions.start(ctx, matched.moderator());
+        signIns.signedIn(new Actor(matched.moderator().id(), username));
         ctx.redirect(safeNext(ctx.formParam("next")), HttpStatus.SEE_OTHER);
     }
 
@@ -83,8 +63,7 @@ public final class AuthController {
         ChangedPages.none(ctx);
         AdminSession session = AdminGate.session(ctx);
         sessions.end(ctx);
-        jdbi.useTransaction(handle -> audit.record(handle, session.actor(), "account.logout", "moderator",
-                session.moderatorId(), null, null));
+        signIns.signedOut(session.actor());
         ctx.redirect("/admin/login", HttpStatus.SEE_OTHER);
     }
 

@@ -14,6 +14,7 @@ import org.roundtable.accounts.AdminSessions;
 import org.roundtable.accounts.AuthController;
 import org.roundtable.accounts.ModeratorsController;
 import org.roundtable.accounts.Passwords;
+import org.roundtable.accounts.SignIns;
 import org.roundtable.antispam.Bans;
 import org.roundtable.antispam.FloodControl;
 import org.roundtable.antispam.SpamScreen;
@@ -22,17 +23,20 @@ import org.roundtable.article.Articles;
 import org.roundtable.articlepage.ArticleController;
 import org.roundtable.articlepage.ArticlePages;
 import org.roundtable.audit.AuditLog;
+import org.roundtable.author.AuthorComments;
 import org.roundtable.author.AuthorController;
 import org.roundtable.author.AuthorCookies;
 import org.roundtable.author.PrivateLinkNotice;
 import org.roundtable.comment.EditWindow;
 import org.roundtable.comparison.ComparisonController;
+import org.roundtable.comparison.ProposalComparisons;
 import org.roundtable.db.ChangeBroadcast;
 import org.roundtable.db.ContentVersion;
 import org.roundtable.db.Database;
 import org.roundtable.db.GroupCommitWriter;
 import org.roundtable.feed.FeedController;
 import org.roundtable.helpful.HelpfulController;
+import org.roundtable.helpful.HelpfulMarks;
 import org.roundtable.history.CommentHistory;
 import org.roundtable.history.CommentHistoryController;
 import org.roundtable.identicon.Identicons;
@@ -44,16 +48,19 @@ import org.roundtable.moderation.QueueController;
 import org.roundtable.moderation.QueueFilter;
 import org.roundtable.moderation.QueueRepository;
 import org.roundtable.moderation.ReportController;
+import org.roundtable.moderation.Reports;
 import org.roundtable.moderation.RevisionsController;
 import org.roundtable.operations.HealthController;
 import org.roundtable.operations.Housekeeping;
 import org.roundtable.operations.Metrics;
 import org.roundtable.operations.RequestLog;
 import org.roundtable.pagecache.PageCache;
+import org.roundtable.posting.AuthorDeletesController;
+import org.roundtable.posting.AuthorEdits;
 import org.roundtable.posting.AuthorEditsController;
 import org.roundtable.posting.CommentPlacement;
-import org.roundtable.posting.CommentPosting;
 import org.roundtable.posting.CommentPreviews;
+import org.roundtable.posting.CommentStore;
 import org.roundtable.posting.Posters;
 import org.roundtable.posting.PostingController;
 import org.roundtable.posting.PostingRules;
@@ -62,6 +69,7 @@ import org.roundtable.posting.TypedForms;
 import org.roundtable.rendering.Assets;
 import org.roundtable.rendering.CommentMarkdown;
 import org.roundtable.rendering.Formats;
+import org.roundtable.rendering.GatedPages;
 import org.roundtable.rendering.RenderGate;
 import org.roundtable.rendering.Templates;
 import org.roundtable.search.SearchBackfill;
@@ -159,38 +167,41 @@ public final class App {
         metrics.gauge("roundtable.db.pool.idle", "Idle database connections", database::idleConnections);
         metrics.gauge("roundtable.db.pool.waiting", "Threads waiting for a connection", database::threadsWaitingForConnection);
         metrics.gauge("roundtable.db.writer.queued", "Writes waiting for the next group commit", writer::queued);
-        var articles = new ArticleController(articleList, articlePages, readers, templates, pageCache, renderGate);
+        var gatedPages = new GatedPages(templates, renderGate);
+        var articles = new ArticleController(articleList, articlePages, readers, pageCache, gatedPages);
         if (warmPageCache && config.renderCache()) {
             warmInBackground(articles);
         }
         // Comments written before search existed become findable while the site already serves.
         SearchBackfill.inBackground(jdbi);
-        var comparison = new ComparisonController(articleList, jdbi, markdown, formats, summaryViews, templates, pageCache,
-                renderGate);
+        var comparison = new ComparisonController(articleList, new ProposalComparisons(jdbi, markdown, formats, summaryViews),
+                pageCache, gatedPages);
         var summaryPages = new SummaryController(jdbi, summaryViews);
         var lookup = new CommentLookup(articleList, jdbi);
         var commentPages = new CommentPages(lookup, jdbi, threads, readers);
         var flood = new FloodControl(config.spamRules(), clock);
-        var posting = new CommentPosting(clock, config.spamRules().duplicateWindow(), flood);
-        var checks = new PostingRules(posting, new Bans(jdbi, clock, config.timeZone()),
-                new SpamScreen(jdbi, config.spamRules(), markdown, clock), jdbi);
+        var checks = new PostingRules(new Bans(jdbi, clock, config.timeZone()),
+                new SpamScreen(jdbi, config.spamRules(), markdown, clock), flood, clock,
+                config.spamRules().duplicateWindow(), jdbi);
         var placement = new CommentPlacement(jdbi);
-        var typedForms = new TypedForms(articles, commentPages, jdbi);
-        var posters = new Posters(authorCookies, ipHashes);
-        var previews = new CommentPreviews(lookup, checks, posters,
-                new PreviewRendering(markdown, renderGate, AddressGate.refusingBeyond(addressLimits.previews())), typedForms);
-        var postingController = new PostingController(lookup, checks, posting, writer, authorCookies, posters,
-                metrics, placement, typedForms, previews, jdbi);
-        var authorEdits = new AuthorEditsController(lookup, readers, checks, writer, ipHashes, audit, placement,
-                previews, markdown, clock);
-        var authors = new AuthorController(jdbi, writer, site, authorCookies, formTokens, formats, markdown, clock, editWindow);
+        var posters = new Posters(lookup, authorCookies, ipHashes);
+        var previews = new CommentPreviews(checks, posters,
+                new PreviewRendering(markdown, renderGate, AddressGate.refusingBeyond(addressLimits.previews())));
+        var postingController = new PostingController(posters, checks, new CommentStore(writer, authorCookies, flood, metrics),
+                placement, new TypedForms(articles, commentPages, previews, jdbi));
+        var edits = new AuthorEdits(checks, lookup, ipHashes, writer, audit, clock);
+        var authorEdits = new AuthorEditsController(lookup, readers, edits, previews, placement);
+        var authorDeletes = new AuthorDeletesController(lookup, readers, edits, placement, markdown);
+        var authors = new AuthorController(authorCookies, new AuthorComments(jdbi, markdown, formats, clock, editWindow),
+                formTokens, site, writer);
         var feeds = new FeedController(jdbi, articleList, authorCookies, markdown, site);
-        var reports = new ReportController(jdbi, lookup, authorCookies, formTokens, ipHashes, flood, markdown, clock,
-                config.reportHideThreshold());
+        var reports = new ReportController(lookup,
+                new Reports(jdbi, authorCookies, ipHashes, flood, clock, config.reportHideThreshold()), authorCookies,
+                formTokens, markdown);
         var history = new CommentHistory(jdbi, audit, formats, clock);
         var commentHistory = new CommentHistoryController(lookup, history);
-        var helpful = new HelpfulController(jdbi, lookup, authorCookies, ipHashes, flood, clock,
-                config.spamRules().helpfulMarksPerAddress());
+        var helpful = new HelpfulController(lookup, new HelpfulMarks(jdbi, authorCookies, ipHashes, flood, clock,
+                config.spamRules().helpfulMarksPerAddress()), authorCookies);
         var search = new SearchController(articleList, database, markdown, formats,
                 AddressGate.refusingBeyond(addressLimits.searches()));
         var health = new HealthController(database);
@@ -242,12 +253,12 @@ public final class App {
             app.routes.before(formTokens::judge);
             app.routes.after(pageCache::afterRequest);
             app.routes.after(Personal::afterRequest);
-            routes(app.routes, articles, comparison, summaryPages, commentPages, postingController, previews, authorEdits, reports,
-                    helpful, commentHistory, search, authors, feeds, health, metrics);
+            routes(app.routes, articles, comparison, summaryPages, commentPages, postingController, previews, authorEdits,
+                    authorDeletes, reports, helpful, commentHistory, search, authors, feeds, health, metrics);
             AdminRoutes.register(app.routes,
                     new AdminGate(adminSessions, formTokens),
-                    new AuthController(jdbi, adminSessions, passwords,
-                            new LoginThrottle(jdbi, clock, config.loginMaxFailures()), bootstrap, formTokens, ipHashes, audit),
+                    new AuthController(adminSessions, new SignIns(jdbi, passwords,
+                            new LoginThrottle(jdbi, clock, config.loginMaxFailures()), ipHashes, audit), bootstrap, formTokens),
                     new DashboardController(jdbi, formats, database.makesBackups()),
                     new QueueController(jdbi, moderation, formats, signer),
                     new BansController(jdbi, moderation, formats, clock),
@@ -278,7 +289,7 @@ public final class App {
                                SummaryController summaries,
                                CommentPages comments,
                                PostingController posting, CommentPreviews previews, AuthorEditsController authorEdits,
-                               ReportController reports, HelpfulController helpful,
+                               AuthorDeletesController authorDeletes, ReportController reports, HelpfulController helpful,
                                CommentHistoryController commentHistory, SearchController search, AuthorController authors,
                                FeedController feeds,
                                HealthController health, Metrics metrics) {
@@ -297,8 +308,8 @@ public final class App {
         page(routes, "/articles/{slug}/comments/{id}", comments::show);
         routes.get("/articles/{slug}/comments/{id}/edit", authorEdits::editForm);
         routes.post("/articles/{slug}/comments/{id}/edit", authorEdits::edit);
-        routes.post("/articles/{slug}/comments/{id}/delete", authorEdits::delete);
-        routes.get("/articles/{slug}/comments/{id}/deleted", authorEdits::deleted);
+        routes.post("/articles/{slug}/comments/{id}/delete", authorDeletes::delete);
+        routes.get("/articles/{slug}/comments/{id}/deleted", authorDeletes::deleted);
         routes.get("/articles/{slug}/comments/{id}/report", reports::form);
         routes.post("/articles/{slug}/comments/{id}/report", reports::report);
         routes.post("/articles/{slug}/comments/{id}/helpful", helpful::mark);

@@ -6,14 +6,12 @@ import io.javalin.http.NotFoundResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.roundtable.article.Article;
 import org.roundtable.article.Articles;
 import org.roundtable.comment.CommentPaths;
 import org.roundtable.pagecache.PageCache;
+import org.roundtable.rendering.GatedPages;
 import org.roundtable.rendering.PageBuffer;
-import org.roundtable.rendering.RenderGate;
-import org.roundtable.rendering.Templates;
 import org.roundtable.threads.CommentForm;
 import org.roundtable.threads.DiscussionRequest;
 import org.roundtable.threads.Viewer;
@@ -28,17 +26,15 @@ public final class ArticleController {
     private final Articles articles;
     private final ArticlePages pages;
     private final Viewers readers;
-    private final Templates templates;
     private final PageCache cache;
-    private final RenderGate gate;
+    private final GatedPages gatedPages;
 
-    public ArticleController(Articles articles, ArticlePages pages, Viewers readers, Templates templates, PageCache cache, RenderGate gate) {
+    public ArticleController(Articles articles, ArticlePages pages, Viewers readers, PageCache cache, GatedPages gatedPages) {
         this.articles = articles;
         this.pages = pages;
         this.readers = readers;
-        this.templates = templates;
         this.cache = cache;
-        this.gate = gate;
+        this.gatedPages = gatedPages;
     }
 
     /** With a single article there is nothing to choose from, so readers go straight to it. */
@@ -70,7 +66,7 @@ public final class ArticleController {
     }
 
     private PageBuffer sharedArticle(String slug) {
-        return gate.build(() -> templates.page("article/article", articleModel(slug, readers.anonymous(), null)));
+        return gatedPages.build("article/article", () -> articleModel(slug, readers.anonymous(), null));
     }
 
     /**
@@ -82,8 +78,8 @@ public final class ArticleController {
         String key = ctx.pathParam("discussion");
         DiscussionRequest request = DiscussionRequest.of(ctx);
         if (seesSharedPage(ctx, slug)) {
-            cache.serve(ctx, slug, ctx.path() + request.cacheKey(), () -> gate.build(() -> templates.page(
-                    "article/discussion", discussionModel(slug, key, request, readers.anonymous(), null))));
+            cache.serve(ctx, slug, ctx.path() + request.cacheKey(), () -> gatedPages.build("article/discussion",
+                    () -> discussionModel(slug, key, request, readers.anonymous(), null)));
             return;
         }
         renderDiscussion(ctx, slug, key, request, null);
@@ -92,8 +88,7 @@ public final class ArticleController {
     /** Renders a discussion page for this reader; {@code typed} is a refused post to show again in its form, or null. */
     public void renderDiscussion(Context ctx, String slug, String key, DiscussionRequest request, CommentForm typed) {
         ctx.header("Cache-Control", PERSONAL);
-        templates.send(ctx, build(ctx, "article/discussion",
-                () -> discussionModel(slug, key, request, readers.viewer(ctx), typed)));
+        gatedPages.send(ctx, "article/discussion", () -> discussionModel(slug, key, request, readers.viewer(ctx), typed));
     }
 
     private boolean seesSharedPage(Context ctx, String slug) {
@@ -114,13 +109,7 @@ public final class ArticleController {
     /** Renders the article page for this reader; {@code typed} is a post to show again in its form, or null. */
     public void render(Context ctx, String slug, CommentForm typed) {
         ctx.header("Cache-Control", PERSONAL);
-        templates.send(ctx, build(ctx, "article/article",
-                () -> articleModel(slug, readers.viewer(ctx), typed)));
-    }
-
-    /** Reads and renders a page for {@code ctx}, no more of them at once than the gate lets through. */
-    private PageBuffer build(Context ctx, String template, Supplier<Map<String, Object>> model) {
-        return gate.build(ctx, () -> templates.page(template, model.get()));
+        gatedPages.send(ctx, "article/article", () -> articleModel(slug, readers.viewer(ctx), typed));
     }
 
     private Map<String, Object> articleModel(String slug, Viewer viewer, CommentForm typed) {

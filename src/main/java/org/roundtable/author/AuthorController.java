@@ -2,18 +2,11 @@ package org.roundtable.author;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.time.Clock;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
-import org.roundtable.comment.CommentPaths;
-import org.roundtable.comment.EditWindow;
 import org.roundtable.db.GroupCommitWriter;
 import org.roundtable.pagecache.ChangedPages;
-import org.roundtable.rendering.CommentMarkdown;
-import org.roundtable.rendering.Formats;
 import org.roundtable.security.FormTokens;
 import org.roundtable.security.SiteAddress;
 import org.roundtable.web.ReaderFacingError;
@@ -24,27 +17,19 @@ import org.roundtable.web.ReaderFacingError;
  */
 public final class AuthorController {
 
-    private final Jdbi jdbi;
-    private final GroupCommitWriter writer;
-    private final SiteAddress site;
     private final AuthorCookies cookies;
+    private final AuthorComments comments;
     private final FormTokens formTokens;
-    private final Formats formats;
-    private final CommentMarkdown markdown;
-    private final Clock clock;
-    private final EditWindow editWindow;
+    private final SiteAddress site;
+    private final GroupCommitWriter writer;
 
-    public AuthorController(Jdbi jdbi, GroupCommitWriter writer, SiteAddress site, AuthorCookies cookies, FormTokens formTokens,
-                            Formats formats, CommentMarkdown markdown, Clock clock, EditWindow editWindow) {
-        this.jdbi = jdbi;
-        this.writer = writer;
-        this.site = site;
+    public AuthorController(AuthorCookies cookies, AuthorComments comments, FormTokens formTokens, SiteAddress site,
+                            GroupCommitWriter writer) {
         this.cookies = cookies;
+        this.comments = comments;
         this.formTokens = formTokens;
-        this.formats = formats;
-        this.markdown = markdown;
-        this.clock = clock;
-        this.editWindow = editWindow;
+        this.site = site;
+        this.writer = writer;
     }
 
     /**
@@ -60,16 +45,12 @@ public final class AuthorController {
         ctx.header("Referrer-Policy", "same-origin")
                 .header("Cache-Control", "private, no-store")
                 .header("X-Robots-Tag", "noindex");
-        List<OwnComment> comments = jdbi.onDemand(AuthorRepository.class).comments(author.id()).stream()
-                .map(c -> new OwnComment(c, AuthoredComment.excerpt(markdown.plainText(c.body()).strip()),
-                        formats.readable(c.createdAt()), editWindow.isOpen(c.createdAt(), clock.instant())))
-                .toList();
         ctx.render("author/private", Map.of(
-                "comments", comments,
+                "comments", comments.of(author),
                 "path", "/authors/" + token,
                 "signedIn", cookies.current(ctx).map(current -> current.id() == author.id()).orElse(false),
                 "formToken", formTokens.issue(),
-                "editMinutes", editWindow.minutes()));
+                "editMinutes", comments.editMinutes()));
     }
 
     /** Signs this browser in as the author of the private link, so their comments can be edited from here. */
@@ -132,12 +113,5 @@ public final class AuthorController {
     private Author author(String token) {
         return cookies.byPrivateLink(token).orElseThrow(() -> new ReaderFacingError(HttpStatus.NOT_FOUND,
                 "This private link is not valid. Check that it was copied whole."));
-    }
-
-    /** A listed comment, the start of its words as plain text, and whether it can still be edited. */
-    public record OwnComment(AuthoredComment comment, String excerpt, String readableTime, boolean changeable) {
-        public String path() {
-            return CommentPaths.comment(comment.articleSlug(), comment.id());
-        }
     }
 }

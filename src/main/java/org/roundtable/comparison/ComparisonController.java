@@ -2,106 +2,42 @@ package org.roundtable.comparison;
 
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.roundtable.article.Article;
 import org.roundtable.article.Articles;
 import org.roundtable.comment.CommentPaths;
-import org.roundtable.comment.Discussion;
-import org.roundtable.comment.DiscussionRepository;
-import org.roundtable.comment.Stance;
-import org.roundtable.comment.Text;
 import org.roundtable.pagecache.PageCache;
-import org.roundtable.rendering.CommentMarkdown;
-import org.roundtable.rendering.Formats;
-import org.roundtable.rendering.PageBuffer;
-import org.roundtable.rendering.RenderGate;
-import org.roundtable.rendering.Templates;
-import org.roundtable.summary.Summary;
-import org.roundtable.summary.SummaryRepository;
-import org.roundtable.summary.SummaryViews;
+import org.roundtable.rendering.GatedPages;
 
 /**
- * The proposals of an article side by side: where readers stand on each, how many took part, the strongest
- * argument for and against (the thread of that stance most people took part in), the moderators' summary, and when each discussion last moved. Nothing on it is personal, so every reader gets
- * the cached page, which goes stale with the article's other pages.
+ * The proposals of an article side by side ({@link ProposalComparisons}). Nothing on the page is personal, so every
+ * reader gets the cached page, which goes stale with the article's other pages.
  */
 public final class ComparisonController {
 
-    private static final int EXCERPT_LENGTH = 220;
-
     private final Articles articles;
-    private final SummaryViews summaries;
-    private final Jdbi jdbi;
-    private final CommentMarkdown markdown;
-    private final Formats formats;
-    private final Templates templates;
+    private final ProposalComparisons comparisons;
     private final PageCache cache;
-    private final RenderGate gate;
+    private final GatedPages gatedPages;
 
-    public ComparisonController(Articles articles, Jdbi jdbi, CommentMarkdown markdown, Formats formats,
-                                SummaryViews summaries, Templates templates, PageCache cache, RenderGate gate) {
+    public ComparisonController(Articles articles, ProposalComparisons comparisons, PageCache cache, GatedPages gatedPages) {
         this.articles = articles;
-        this.summaries = summaries;
-        this.jdbi = jdbi;
-        this.markdown = markdown;
-        this.formats = formats;
-        this.templates = templates;
+        this.comparisons = comparisons;
         this.cache = cache;
-        this.gate = gate;
+        this.gatedPages = gatedPages;
     }
 
     public void show(Context ctx) {
         String slug = ctx.pathParam("slug");
         if (cache.isEnabled()) {
-            cache.serve(ctx, slug, CommentPaths.comparison(slug), () -> gate.build(() -> page(slug)));
+            cache.serve(ctx, slug, CommentPaths.comparison(slug), () -> gatedPages.build("comparison/compare", () -> model(slug)));
         } else {
-            templates.send(ctx, gate.build(ctx, () -> page(slug)));
+            gatedPages.send(ctx, "comparison/compare", () -> model(slug));
         }
     }
 
-    private PageBuffer page(String slug) {
+    private Map<String, Object> model(String slug) {
         Article article = articles.article(slug).orElseThrow(NotFoundResponse::new);
-        return templates.page("comparison/compare", Map.of("article", article,
-                "proposals", jdbi.withHandle(handle -> proposals(handle, article))));
-    }
-
-    private List<ProposalComparison> proposals(Handle handle, Article article) {
-        var comparison = handle.attach(ComparisonRepository.class);
-        Map<Long, Summary> current = handle.attach(SummaryRepository.class).currentForArticle(article.id()).stream()
-                .collect(Collectors.toMap(Summary::discussionId, summary -> summary));
-        return handle.attach(DiscussionRepository.class).forArticle(article.id()).stream()
-                .filter(discussion -> !discussion.isGeneral())
-                .map(discussion -> compare(comparison, article, discussion, current.get(discussion.id())))
-                .toList();
-    }
-
-    private ProposalComparison compare(ComparisonRepository comparison, Article article, Discussion discussion,
-                                       Summary summary) {
-        var last = comparison.lastActivity(discussion.id());
-        return new ProposalComparison(
-                discussion.position(),
-                discussion.title(),
-                CommentPaths.article(article.slug()) + "#" + discussion.key(),
-                CommentPaths.discussion(article.slug(), discussion.key()),
-                discussion.tally(),
-                comparison.participants(discussion.id()),
-                argument(comparison, article, discussion, Stance.FOR),
-                argument(comparison, article, discussion, Stance.AGAINST),
-                summary == null ? null : summaries.view(summary, article.slug(), discussion.key()),
-                last.map(Formats::iso).orElse(null),
-                last.map(formats::readable).orElse("No comments yet"));
-    }
-
-    private ProposalComparison.Argument argument(ComparisonRepository comparison, Article article, Discussion discussion,
-                                                 Stance stance) {
-        return comparison.strongest(discussion.id(), stance.value())
-                .map(found -> new ProposalComparison.Argument(found.authorName(),
-                        Text.excerpt(CommentMarkdown.textOf(markdown.toHtml(found.body())), EXCERPT_LENGTH),
-                        found.people(), found.helpful(), found.replies(), CommentPaths.comment(article.slug(), found.id())))
-                .orElse(null);
+        return Map.of("article", article, "proposals", comparisons.of(article));
     }
 }

@@ -3,22 +3,17 @@ package org.roundtable.helpful;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.net.URI;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
 import org.roundtable.antispam.FloodControl;
-import org.roundtable.antispam.PostQuotas;
 import org.roundtable.article.Article;
 import org.roundtable.author.Author;
 import org.roundtable.author.AuthorCookies;
-import org.roundtable.author.AuthorRepository;
 import org.roundtable.comment.Comment;
 import org.roundtable.comment.CommentPaths;
 import org.roundtable.comment.Visibility;
 import org.roundtable.pagecache.ChangedPages;
 import org.roundtable.security.FormTokens;
-import org.roundtable.security.IpHashes;
 import org.roundtable.threads.CommentLookup;
 import org.roundtable.web.Forms;
 import org.roundtable.web.ReaderFacingError;
@@ -26,8 +21,8 @@ import org.roundtable.web.RetryAfter;
 
 /**
  * "Helpful" on every comment: a reader marks it, once per browser (its author cookie, made on the first mark that
- * is stored), and may take the mark back. Its count takes at most {@code marksPerAddress} marks from one address;
- * a reader beyond those still sees their button pressed. The form works without JavaScript and returns the reader
+ * is stored), and may take the mark back. Its count takes at most {@code marksPerAddress} marks from one address
+ * ({@link HelpfulMarks}); a reader beyond those still sees their button pressed. The form works without JavaScript and returns the reader
  * to the comment; the script sends the same form and asks for JSON. Counts on everyone's cached pages catch up within seconds:
  * a mark makes only its article's pages stale, and those at most once every few seconds.
  */
@@ -40,26 +35,14 @@ public final class HelpfulController {
 
     record Refused(String error) {}
 
-    /** What a mark's transaction did: who marked (an identity made for a browser without one), and the new count. */
-    private record Stored(Author reader, int count) {}
-
-    private final Jdbi jdbi;
     private final CommentLookup lookup;
+    private final HelpfulMarks marks;
     private final AuthorCookies authors;
-    private final IpHashes ipHashes;
-    private final FloodControl flood;
-    private final Clock clock;
-    private final int marksPerAddress;
 
-    public HelpfulController(Jdbi jdbi, CommentLookup lookup, AuthorCookies authors, IpHashes ipHashes, FloodControl flood,
-                             Clock clock, int marksPerAddress) {
-        this.jdbi = jdbi;
+    public HelpfulController(CommentLookup lookup, HelpfulMarks marks, AuthorCookies authors) {
         this.lookup = lookup;
+        this.marks = marks;
         this.authors = authors;
-        this.ipHashes = ipHashes;
-        this.flood = flood;
-        this.clock = clock;
-        this.marksPerAddress = marksPerAddress;
     }
 
     /** {@code helpful=yes} marks the comment, {@code helpful=no} takes the mark back: sending either twice is harmless. */
@@ -88,18 +71,9 @@ public final class HelpfulController {
             answer(ctx, article, comment, false, comment.helpfulCount());
             return;
         }
-        String ipHash = ipHashes.of(ctx);
-        Stored stored;
+        HelpfulMarks.Stored stored;
         try {
-            // A browser without a cookie gets its author identity here, in the mark's transaction and only once the
-            // address had room: a refused mark leaves no author, no cookie and no count behind.
-            stored = jdbi.inTransaction(handle -> {
-                Author reader = flood.takeMark(handle.attach(PostQuotas.class), ipHash,
-                        () -> known.orElseGet(() -> authors.create(handle.attach(AuthorRepository.class))));
-                int count = handle.attach(HelpfulRepository.class)
-                        .mark(comment.id(), reader.id(), ipHash, helpful, clock.instant(), marksPerAddress);
-                return new Stored(reader, count);
-            });
+            stored = marks.mark(comment, known, ctx.ip(), helpful);
         } catch (FloodControl.Flooded e) {
             RetryAfter.set(ctx, e.retryAfter());
             refuse(ctx, HttpStatus.TOO_MANY_REQUESTS.getCode(), e.getMessage());
@@ -129,7 +103,7 @@ public final class HelpfulController {
     public void marked(Context ctx) {
         Article article = lookup.article(ctx);
         List<Long> ids = authors.current(ctx)
-                .map(reader -> jdbi.onDemand(HelpfulRepository.class).marked(reader.id(), article.id()))
+                .map(reader -> marks.marked(reader.id(), article.id()))
                 .orElse(List.of());
         // No-store even for a browser without marks; the varying by cookie is web/Personal's, as on every page.
         ctx.header("Cache-Control", "private, no-store");

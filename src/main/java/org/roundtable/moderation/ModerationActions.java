@@ -21,7 +21,7 @@ import org.roundtable.comment.Discussion;
 import org.roundtable.comment.DiscussionRepository;
 import org.roundtable.comment.Text;
 import org.roundtable.history.CommentHistory;
-import org.roundtable.posting.CommentPosting;
+import org.roundtable.posting.PostingRules;
 
 /**
  * What moderators do, each in one transaction with its audit row. Comments change status and never leave
@@ -148,7 +148,7 @@ public final class ModerationActions {
      */
     public Optional<String> edit(Actor actor, long commentId, String typedBody) {
         String body = Text.body(typedBody);
-        Optional<String> problem = CommentPosting.problemWithText(Comment.ANONYMOUS, body);
+        Optional<String> problem = PostingRules.problemWithText(Comment.ANONYMOUS, body);
         if (problem.isPresent()) {
             return problem;
         }

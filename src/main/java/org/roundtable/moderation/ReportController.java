@@ -2,29 +2,21 @@ package org.roundtable.moderation;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
 import org.roundtable.antispam.FloodControl;
-import org.roundtable.antispam.PostQuotas;
 import org.roundtable.article.Article;
 import org.roundtable.author.Author;
 import org.roundtable.author.AuthorCookies;
-import org.roundtable.author.AuthorRepository;
 import org.roundtable.comment.Comment;
 import org.roundtable.comment.CommentPaths;
-import org.roundtable.comment.CommentRepository;
-import org.roundtable.comment.CommentStatus;
-import org.roundtable.comment.Hold;
 import org.roundtable.comment.Text;
 import org.roundtable.comment.Visibility;
 import org.roundtable.pagecache.ChangedPages;
 import org.roundtable.rendering.CommentMarkdown;
 import org.roundtable.security.FormTokens;
-import org.roundtable.security.IpHashes;
 import org.roundtable.threads.CommentLookup;
 import org.roundtable.web.Forms;
 import org.roundtable.web.RetryAfter;
@@ -40,27 +32,19 @@ public final class ReportController {
     static final int MAX_DETAILS_LENGTH = 1_000;
     private static final int QUOTED_LENGTH = 400;
 
-    private final Jdbi jdbi;
     private final CommentLookup lookup;
+    private final Reports reports;
     private final AuthorCookies authors;
     private final FormTokens formTokens;
-    private final IpHashes ipHashes;
-    private final FloodControl flood;
     private final CommentMarkdown markdown;
-    private final Clock clock;
-    private final int hideThreshold;
 
-    public ReportController(Jdbi jdbi, CommentLookup lookup, AuthorCookies authors, FormTokens formTokens,
-                            IpHashes ipHashes, FloodControl flood, CommentMarkdown markdown, Clock clock, int hideThreshold) {
-        this.jdbi = jdbi;
+    public ReportController(CommentLookup lookup, Reports reports, AuthorCookies authors, FormTokens formTokens,
+                            CommentMarkdown markdown) {
         this.lookup = lookup;
+        this.reports = reports;
         this.authors = authors;
         this.formTokens = formTokens;
-        this.ipHashes = ipHashes;
-        this.flood = flood;
         this.markdown = markdown;
-        this.clock = clock;
-        this.hideThreshold = hideThreshold;
     }
 
     public void form(Context ctx) {
@@ -91,27 +75,9 @@ public final class ReportController {
             return;
         }
         Optional<Author> known = authors.current(ctx);
-        String ipHash = ipHashes.of(ctx);
         Optional<Author> stored;
         try {
-            // A browser without a cookie gets its author identity in the report's transaction, once the limits had
-            // room: a refused report leaves nothing behind, and a report sent twice is neither stored nor counted.
-            stored = jdbi.inTransaction(handle -> {
-                var reports = handle.attach(ReportRepository.class);
-                if (known.isPresent() && reports.exists(comment.id(), known.get().id())) {
-                    return Optional.<Author>empty();
-                }
-                Author reporter = flood.takeReport(handle.attach(PostQuotas.class), ipHash,
-                        () -> known.orElseGet(() -> authors.create(handle.attach(AuthorRepository.class))));
-                reports.insert(comment.id(), reporter.id(), ipHash, reason.get().value(), details.isEmpty() ? null : details,
-                        clock.instant());
-                if (reports.openReporters(comment.id()) >= hideThreshold && Visibility.shownToReaders(comment.status())) {
-                    // Hidden until a moderator decides: held, like a comment awaiting approval.
-                    handle.attach(CommentRepository.class).hold(comment,
-                            new Hold(CommentStatus.HELD, "Hidden after reports from " + hideThreshold + " readers"));
-                }
-                return Optional.of(reporter);
-            });
+            stored = reports.file(comment, known, ctx.ip(), reason.get(), details);
         } catch (FloodControl.Flooded e) {
             RetryAfter.set(ctx, e.retryAfter());
             render(ctx, article, comment, reasonValue, details, null, e.getMessage(), HttpStatus.TOO_MANY_REQUESTS.getCode());

@@ -4,21 +4,18 @@ import io.javalin.http.Context;
 import java.util.HashMap;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.roundtable.article.Article;
 import org.roundtable.comment.Comment;
 import org.roundtable.comment.Text;
 import org.roundtable.pagecache.ChangedPages;
-import org.roundtable.posting.CommentPosting.Outcome;
 import org.roundtable.posting.Posters.Poster;
+import org.roundtable.posting.Posters.SentPost;
 import org.roundtable.security.AddressGate;
-import org.roundtable.threads.CommentForm;
-import org.roundtable.threads.CommentLookup;
 import org.roundtable.web.RetryAfter;
 
 /**
  * Shows a comment as it would look before it is posted, rendered by the same safe Markdown as posted comments.
  * Without JavaScript the form's Preview button sends the form, and its page comes back with the preview above
- * the buttons; with it, the script asks for the preview alone and shows it in place.
+ * the buttons ({@link TypedForms#showPreviewed}); with it, the script asks for the preview alone and shows it in place.
  *
  * <p>A preview is a post that is not stored: it meets the rules a post or an edit meets before anything is parsed
  * (the form's token and origin, the text limits, the lock, bans; see {@link PostingRules}), but takes no flood quota
@@ -36,19 +33,14 @@ public final class CommentPreviews {
         record Refused(int status, String reason) implements Preview {}
     }
 
-    private final CommentLookup lookup;
     private final PostingRules checks;
     private final Posters posters;
     private final PreviewRendering rendering;
-    private final TypedForms typedForms;
 
-    public CommentPreviews(CommentLookup lookup, PostingRules checks, Posters posters, PreviewRendering rendering,
-                           TypedForms typedForms) {
-        this.lookup = lookup;
+    public CommentPreviews(PostingRules checks, Posters posters, PreviewRendering rendering) {
         this.checks = checks;
         this.posters = posters;
         this.rendering = rendering;
-        this.typedForms = typedForms;
     }
 
     /** Whether the form was sent with its Preview button rather than to be posted. */
@@ -56,25 +48,12 @@ public final class CommentPreviews {
         return "yes".equals(ctx.formParam("preview"));
     }
 
-    /** The page the form was sent from, again, with what was typed and its preview or why there is none. */
-    public void showWithForm(Context ctx) {
-        ChangedPages.none(ctx);
-        Article article = lookup.article(ctx);
-        CommentForm form = CommentForm.from(ctx);
-        Preview preview = ofPost(ctx, article, form);
-        if (preview instanceof Preview.Shown shown) {
-            typedForms.showAgain(ctx, article, form.previewed(shown.html()), 200);
-        } else if (preview instanceof Preview.Refused refused) {
-            typedForms.showAgain(ctx, article, form.refused(refused.reason()), refused.status());
-        }
-    }
-
     /** The preview alone, for the script to put in place; a refusal is a message it shows instead. */
     public void fragment(Context ctx) {
         ChangedPages.none(ctx);
-        Article article = lookup.article(ctx);
+        SentPost sent = posters.post(ctx);
         var model = new HashMap<String, Object>();
-        Preview preview = ofPost(ctx, article, CommentForm.from(ctx));
+        Preview preview = ofPost(ctx, sent);
         if (preview instanceof Preview.Shown shown) {
             model.put("html", shown.html());
         } else if (preview instanceof Preview.Refused refused) {
@@ -91,9 +70,11 @@ public final class CommentPreviews {
         return preview(ctx, poster, body, () -> checks.edit(comment, Text.name(name), Text.body(body), poster.address()));
     }
 
-    private Preview ofPost(Context ctx, Article article, CommentForm form) {
-        Poster poster = posters.of(ctx);
-        return preview(ctx, poster, form.body(), () -> checks.preview(article, form, poster.authorId(), poster.address()));
+    /** A new comment as it would look, with the checks a post meets before it is planned. */
+    Preview ofPost(Context ctx, SentPost sent) {
+        Poster poster = sent.poster();
+        return preview(ctx, poster, sent.form().body(),
+                () -> checks.preview(sent.article(), sent.form(), poster.authorId(), poster.address()));
     }
 
     /**

@@ -12,6 +12,8 @@ import org.roundtable.comment.DiscussionRepository;
 import org.roundtable.comment.Ids;
 import org.roundtable.comment.Sort;
 import org.roundtable.comment.Visibility;
+import org.roundtable.posting.CommentPreviews.Preview;
+import org.roundtable.posting.Posters.SentPost;
 import org.roundtable.threads.CommentForm;
 import org.roundtable.threads.CommentPages;
 import org.roundtable.threads.DiscussionRequest;
@@ -24,12 +26,24 @@ public final class TypedForms {
 
     private final ArticleController articlePage;
     private final CommentPages commentPages;
+    private final CommentPreviews previews;
     private final Jdbi jdbi;
 
-    public TypedForms(ArticleController articlePage, CommentPages commentPages, Jdbi jdbi) {
+    public TypedForms(ArticleController articlePage, CommentPages commentPages, CommentPreviews previews, Jdbi jdbi) {
         this.articlePage = articlePage;
         this.commentPages = commentPages;
+        this.previews = previews;
         this.jdbi = jdbi;
+    }
+
+    /** The page the form was sent from, again, with what was typed and its preview or why there is none. */
+    public void showPreviewed(Context ctx, SentPost sent) {
+        Preview preview = previews.ofPost(ctx, sent);
+        if (preview instanceof Preview.Shown shown) {
+            showAgain(ctx, sent.article(), sent.form().previewed(shown.html()), 200);
+        } else if (preview instanceof Preview.Refused refused) {
+            showAgain(ctx, sent.article(), sent.form().refused(refused.reason()), refused.status());
+        }
     }
 
     /**

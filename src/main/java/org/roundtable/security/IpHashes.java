@@ -27,6 +27,10 @@ public final class IpHashes {
 
     /** This client's hash together with the one rows written before the /64 key carry; for lookups of bans. */
     public AddressHash withFormer(Context ctx) {
-        return new AddressHash(of(ctx), signer.mac(PURPOSE, ctx.ip()));
+        return withFormer(ctx.ip());
+    }
+
+    public AddressHash withFormer(String address) {
+        return new AddressHash(of(address), signer.mac(PURPOSE, address));
     }
 }

@@ -279,6 +279,26 @@ class HostileInputTest {
         postedId(reader.submit(reader.open(ARTICLE), "#reply-proposal-4", Map.of("body", "Locked out")));
     }
 
+    @Test
+    void whileAnotherProcessHoldsTheWriteLockEditsFailWith503AndKeepTheirText() throws Exception {
+        assumeFalse(TestDatabases.onPostgresql(), "SQLite's write lock, held by another process");
+        Reader author = server.reader();
+        long id = postedId(author.submit(author.open(ARTICLE), "#reply-general", Map.of("body", "Before the lock")));
+        Document editPage = author.open(ARTICLE + "/comments/" + id + "/edit");
+        try (Connection other = DriverManager.getConnection(TestServer.databaseUrl(folder));
+             Statement statement = other.createStatement()) {
+            statement.execute("BEGIN IMMEDIATE");
+            HttpResponse<String> response = author.submit(editPage, "form[action$=/edit]", Map.of("body", "Edited, locked out"));
+            assertThat(response.statusCode()).isEqualTo(503);
+            Document page = Reader.parse(response);
+            assertThat(page.selectFirst(".form-error").text()).contains("could not save your comment just now");
+            assertThat(page.selectFirst("textarea").text()).isEqualTo("Edited, locked out");
+            statement.execute("ROLLBACK");
+        }
+        assertThat(author.open(ARTICLE).getElementById("comment-" + id).selectFirst(".comment-body").text())
+                .isEqualTo("Before the lock");
+    }
+
     private static String raw(String head, byte[] body) throws IOException {
         try (Socket socket = new Socket("localhost", server.uri("/").getPort())) {
             OutputStream out = socket.getOutputStream();
