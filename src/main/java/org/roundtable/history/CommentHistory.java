@@ -1,7 +1,5 @@
 package org.roundtable.history;
 
-import com.github.difflib.DiffUtils;
-import com.github.difflib.patch.AbstractDelta;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,10 +14,10 @@ import org.unbescape.html.HtmlEscape;
 
 /**
  * The versions of an edited comment as pages show them, newest first, each with what changed since the version
- * before it marked: words taken out struck through, words put in underlined. A version a moderator hid is left
- * out of readers' comparisons too: the next version is compared with the last one readers may see, so what the
- * hidden one said never shows as "taken out". The newest version is the comment's own text, so it is never hidden
- * here: hiding it would leave the words on the comment while this page claimed they were withdrawn.
+ * before it marked (see {@link WordChanges}): words taken out struck through, words put in underlined. A version a
+ * moderator hid is left out of readers' comparisons too: the next version is compared with the last one readers may
+ * see, so what the hidden one said never shows as "taken out". The newest version is the comment's own text, so it is
+ * never hidden here: hiding it would leave the words on the comment while this page claimed they were withdrawn.
  */
 public final class CommentHistory {
 
@@ -115,39 +113,8 @@ public final class CommentHistory {
         return versions;
     }
 
-    /** {@code after} as escaped HTML, with what changed since {@code before} marked word by word. */
-    static String changes(String before, String after, boolean original) {
-        List<String> from = words(before);
-        List<String> to = words(after);
-        if (original) {
-            return escape(String.join("", to));
-        }
-        var html = new StringBuilder();
-        int next = 0;
-        for (AbstractDelta<String> delta : DiffUtils.diff(from, to).getDeltas()) {
-            int at = delta.getTarget().getPosition();
-            html.append(escape(String.join("", to.subList(next, at))));
-            List<String> removed = delta.getSource().getLines();
-            List<String> added = delta.getTarget().getLines();
-            if (!removed.isEmpty()) {
-                html.append("<del><span class=\"visually-hidden\">[removed: </span>").append(escape(String.join("", removed)))
-                        .append("<span class=\"visually-hidden\">]</span></del>");
-            }
-            if (!added.isEmpty()) {
-                html.append("<ins><span class=\"visually-hidden\">[added: </span>").append(escape(String.join("", added)))
-                        .append("<span class=\"visually-hidden\">]</span></ins>");
-            }
-            next = at + added.size();
-        }
-        return html.append(escape(String.join("", to.subList(next, to.size())))).toString();
-    }
-
-    /** Words and the spaces between them, each a token, so that joined they are the text again. */
-    private static List<String> words(String text) {
-        return text.isEmpty() ? List.of() : List.of(text.split("(?<=\\s)(?=\\S)|(?<=\\S)(?=\\s)"));
-    }
-
-    private static String escape(String text) {
-        return HtmlEscape.escapeHtml5Xml(text);
+    /** {@code after} as escaped HTML, with what changed since {@code before} marked (see {@link WordChanges}). */
+    private static String changes(String before, String after, boolean original) {
+        return original ? HtmlEscape.escapeHtml5Xml(after) : WordChanges.html(before, after);
     }
 }
