@@ -4,7 +4,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -146,9 +145,7 @@ public final class AuthorEditsController {
     private void storeEdit(Comment comment, String name, String body, Stance stance, Optional<Hold> screened) {
         writer.write(session -> {
             var comments = session.attach(CommentRepository.class);
-            Instant now = clock.instant();
-            comments.edit(comment, name, body, now);
-            comments.changeStance(comment, stance, now);
+            comments.edit(comment, name, body, stance, clock.instant());
             Comment stanced = comment.withStance(stance);
             screened.filter(hold -> comment.isPublished()).ifPresent(hold -> comments.hold(stanced, hold));
             audit.record(session.handle(), Actor.AUTHOR, "comment.author_edit", "comment", comment.id(),
