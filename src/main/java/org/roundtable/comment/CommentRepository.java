@@ -320,11 +320,15 @@ public interface CommentRepository extends SqlObject {
     @SqlUpdate("UPDATE comments SET root_id = id WHERE id = :id")
     void makeOwnRoot(long id);
 
-    /** The author's edit of their name and words; the versions are kept (see {@link CommentVersions}). */
+    /**
+     * The author's edit of their name, words and stance (null for none); the versions are kept (see
+     * {@link CommentVersions}), and a changed stance moves the tally (see {@link #changeStance}).
+     */
     @Transaction
-    default void edit(Comment before, String authorName, String body, Instant editedAt) {
-        versions().keep(before, authorName, body, editedAt, "author");
+    default void edit(Comment before, String authorName, String body, Stance stance, Instant editedAt) {
+        versions().keep(before, authorName, body, stance, editedAt, "author");
         setWords(before.id(), authorName, body, SearchWords.of(body), editedAt);
+        changeStance(before, stance, editedAt);
     }
 
     @SqlUpdate("""
@@ -335,7 +339,7 @@ public interface CommentRepository extends SqlObject {
     /** A moderator's edit of the words; the page then says so, and the versions are kept. */
     @Transaction
     default void editByModerator(Comment before, String body, Instant editedAt) {
-        versions().keep(before, before.authorName(), body, editedAt, "moderator");
+        versions().keep(before, before.authorName(), body, before.stance(), editedAt, "moderator");
         setWordsByModerator(before.id(), body, SearchWords.of(body), editedAt);
     }
 

@@ -1,7 +1,5 @@
 package org.roundtable.history;
 
-import com.github.difflib.DiffUtils;
-import com.github.difflib.patch.AbstractDelta;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,24 +9,27 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.roundtable.audit.Actor;
 import org.roundtable.audit.AuditLog;
+import org.roundtable.comment.Stance;
 import org.roundtable.rendering.Formats;
 import org.unbescape.html.HtmlEscape;
 
 /**
  * The versions of an edited comment as pages show them, newest first, each with what changed since the version
- * before it marked: words taken out struck through, words put in underlined. A version a moderator hid is left
- * out of readers' comparisons too: the next version is compared with the last one readers may see, so what the
- * hidden one said never shows as "taken out". The newest version is the comment's own text, so it is never hidden
- * here: hiding it would leave the words on the comment while this page claimed they were withdrawn.
+ * before it marked (see {@link WordChanges}): words taken out struck through, words put in underlined, and the stance
+ * beside the one it replaced. A version a moderator hid is left out of readers' comparisons too: the next version is
+ * compared with the last one readers may see, so what the hidden one said never shows as "taken out". The newest
+ * version is the comment's own text, so it is never hidden here: hiding it would leave the words on the comment
+ * while this page claimed they were withdrawn.
  */
 public final class CommentHistory {
 
     /**
      * One version as shown: {@code number} counts from the original (1); {@code current} when it is the newest, the
-     * comment's own text; {@code changesHtml} is null when hidden.
+     * comment's own text; {@code changesHtml} is null when hidden; {@code stance} is its stance, or how it changed
+     * ("Against → For"), or null when there is none to tell of.
      */
     public record Version(long id, int number, String authorName, boolean byModerator, String isoTime, String readableTime,
-                          boolean current, boolean hidden, String changesHtml) {}
+                          boolean current, boolean hidden, String changesHtml, String stance) {}
 
     private final Jdbi jdbi;
     private final AuditLog audit;
@@ -103,11 +104,12 @@ public final class CommentHistory {
         Revision lastShown = null;
         for (int i = 0; i < revisions.size(); i++) {
             Revision revision = revisions.get(i);
-            boolean withheld = revision.hidden() && !everything;
-            versions.add(new Version(revision.id(), i + 1, withheld ? null : revision.authorName(), revision.byModerator(),
-                    Formats.iso(revision.madeAt()), formats.readable(revision.madeAt()), i == revisions.size() - 1, revision.hidden(),
-                    withheld ? null : changes(lastShown == null ? "" : lastShown.body(), revision.body(), lastShown == null)));
-            if (!withheld) {
+            boolean current = i == revisions.size() - 1;
+            if (revision.hidden() && !everything) {
+                versions.add(version(revision, i + 1, current, null, null, null));
+            } else {
+                versions.add(version(revision, i + 1, current, revision.authorName(), changes(lastShown, revision),
+                        stanceLine(lastShown, revision)));
                 lastShown = revision;
             }
         }
@@ -115,39 +117,29 @@ public final class CommentHistory {
         return versions;
     }
 
-    /** {@code after} as escaped HTML, with what changed since {@code before} marked word by word. */
-    static String changes(String before, String after, boolean original) {
-        List<String> from = words(before);
-        List<String> to = words(after);
-        if (original) {
-            return escape(String.join("", to));
-        }
-        var html = new StringBuilder();
-        int next = 0;
-        for (AbstractDelta<String> delta : DiffUtils.diff(from, to).getDeltas()) {
-            int at = delta.getTarget().getPosition();
-            html.append(escape(String.join("", to.subList(next, at))));
-            List<String> removed = delta.getSource().getLines();
-            List<String> added = delta.getTarget().getLines();
-            if (!removed.isEmpty()) {
-                html.append("<del><span class=\"visually-hidden\">[removed: </span>").append(escape(String.join("", removed)))
-                        .append("<span class=\"visually-hidden\">]</span></del>");
-            }
-            if (!added.isEmpty()) {
-                html.append("<ins><span class=\"visually-hidden\">[added: </span>").append(escape(String.join("", added)))
-                        .append("<span class=\"visually-hidden\">]</span></ins>");
-            }
-            next = at + added.size();
-        }
-        return html.append(escape(String.join("", to.subList(next, to.size())))).toString();
+    private Version version(Revision revision, int number, boolean current, String authorName, String changesHtml, String stance) {
+        return new Version(revision.id(), number, authorName, revision.byModerator(), Formats.iso(revision.madeAt()),
+                formats.readable(revision.madeAt()), current, revision.hidden(), changesHtml, stance);
     }
 
-    /** Words and the spaces between them, each a token, so that joined they are the text again. */
-    private static List<String> words(String text) {
-        return text.isEmpty() ? List.of() : List.of(text.split("(?<=\\s)(?=\\S)|(?<=\\S)(?=\\s)"));
+    /** The words of {@code revision} as HTML, changes since {@code previous} marked; whole if it is the first shown (null). */
+    private static String changes(Revision previous, Revision revision) {
+        return previous == null ? HtmlEscape.escapeHtml5Xml(revision.body()) : WordChanges.html(previous.body(), revision.body());
     }
 
-    private static String escape(String text) {
-        return HtmlEscape.escapeHtml5Xml(text);
+    /**
+     * The stance of {@code revision}, with the one it replaced when it changed since {@code previous} ("Against →
+     * For"); null when there is none to tell of (a reply, or a comment that never had a stance).
+     */
+    private static String stanceLine(Revision previous, Revision revision) {
+        Optional<Stance> now = revision.stance();
+        if (previous == null || previous.stance().equals(now)) {
+            return now.map(Stance::label).orElse(null);
+        }
+        return label(previous.stance()) + " → " + label(now);
+    }
+
+    private static String label(Optional<Stance> stance) {
+        return stance.map(Stance::label).orElse("No stance");
     }
 }

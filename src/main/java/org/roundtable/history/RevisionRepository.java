@@ -11,7 +11,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(Revision.class)
 public interface RevisionRepository {
 
-    String COLUMNS = "id, comment_id, author_name, body, made_at, made_by, hidden_at";
+    String COLUMNS = "id, comment_id, author_name, body, stance AS stance_value, made_at, made_by, hidden_at";
 
     /** Every version of a comment, oldest first. */
     @SqlQuery("SELECT " + COLUMNS + " FROM comment_revisions WHERE comment_id = :commentId ORDER BY id")

@@ -86,7 +86,7 @@ final class ExportedTables {
                 time("edited_at"), flag("edited_by_moderator"), text("ip_hash"), text("import_key"), text("held_reason"),
                 flag("by_article_author"), text("stance"), time("stance_set_at"), number("moved_from_discussion_id")));
         tables.put("comment_revisions", List.of(number("id"), number("comment_id"), text("author_name"), text("body"),
-                time("made_at"), text("made_by"), time("hidden_at"), number("hidden_by")));
+                time("made_at"), text("made_by"), time("hidden_at"), number("hidden_by"), text("stance")));
         tables.put("helpful_votes", List.of(number("comment_id"), number("author_id"), time("created_at"), text("ip_hash"),
                 flag("counted")));
         tables.put("reports", List.of(number("id"), number("comment_id"), number("author_id"), text("ip_hash"), text("reason"),

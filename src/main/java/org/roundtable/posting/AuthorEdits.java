@@ -2,7 +2,6 @@ package org.roundtable.posting;
 
 import io.javalin.http.HttpStatus;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.JdbiException;
 import org.roundtable.audit.Actor;
@@ -88,9 +87,7 @@ public final class AuthorEdits {
     private void store(Comment comment, String name, String body, Stance stance, Optional<Hold> screened) {
         writer.write(session -> {
             var comments = session.attach(CommentRepository.class);
-            Instant now = clock.instant();
-            comments.edit(comment, name, body, now);
-            comments.changeStance(comment, stance, now);
+            comments.edit(comment, name, body, stance, clock.instant());
             Comment stanced = comment.withStance(stance);
             screened.filter(hold -> Visibility.shownToReaders(comment.status())).ifPresent(hold -> comments.hold(stanced, hold));
             audit.record(session.handle(), Actor.AUTHOR, "comment.author_edit", "comment", comment.id(),

@@ -82,7 +82,7 @@ class AuthorRepositoryTest {
         Comment tied = content.comment(content.proposal(article, 1)).by(author).saying("دوم").at(START.plusSeconds(60)).post();
         Comment alsoTied = content.reply(first).by(author).saying("سوم").at(START.plusSeconds(60)).post();
         content.comment(content.general(article)).by(author).held(CommentStatus.HELD, "First comment").post();
-        jdbi.useExtension(CommentRepository.class, comments -> comments.edit(tied, tied.authorName(), "دوم، ویرایش شده",
+        jdbi.useExtension(CommentRepository.class, comments -> comments.edit(tied, tied.authorName(), "دوم، ویرایش شده", tied.stance(),
                 START.plusSeconds(120)));
 
         assertThat(authors.comments(author))

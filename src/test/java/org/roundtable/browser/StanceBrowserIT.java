@@ -2,6 +2,7 @@ package org.roundtable.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -31,6 +32,60 @@ class StanceBrowserIT extends ForumTest {
             assertThat(reader.find(".toc .tally-line").getText()).contains("1 against");
             assertThat(reader.horizontalOverflow()).isZero();
         }
+    }
+
+    /**
+     * An author turns from Against to For and rewrites a passage: the history says how the stance changed, and shows
+     * each rewrite as one run struck out beside one underlined, apart from each other, in light and dark. (JavaScript
+     * is on only because axe-core waits out its 30-second script timeout without it; the pages are plain HTML.)
+     */
+    @Test
+    void anAuthorsChangeOfStanceIsInTheHistoryAndARewriteReadsAsTwoRuns() {
+        try (var reader = Browser.open(forum, true)) {
+            reader.width(Browser.PHONE_WIDTH);
+            reader.go(article);
+            WebElement form = Forum.form(reader, "proposal-2-discussion");
+            reader.find(form, "input[name=stance][value=against]").click();
+            Forum.fillAndSend(reader, form, "Leyla", "I am sure Iran will not agree to it.");
+            String id = Forum.comment(reader, "I am sure Iran will not agree to it.").getAttribute("id");
+            reader.find("#" + id + " > .comment-actions a[href$='/edit']").click();
+            reader.find("input[name=stance][value=for]").click();
+            reader.type(reader.find("#edit-body"), "I was sure Pakistan would agree to it.");
+            reader.submit(reader.find("main form.comment-form button[type=submit]"));
+            reader.find("#" + id + " a.edited").click();
+
+            WebElement stance = reader.find("#version-2 .version-stance");
+            assertThat(stance.getText()).isEqualTo("Stance: Against → For");
+            assertThat(reader.onScreen(stance)).as("the change of stance is on the first screen").isTrue();
+            List<WebElement> removed = reader.findAll("#version-2 .version-text del");
+            List<WebElement> added = reader.findAll("#version-2 .version-text ins");
+            assertThat(removed).as("the rewritten passage is one run, not word after word")
+                    .extracting(mark -> seen(reader, mark)).containsExactly("am", "Iran will not");
+            assertThat(added).extracting(mark -> seen(reader, mark)).containsExactly("was", "Pakistan would");
+            for (int i = 0; i < removed.size(); i++) {
+                assertThat(gapBetween(reader, removed.get(i), added.get(i))).as("what was taken out does not touch what was put in")
+                        .isGreaterThanOrEqualTo(2);
+            }
+            reader.assertAccessible();
+            reader.screenshot("history-stance", Browser.PHONE_WIDTH);
+            reader.screenshot("history-stance", Browser.DESKTOP_WIDTH);
+            reader.prefer("prefers-color-scheme", "dark");
+            reader.assertAccessible();
+            reader.screenshot("history-stance-dark", Browser.PHONE_WIDTH);
+            reader.screenshot("history-stance-dark", Browser.DESKTOP_WIDTH);
+        }
+    }
+
+    /** The words of a mark as the eye reads them, without what it says to screen readers only ("[removed: "). */
+    private static String seen(Browser reader, WebElement mark) {
+        return (String) reader.script("return [...arguments[0].childNodes].filter(node => node.nodeType === Node.TEXT_NODE)"
+                + ".map(node => node.textContent).join('');", mark);
+    }
+
+    /** The space between the end of one piece of text and the start of the next on the same line, in CSS pixels. */
+    private static double gapBetween(Browser reader, WebElement first, WebElement second) {
+        return ((Number) reader.script("const a = arguments[0].getClientRects(), b = arguments[1].getClientRects();"
+                + "return b[0].left - a[a.length - 1].right;", first, second)).doubleValue();
     }
 
     @Test

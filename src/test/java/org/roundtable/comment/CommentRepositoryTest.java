@@ -295,9 +295,9 @@ class CommentRepositoryTest {
         Instant firstEdit = START.plus(Duration.ofMinutes(2));
         Instant secondEdit = START.plus(Duration.ofMinutes(3));
 
-        comments.edit(original, "Sara K.", "First words", firstEdit);
+        comments.edit(original, "Sara K.", "First words", original.stance(), firstEdit);
         Comment edited = content.reload(original);
-        comments.edit(edited, "Sara K.", "First words, corrected", secondEdit);
+        comments.edit(edited, "Sara K.", "First words, corrected", edited.stance(), secondEdit);
 
         assertThat(content.reload(original))
                 .extracting(Comment::authorName, Comment::body, Comment::editedAt, Comment::editedByModerator)
@@ -313,7 +313,7 @@ class CommentRepositoryTest {
     void anEditThatChangesNeitherNameNorWordsKeepsNoVersion() {
         Comment original = content.comment(general).named("Sara").saying("Unchanged").post();
 
-        comments.edit(original, "Sara", "Unchanged", START.plus(Duration.ofMinutes(5)));
+        comments.edit(original, "Sara", "Unchanged", original.stance(), START.plus(Duration.ofMinutes(5)));
 
         assertThat(revisions(original)).isEmpty();
         assertThat(content.reload(original).body()).isEqualTo("Unchanged");

@@ -46,7 +46,7 @@ class FeedRepositoryTest {
         content.comment(content.general(content.article("other"))).post();
         Comment onProposal = content.comment(proposal).named("علی").saying("دوم").stance(Stance.AGAINST).post();
         Instant editedAt = onProposal.createdAt().plus(Duration.ofMinutes(5));
-        jdbi.useExtension(CommentRepository.class, comments -> comments.edit(onProposal, "علی", "دوم، ویرایش شده", editedAt));
+        jdbi.useExtension(CommentRepository.class, comments -> comments.edit(onProposal, "علی", "دوم، ویرایش شده", onProposal.stance(), editedAt));
 
         assertThat(feeds.newestOnArticle("alliance")).containsExactly(
                 new FeedEntry(onProposal.id(), "alliance", "Article alliance", "proposal-1", 1, "بندر مشترک", "علی",

@@ -152,14 +152,46 @@ class CommentHistoryTest {
     }
 
     @Test
-    void aCommentNeverEditedHasNoVersionsAndAStanceOnlyEditMakesNone() {
+    void aCommentNeverEditedHasNoVersions() {
         Document history = server.reader().open(ARTICLE + "/comments/" + id + "/history");
         assertThat(history.text()).contains("This comment has not been edited.");
         assertThat(server.page(ARTICLE).getElementById("comment-" + id).select("a.edited")).isEmpty();
+        assertThat(history.select(".version-stance")).isEmpty();
+    }
+
+    /** A changed stance moves the tally, so the history records it, even when not a word changed. */
+    @Test
+    void aStanceOnlyEditMakesAVersionThatSaysHowTheStanceChanged() {
+        long stanced = postedId(author.submit(author.open(ARTICLE), "#reply-proposal-2",
+                Map.of("name", "Sara", "body", "Not before the border is calm.", "stance", "against")));
+        edit(stanced, Map.of("stance", "for"));
+
+        Element edited = server.page(ARTICLE + "/discussions/proposal-2").getElementById("comment-" + stanced).selectFirst("a.edited");
+        assertThat(edited.text()).isEqualTo("edited");
+        Document history = server.reader().open(edited.attr("href"));
+        assertThat(history.select(".comment-version")).extracting(v -> v.selectFirst("h2").ownText()).containsExactly("Version 2", "Original");
+        Element stanceChange = history.getElementById("version-2");
+        assertThat(stanceChange.selectFirst(".version-stance").text()).isEqualTo("Stance: Against → For");
+        assertThat(stanceChange.selectFirst(".version-text").text()).isEqualTo("Not before the border is calm.");
+        assertThat(stanceChange.select(".version-text ins, .version-text del")).as("not a word changed").isEmpty();
+        assertThat(history.getElementById("version-1").selectFirst(".version-stance").text()).isEqualTo("Stance: Against");
+
+        edit(stanced, Map.of("body", "Not before the border is calm, and trade is flowing.", "stance", ""));
+        Document again = server.reader().open(edited.attr("href"));
+        assertThat(again.getElementById("version-3").selectFirst(".version-stance").text()).isEqualTo("Stance: For → No stance");
+        assertThat(again.getElementById("version-3").select(".version-text ins").text()).contains("trade is flowing.");
+
+        edit(stanced, Map.of("body", "Not before the border is calm and trade flows."));
+        assertThat(server.reader().open(edited.attr("href")).getElementById("version-4").select(".version-stance"))
+                .as("neither a stance nor a change to tell of").isEmpty();
     }
 
     private void edit(String body) {
-        var saved = author.submit(author.open(ARTICLE + "/comments/" + id + "/edit"), "form[action$=/edit]", Map.of("body", body));
+        edit(id, Map.of("body", body));
+    }
+
+    private void edit(long comment, Map<String, String> changes) {
+        var saved = author.submit(author.open(ARTICLE + "/comments/" + comment + "/edit"), "form[action$=/edit]", changes);
         assertThat(saved.statusCode()).isEqualTo(303);
     }
 }

@@ -77,6 +77,6 @@ class RevisionRepositoryTest {
     }
 
     private void edit(Comment before, String body, Instant at) {
-        jdbi.useExtension(CommentRepository.class, comments -> comments.edit(before, before.authorName(), body, at));
+        jdbi.useExtension(CommentRepository.class, comments -> comments.edit(before, before.authorName(), body, before.stance(), at));
     }
 }

@@ -90,7 +90,7 @@ class SearchRepositoryTest {
         Comment comment = content.comment(general).saying("Chabahar").post();
 
         Instant editedAt = comment.createdAt().plus(Duration.ofMinutes(1));
-        jdbi.useExtension(CommentRepository.class, comments -> comments.edit(comment, comment.authorName(), "Gwadar", editedAt));
+        jdbi.useExtension(CommentRepository.class, comments -> comments.edit(comment, comment.authorName(), "Gwadar", comment.stance(), editedAt));
 
         assertThat(find("chabahar", 10, 0)).isEmpty();
         assertThat(ids(find("gwadar", 10, 0))).containsExactly(comment.id());
@@ -130,7 +130,7 @@ class SearchRepositoryTest {
     void wordsMadeFromTextThatChangedSinceItWasReadAreNotStored() {
         Comment comment = content.comment(general).saying("Gwadar").post();
         jdbi.useExtension(CommentRepository.class,
-                comments -> comments.edit(comment, comment.authorName(), "Chabahar", comment.createdAt().plusSeconds(60)));
+                comments -> comments.edit(comment, comment.authorName(), "Chabahar", comment.stance(), comment.createdAt().plusSeconds(60)));
 
         search.index(List.of(comment.id()), List.of("Gwadar"), List.of(SearchWords.of("Gwadar")));
 
