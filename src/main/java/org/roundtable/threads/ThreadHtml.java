@@ -22,6 +22,8 @@ import org.unbescape.html.HtmlEscape;
 public final class ThreadHtml implements IWritableCharSequence {
 
     static final String DELETE_CONFIRMATION = "Delete this comment? This cannot be undone.";
+    /** The id of the form every Helpful button on a page sends (templates/discussion/threads.html, helpfulForm). */
+    static final String HELPFUL_FORM = "helpful-form";
     /** How long a comment may be, in characters of text, before a preview shows only its start. */
     static final int PREVIEW_LENGTH = 240;
 
@@ -222,20 +224,21 @@ public final class ThreadHtml implements IWritableCharSequence {
     }
 
     /**
-     * "Helpful": a form, so it works without JavaScript, whose button says how many readers marked the comment.
-     * The shared page cannot know whether this reader marked it; the page rendered for them just after they did
-     * shows the button pressed (a second press takes the mark back), and the script asks which buttons they
-     * pressed before (see HelpfulController).
+     * "Helpful": a button that sends the page's one Helpful form ({@link #HELPFUL_FORM}, with the form token) to
+     * this comment's address, so it works without JavaScript; a form of its own beside every comment cost five
+     * more elements each, hundreds on a page. The button says how many readers marked the comment. The shared
+     * page cannot know whether this reader marked it; the page rendered for them just after they did shows the
+     * button pressed (a second press takes the mark back), and the script asks which buttons they pressed before
+     * (see HelpfulController).
      */
     private void helpful(Writer out, CommentView c) throws IOException {
         boolean pressed = viewer.justMarked(c);
-        out.append("<form class=\"inline-form helpful-form\" method=\"post\" action=\"").append(text(c.path())).append("/helpful\">")
-                .append("<input type=\"hidden\" name=\"form_token\" value=\"").append(text(viewer.formToken())).append("\">")
-                .append("<input type=\"hidden\" name=\"helpful\" value=\"").append(pressed ? "no" : "yes").append("\">")
-                .append("<button type=\"submit\" class=\"link-button helpful-button\" aria-pressed=\"")
+        out.append("<button type=\"submit\" form=\"").append(HELPFUL_FORM).append("\" formaction=\"").append(text(c.path()))
+                .append("/helpful\" name=\"helpful\" value=\"").append(pressed ? "no" : "yes")
+                .append("\" class=\"link-button helpful-button\" aria-pressed=\"")
                 .append(String.valueOf(pressed)).append("\"><span aria-hidden=\"true\">▲</span> Helpful")
                 .append("<span class=\"helpful-count\" data-count=\"").append(String.valueOf(c.helpfulCount())).append("\">")
-                .append(c.helpfulCount() > 0 ? " (" + c.helpfulCount() + ")" : "").append("</span></button></form>\n");
+                .append(c.helpfulCount() > 0 ? " (" + c.helpfulCount() + ")" : "").append("</span></button>\n");
         if (pressed || viewer.justUnmarked(c)) {
             out.append("<p class=\"helpful-note\" role=\"status\">")
                     .append(pressed ? "You marked this comment helpful. Press the button again to take it back."
