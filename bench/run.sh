@@ -118,8 +118,8 @@ pair() { # $1 label, $2 size, $3 path, then wrk options (a POST script posts to 
   ROWS+=("| $size | $label | $rps | $p50 | $p99 | $errors |")
 }
 
-# The first form token on the article. Every comment's Helpful form carries one too: the pipeline reads the whole
-# page (awk exits only at its end), so no stage is cut off early (SIGPIPE would fail the script under pipefail).
+# The first form token on the article. Its other forms carry one too: the pipeline reads the whole page (awk exits
+# only at its end), so no stage is cut off early (SIGPIPE would fail the script under pipefail).
 form_token() {
   curl -s "http://127.0.0.1:$PORT$ARTICLE" | grep -o 'name="form_token" value="[^"]*"' \
       | awk 'NR == 1 {sub(/.*value="/, ""); sub(/"$/, ""); token = $0} END {print token}'

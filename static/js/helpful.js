@@ -1,6 +1,6 @@
 /*
- * "Helpful" without leaving the page. Without this file each button is a form that marks the comment and brings
- * the reader back to it. With it, the mark is sent in the background, the button shows it pressed and the count
+ * "Helpful" without leaving the page. Without this file each button sends the page's one Helpful form to its
+ * comment's address, which marks the comment and brings the reader back to it. With it, the mark is sent in the background, the button shows it pressed and the count
  * moves; and since everyone's cached page is the same, which buttons this browser pressed before is asked of a
  * small personal address when the page opens.
  */
@@ -11,32 +11,32 @@
     return;
   }
 
-  var forms = document.querySelectorAll('form.helpful-form');
-  if (!forms.length) {
+  var buttons = document.querySelectorAll('button.helpful-button');
+  if (!buttons.length) {
     return;
   }
 
   showMarked();
 
   document.addEventListener('submit', function (event) {
-    var form = event.target;
-    if (!form.classList.contains('helpful-form')) {
+    var button = event.submitter;
+    if (!button || !button.classList.contains('helpful-button')) {
       return;
     }
     event.preventDefault();
-    send(form);
+    send(button);
   });
 
   function showMarked() {
-    var marksAddress = forms[0].getAttribute('action').replace(/\/comments\/[0-9]+\/helpful$/, '/helpful');
+    var marksAddress = buttons[0].getAttribute('formaction').replace(/\/comments\/[0-9]+\/helpful$/, '/helpful');
     fetch(marksAddress, { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
       .then(function (response) { return response.ok ? response.json() : { marked: [] }; })
       .then(function (answer) {
         var marked = {};
         answer.marked.forEach(function (id) { marked[id] = true; });
-        forms.forEach(function (form) {
-          if (marked[commentId(form)]) {
-            show(form, true, null);
+        buttons.forEach(function (button) {
+          if (marked[commentId(button)]) {
+            show(button, true, null);
           }
         });
       })
@@ -45,51 +45,52 @@
       });
   }
 
-  function send(form) {
-    var button = form.querySelector('button');
+  function send(button) {
+    var fields = new URLSearchParams(new FormData(button.form));
+    fields.set(button.name, button.value);
     button.disabled = true;
-    fetch(form.action, {
+    fetch(button.formAction, {
       method: 'POST',
-      body: new URLSearchParams(new FormData(form)),
+      body: fields,
       credentials: 'same-origin',
       headers: { 'Accept': 'application/json' }
     }).then(function (response) {
       return response.json().then(function (answer) {
         if (response.ok) {
-          show(form, answer.helpful, answer.count);
+          show(button, answer.helpful, answer.count);
         } else {
-          note(form, answer.error || 'That did not work. Please try again.');
+          note(button, answer.error || 'That did not work. Please try again.');
         }
       });
     }).catch(function () {
-      note(form, 'Your mark could not be sent. Please check your connection and try again.');
+      note(button, 'Your mark could not be sent. Please check your connection and try again.');
     }).then(function () {
       button.disabled = false;
     });
   }
 
-  function show(form, helpful, count) {
-    form.querySelector('input[name=helpful]').value = helpful ? 'no' : 'yes';
-    form.querySelector('button').setAttribute('aria-pressed', String(helpful));
+  function show(button, helpful, count) {
+    button.value = helpful ? 'no' : 'yes';
+    button.setAttribute('aria-pressed', String(helpful));
     if (count !== null) {
-      var shown = form.querySelector('.helpful-count');
+      var shown = button.querySelector('.helpful-count');
       shown.setAttribute('data-count', String(count));
       shown.textContent = count > 0 ? ' (' + count + ')' : '';
     }
   }
 
-  function note(form, message) {
-    var shown = form.parentNode.querySelector('.helpful-note');
+  function note(button, message) {
+    var shown = button.parentNode.querySelector('.helpful-note');
     if (!shown) {
       shown = document.createElement('p');
       shown.className = 'helpful-note';
       shown.setAttribute('role', 'status');
-      form.after(shown);
+      button.after(shown);
     }
     shown.textContent = message;
   }
 
-  function commentId(form) {
-    return Number(form.getAttribute('action').match(/\/comments\/([0-9]+)\/helpful$/)[1]);
+  function commentId(button) {
+    return Number(button.getAttribute('formaction').match(/\/comments\/([0-9]+)\/helpful$/)[1]);
   }
 })();

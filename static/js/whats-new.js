@@ -17,9 +17,21 @@
   var renderedAt = Date.parse(rendered.getAttribute('content'));
   var visits = read();
 
-  document.querySelectorAll('section.discussion[data-discussion]').forEach(markNewComments);
-  document.querySelectorAll('[data-discussion][data-count]').forEach(countNewComments);
-  remember();
+  // One discussion at a time, each in a task of its own: done in one go, on an article with 150 comments in every
+  // discussion, this held a phone's main thread for 113-173 ms, and the reader's taps waited.
+  var sections = Array.prototype.slice.call(document.querySelectorAll('section.discussion[data-discussion]'));
+  setTimeout(nextStep, 0);
+
+  function nextStep() {
+    var section = sections.shift();
+    if (section) {
+      markNewComments(section);
+      setTimeout(nextStep, 0);
+      return;
+    }
+    document.querySelectorAll('[data-discussion][data-count]').forEach(countNewComments);
+    remember();
+  }
 
   function markNewComments(section) {
     var last = visits[section.getAttribute('data-discussion')];

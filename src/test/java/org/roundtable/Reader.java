@@ -81,6 +81,26 @@ public final class Reader {
         return post(form.attr("action"), values);
     }
 
+    /**
+     * Presses a submit button as a browser does: its form's fields (the form it names with {@code form=}, or the
+     * one it sits in) and its own name and value, sent to its {@code formaction}, or else the form's action.
+     */
+    public HttpResponse<String> press(Document page, String selector) {
+        Element button = page.selectFirst(selector);
+        if (button == null) {
+            throw new AssertionError("No button " + selector + " on the page");
+        }
+        Element form = button.hasAttr("form") ? page.getElementById(button.attr("form")) : button.closest("form");
+        var values = new LinkedHashMap<String, String>();
+        for (Element input : form.select("input[name]:not([type=radio]):not([type=checkbox]), input[name][checked], textarea[name]")) {
+            values.put(input.attr("name"), input.tagName().equals("textarea") ? input.text() : input.val());
+        }
+        if (button.hasAttr("name")) {
+            values.put(button.attr("name"), button.attr("value"));
+        }
+        return post(button.hasAttr("formaction") ? button.attr("formaction") : form.attr("action"), values);
+    }
+
     public HttpResponse<String> post(String path, Map<String, String> fields) {
         return post(path, fields, Map.of());
     }

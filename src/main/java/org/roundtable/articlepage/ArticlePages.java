@@ -74,7 +74,7 @@ public final class ArticlePages {
                 }));
         return loaded.map(data -> page(data.article(), List.copyOf(data.pages().keySet()), discussion ->
                 view(data.article(), discussion, data.pages().get(discussion), Sort.OLDEST, null, viewer, typed, null,
-                        discussion.isGeneral() ? ThreadHtml.Shape.FOLDED : ThreadHtml.Shape.PREVIEW), data.summaries()));
+                        discussion.isGeneral() ? ThreadHtml.Shape.REPLIES_LINKED : ThreadHtml.Shape.PREVIEW), data.summaries()));
     }
 
     /** The page of one discussion the reader asked for; empty if there is no such article or discussion. */
@@ -128,7 +128,7 @@ public final class ArticlePages {
         return new DiscussionView(
                 discussion,
                 views,
-                new ThreadHtml(views, viewer, !discussion.locked(), shape),
+                new ThreadHtml(views, viewer, !discussion.locked(), shape, CommentPaths.discussion(article.slug(), discussion.key())),
                 typed != null && typed.isFor(discussion.key(), null) ? typed
                         : pagination == null ? blank : blank.fromDiscussionPage(sort),
                 sort,

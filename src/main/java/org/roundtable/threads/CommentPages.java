@@ -54,10 +54,11 @@ public final class CommentPages {
         var model = readers.pageModel();
         model.put("article", article);
         model.put("discussionLabel", discussion.label());
-        model.put("discussionPath", CommentPaths.discussion(article.slug(), discussion.key()));
+        String discussionPath = CommentPaths.discussion(article.slug(), discussion.key());
+        model.put("discussionPath", discussionPath);
         model.put("parentPath", comment.parentId() == null ? null : CommentPaths.comment(article.slug(), comment.parentId()));
         model.put("focus", view);
-        model.put("threadHtml", new ThreadHtml(List.of(view), viewer, !discussion.locked(), ThreadHtml.Shape.FULL));
+        model.put("threadHtml", new ThreadHtml(List.of(view), viewer, !discussion.locked(), ThreadHtml.Shape.FULL, discussionPath));
         boolean shown = Visibility.shownToReaders(comment.status());
         // A refused reply is handed back even in a locked discussion, so the words are not lost.
         model.put("canReply", shown && (!discussion.locked() || typed != null));

@@ -22,18 +22,22 @@ import org.unbescape.html.HtmlEscape;
 public final class ThreadHtml implements IWritableCharSequence {
 
     static final String DELETE_CONFIRMATION = "Delete this comment? This cannot be undone.";
+    /** The id of the form every Helpful button on a page sends (templates/discussion/threads.html, helpfulForm). */
+    static final String HELPFUL_FORM = "helpful-form";
     /** How long a comment may be, in characters of text, before a preview shows only its start. */
     static final int PREVIEW_LENGTH = 240;
 
     /**
-     * How threads are laid out: in full, replies open, on a discussion's own pages; with replies folded, in the
-     * comment section after the article; or as a preview under a proposal, replies folded and long comments cut
-     * short, so the article stays readable between its discussions.
+     * How threads are laid out: in full, replies open, on a discussion's own pages and a comment's page; on the
+     * article, only the top-level comments, each with a link to its replies on the discussion's page (with 150
+     * comments in every discussion, the replies made the article 9,000 elements and slow on a phone), whole in
+     * the comment section after the article, or cut short in a preview under a proposal, so the article stays
+     * readable between its discussions.
      */
     public enum Shape {
-        FULL, FOLDED, PREVIEW;
+        FULL, REPLIES_LINKED, PREVIEW;
 
-        boolean repliesOpen() {
+        boolean repliesShown() {
             return this == FULL;
         }
     }
@@ -42,18 +46,21 @@ public final class ThreadHtml implements IWritableCharSequence {
     private final Viewer viewer;
     private final boolean open;
     private final Shape shape;
+    private final String discussionPath;
     private String text;
 
     /**
      * {@code viewer}'s form token goes into the forms of their own comments, and their private link, while it
      * waits to be seen, beside the comment that brought it; {@code open} is false for a locked discussion, whose
-     * comments offer no Reply (it would lead to a form that is not there).
+     * comments offer no Reply (it would lead to a form that is not there). {@code discussionPath} is the first
+     * page of the threads' discussion, which holds the threads the article shows, replies and all.
      */
-    public ThreadHtml(List<CommentView> threads, Viewer viewer, boolean open, Shape shape) {
+    public ThreadHtml(List<CommentView> threads, Viewer viewer, boolean open, Shape shape, String discussionPath) {
         this.threads = threads;
         this.viewer = viewer;
         this.open = open;
         this.shape = shape;
+        this.discussionPath = discussionPath;
     }
 
     /** The list item of each thread. */
@@ -105,7 +112,11 @@ public final class ThreadHtml implements IWritableCharSequence {
             own(out, c);
         }
         if (!c.replies().isEmpty()) {
-            replies(out, c);
+            if (shape.repliesShown()) {
+                replies(out, c);
+            } else {
+                linkToReplies(out, c);
+            }
         }
         if (c.moreReplies()) {
             out.append("<p class=\"continue-thread\"><a href=\"").append(text(c.path()))
@@ -115,13 +126,12 @@ public final class ThreadHtml implements IWritableCharSequence {
     }
 
     /**
-     * The replies under a comment, folded into a disclosure that works without JavaScript, with the keyboard
-     * and with screen readers (which announce it as expanded or collapsed): open in full, closed in a preview.
+     * The replies under a comment, in a disclosure that works without JavaScript, with the keyboard and with
+     * screen readers (which announce it as expanded or collapsed), open until the reader folds it.
      */
     private void replies(Writer out, CommentView c) throws IOException {
-        int count = c.replyCount();
-        out.append("<details class=\"replies-toggle\"").append(shape.repliesOpen() ? " open" : "").append(">")
-                .append("<summary>").append(count == 1 ? "1 reply" : count + " replies").append("</summary>\n")
+        out.append("<details class=\"replies-toggle\" open>")
+                .append("<summary>").append(replyCount(c)).append("</summary>\n")
                 .append("<ol class=\"comment-list replies\">\n");
         for (CommentView reply : c.replies()) {
             out.append("<li>");
@@ -129,6 +139,17 @@ public final class ThreadHtml implements IWritableCharSequence {
             out.append("</li>\n");
         }
         out.append("</ol>\n</details>\n");
+    }
+
+    /** Where the article leaves a thread's replies out: the way to the thread on its discussion's first page. */
+    private void linkToReplies(Writer out, CommentView c) throws IOException {
+        out.append("<p class=\"continue-thread\"><a href=\"").append(text(discussionPath)).append('#').append(c.anchor())
+                .append("\">").append(replyCount(c)).append(" →</a></p>\n");
+    }
+
+    private static String replyCount(CommentView c) {
+        int count = c.replyCount();
+        return count == 1 ? "1 reply" : count + " replies";
     }
 
     /** The comment itself: who wrote it and when, what they wrote, and what the reader can do with it. */
@@ -203,20 +224,21 @@ public final class ThreadHtml implements IWritableCharSequence {
     }
 
     /**
-     * "Helpful": a form, so it works without JavaScript, whose button says how many readers marked the comment.
-     * The shared page cannot know whether this reader marked it; the page rendered for them just after they did
-     * shows the button pressed (a second press takes the mark back), and the script asks which buttons they
-     * pressed before (see HelpfulController).
+     * "Helpful": a button that sends the page's one Helpful form ({@link #HELPFUL_FORM}, with the form token) to
+     * this comment's address, so it works without JavaScript; a form of its own beside every comment cost five
+     * more elements each, hundreds on a page. The button says how many readers marked the comment. The shared
+     * page cannot know whether this reader marked it; the page rendered for them just after they did shows the
+     * button pressed (a second press takes the mark back), and the script asks which buttons they pressed before
+     * (see HelpfulController).
      */
     private void helpful(Writer out, CommentView c) throws IOException {
         boolean pressed = viewer.justMarked(c);
-        out.append("<form class=\"inline-form helpful-form\" method=\"post\" action=\"").append(text(c.path())).append("/helpful\">")
-                .append("<input type=\"hidden\" name=\"form_token\" value=\"").append(text(viewer.formToken())).append("\">")
-                .append("<input type=\"hidden\" name=\"helpful\" value=\"").append(pressed ? "no" : "yes").append("\">")
-                .append("<button type=\"submit\" class=\"link-button helpful-button\" aria-pressed=\"")
+        out.append("<button type=\"submit\" form=\"").append(HELPFUL_FORM).append("\" formaction=\"").append(text(c.path()))
+                .append("/helpful\" name=\"helpful\" value=\"").append(pressed ? "no" : "yes")
+                .append("\" class=\"link-button helpful-button\" aria-pressed=\"")
                 .append(String.valueOf(pressed)).append("\"><span aria-hidden=\"true\">▲</span> Helpful")
                 .append("<span class=\"helpful-count\" data-count=\"").append(String.valueOf(c.helpfulCount())).append("\">")
-                .append(c.helpfulCount() > 0 ? " (" + c.helpfulCount() + ")" : "").append("</span></button></form>\n");
+                .append(c.helpfulCount() > 0 ? " (" + c.helpfulCount() + ")" : "").append("</span></button>\n");
         if (pressed || viewer.justUnmarked(c)) {
             out.append("<p class=\"helpful-note\" role=\"status\">")
                     .append(pressed ? "You marked this comment helpful. Press the button again to take it back."

@@ -125,7 +125,10 @@ class AuthorTest {
         var placeholder = page.getElementById("comment-" + parent);
         assertThat(placeholder.selectFirst(".comment-placeholder").text()).isEqualTo("[deleted]");
         assertThat(placeholder.text()).doesNotContain("Parent", "Ana");
-        assertThat(placeholder.getElementById("comment-" + reply).selectFirst(".comment-body").text()).isEqualTo("Child");
+        assertThat(placeholder.selectFirst("> .continue-thread a").text()).as("its reply on the discussion's page").isEqualTo("1 reply →");
+        Document discussion = author.open(ARTICLE + "/discussions/proposal-3");
+        assertThat(discussion.getElementById("comment-" + parent).getElementById("comment-" + reply).selectFirst(".comment-body").text())
+                .isEqualTo("Child");
         assertThat(page.selectFirst("#proposal-3-discussion-heading").text()).contains("(1 comment)");
         String stored = server.jdbi().withHandle(h -> h.createQuery("SELECT author_name || body FROM comments WHERE id = :id")
                 .bind("id", parent).mapTo(String.class).one());

@@ -46,7 +46,7 @@ class HelpfulTest {
         assertThat(button(shown).attr("aria-pressed")).isEqualTo("true");
         assertThat(button(shown).text()).isEqualTo("▲ Helpful (1)");
         assertThat(shown.selectFirst(".helpful-note").text()).contains("You marked this comment helpful");
-        assertThat(shown.selectFirst("form.helpful-form input[name=helpful]").val()).as("a second press takes it back").isEqualTo("no");
+        assertThat(shown.selectFirst("button.helpful-button").val()).as("a second press takes it back").isEqualTo("no");
 
         mark(reader, id, "yes");
         mark(server.reader(), id, "yes");
@@ -70,6 +70,7 @@ class HelpfulTest {
         long id = comment(server.reader(), "Worth reading");
         Reader reader = server.reader();
         Document page = reader.open(PROPOSAL_1);
+        assertThat(page.select("form.helpful-form")).as("one form, which every Helpful button sends").hasSize(1);
         String token = page.selectFirst("form.helpful-form input[name=form_token]").val();
         HttpResponse<String> json = reader.post(ARTICLE + "/comments/" + id + "/helpful",
                 Map.of("helpful", "yes", "form_token", token), Map.of("Accept", "application/json"));

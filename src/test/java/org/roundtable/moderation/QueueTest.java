@@ -27,7 +27,8 @@ class QueueTest extends ModeratedSiteTest {
         assertThat(admin.open("/admin/queue?filter=spam").getElementById("queue-" + spam)).isNotNull();
 
         decide(parent, "delete");
-        Document page = server.reader().open(ARTICLE);
+        // Replies are read on the discussion's page (the article leaves them out).
+        Document page = server.reader().open(ARTICLE + "/discussions/proposal-3");
         assertThat(page.getElementById("comment-" + parent).selectFirst(".comment-placeholder").text()).isEqualTo("[deleted]");
         assertThat(page.getElementById("comment-" + reply).selectFirst(".comment-body").text()).isEqualTo("A reply");
 
@@ -36,7 +37,7 @@ class QueueTest extends ModeratedSiteTest {
                 .isEqualTo("Parent text");
 
         decide(reply, "reject");
-        assertThat(server.reader().open(ARTICLE).getElementById("comment-" + reply)).isNull();
+        assertThat(server.reader().open(ARTICLE + "/discussions/proposal-3").getElementById("comment-" + reply)).isNull();
 
         List<String> audit = server.jdbi().withHandle(h -> h.createQuery(
                 "SELECT action || ' ' || target_id || ' ' || before_value || '>' || after_value FROM audit_log "

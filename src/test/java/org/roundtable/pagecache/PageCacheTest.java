@@ -187,7 +187,7 @@ class PageCacheTest {
             Reader author = timed.reader();
             long mine = Reader.postedId(author.submit(author.open(ARTICLE), "#reply-general", Map.of("body", "Worth a mark")));
             Reader marker = timed.reader();
-            marker.submit(marker.open(ARTICLE), "#comment-" + mine + " form.helpful-form", Map.of());
+            marker.press(marker.open(ARTICLE), "#comment-" + mine + " button.helpful-button");
             String privateLink = cookie(author, "rt_private_link");
             String mark = cookie(marker, "rt_marked");
 

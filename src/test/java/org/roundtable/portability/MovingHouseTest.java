@@ -47,7 +47,7 @@ class MovingHouseTest {
             privateLink = reader.follow(posted).getElementById("comment-" + first).selectFirst(".private-link a.private-link-url").attr("href");
             lastId = postedId(reader.submit(reader.open(ARTICLE + "/comments/" + first), "#reply-form", Map.of("body", "A reply")));
             Reader other = site.reader();
-            other.submit(other.open(ARTICLE + "/discussions/proposal-1"), "#comment-" + first + " form.helpful-form", Map.of());
+            other.press(other.open(ARTICLE + "/discussions/proposal-1"), "#comment-" + first + " button.helpful-button");
             long spam = postedId(other.submit(other.open(ARTICLE), "#reply-general", Map.of("body", "Buy now")));
             Reader admin = site.moderator("admin", PASSWORD);
             admin.submit(admin.open("/admin/queue?filter=all"), "#queue-" + spam + " form:has(input[value=spam])", Map.of());

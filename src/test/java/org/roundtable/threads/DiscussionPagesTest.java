@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,7 @@ class DiscussionPagesTest {
     static TestServer server;
     static Reader reader;
     static final List<String> locations = new ArrayList<>();
+    static long generalThread;
 
     @BeforeAll
     static void discuss() {
@@ -49,6 +51,10 @@ class DiscussionPagesTest {
                 reader.submit(reader.open(ARTICLE + "/comments/" + id), "#reply-form", Map.of("body", "reply to " + i));
             }
         }
+        generalThread = postedId(reader.submit(reader.open(ARTICLE), "#reply-general", Map.of("body", "a general thread")));
+        long answer = postedId(reader.submit(reader.open(ARTICLE + "/comments/" + generalThread), "#reply-form",
+                Map.of("body", "a general answer")));
+        reader.submit(reader.open(ARTICLE + "/comments/" + answer), "#reply-form", Map.of("body", "an answer to the answer"));
     }
 
     @AfterAll
@@ -57,21 +63,49 @@ class DiscussionPagesTest {
     }
 
     @Test
-    void theArticleShowsAShortPreviewOfEachProposalRepliesFoldedAndLinksToTheRest() {
+    void theArticleShowsAShortPreviewOfEachProposalWithoutRepliesAndLinksToTheRest() {
         Document page = reader.open(ARTICLE);
         var discussion = page.getElementById("proposal-1-discussion");
         assertThat(discussion.select(".threads > ol > li > article")).hasSize(ThreadPages.PREVIEW_THREADS);
         assertThat(discussion.select(".threads > ol > li > article > .comment-body").eachText())
                 .containsExactly("thread 0", "thread 1", "thread 2");
-        var replies = discussion.selectFirst("article.comment > details.replies-toggle");
-        assertThat(replies.hasAttr("open")).as("replies folded in a preview").isFalse();
-        assertThat(replies.selectFirst("summary").text()).isEqualTo("1 reply");
-        assertThat(replies.select(".comment-body").eachText()).containsExactly("reply to 0");
         var more = discussion.selectFirst(".more-threads a");
         assertThat(more.text()).isEqualTo("Read all " + (THREADS + 5) + " comments on proposal 1 →");
         assertThat(more.attr("href")).isEqualTo(ARTICLE + "/discussions/proposal-1");
         assertThat(discussion.selectFirst("details.compose:not([open]) > summary").text()).isEqualTo("Write a comment on proposal 1");
         assertThat(page.select(".sort")).as("the article has no order of its own to choose").isEmpty();
+    }
+
+    @Test
+    void theArticleLeavesRepliesToTheDiscussionPagesAndLinksToEachThreadWithItsReplyCount() {
+        Document article = reader.open(ARTICLE);
+        String text = article.text();
+        assertThat(text).contains("thread 0", "a general thread")
+                .doesNotContain("reply to 0", "a general answer", "an answer to the answer");
+        assertThat(article.select("details.replies-toggle")).isEmpty();
+
+        var proposalThread = article.select("#proposal-1-discussion .threads > ol > li > article").first();
+        var toProposalReplies = proposalThread.selectFirst("> .continue-thread a");
+        assertThat(toProposalReplies.text()).isEqualTo("1 reply →");
+        assertThat(toProposalReplies.attr("href")).isEqualTo(ARTICLE + "/discussions/proposal-1#" + proposalThread.id());
+        var toGeneralReplies = article.getElementById("comment-" + generalThread).selectFirst("> .continue-thread a");
+        assertThat(toGeneralReplies.text()).isEqualTo("2 replies →");
+        assertThat(toGeneralReplies.attr("href")).isEqualTo(ARTICLE + "/discussions/general#comment-" + generalThread);
+        assertThat(article.select(".continue-thread a")).as("threads without replies have no link").hasSize(2);
+
+        assertThat(repliesWhereTheLinkLeads(toProposalReplies)).containsExactly("1 reply", "reply to 0");
+        assertThat(repliesWhereTheLinkLeads(toGeneralReplies))
+                .containsExactly("2 replies", "a general answer", "an answer to the answer");
+    }
+
+    /** The disclosure's summary, then the replies it holds, in the thread on the page {@code link} leads to. */
+    private static List<String> repliesWhereTheLinkLeads(Element link) {
+        String href = link.attr("href");
+        Document page = reader.open(href.substring(0, href.indexOf('#')));
+        var replies = page.getElementById(href.substring(href.indexOf('#') + 1)).selectFirst("> details.replies-toggle[open]");
+        List<String> shown = new ArrayList<>(List.of(replies.selectFirst("summary").text()));
+        shown.addAll(replies.select(".comment-body").eachText());
+        return shown;
     }
 
     @Test

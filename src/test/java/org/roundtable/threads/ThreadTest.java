@@ -50,8 +50,13 @@ class ThreadTest {
     }
 
     @Test
-    void theArticleNestsSixLevelsThenContinuesOnTheCommentsOwnPage() {
-        Document page = reader.open(ARTICLE);
+    void theDiscussionPageNestsSixLevelsThenContinuesOnTheCommentsOwnPage() {
+        Document article = reader.open(ARTICLE);
+        assertThat(article.selectFirst("#proposal-2-discussion-heading").text()).contains("(12 comments)");
+        assertThat(article.getElementById("comment-" + chain.get(0)).selectFirst(".continue-thread a").text())
+                .as("the article leaves the replies to the discussion's page, and counts those it shows")
+                .isEqualTo((Threads.SHOWN_LEVELS - 1) + " replies →");
+        Document page = reader.open(ARTICLE + "/discussions/proposal-2");
         Element discussion = page.getElementById("proposal-2-discussion");
         for (int level = 0; level < Threads.SHOWN_LEVELS; level++) {
             Element comment = page.getElementById("comment-" + chain.get(level));
@@ -65,7 +70,6 @@ class ThreadTest {
         assertThat(lastShown.selectFirst(".continue-thread a").attr("href"))
                 .isEqualTo(ARTICLE + "/comments/" + chain.get(Threads.SHOWN_LEVELS - 1));
         assertThat(discussion.select(".continue-thread")).hasSize(1);
-        assertThat(page.selectFirst("#proposal-2-discussion-heading").text()).contains("(12 comments)");
     }
 
     @Test

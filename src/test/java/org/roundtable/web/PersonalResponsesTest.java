@@ -49,7 +49,7 @@ class PersonalResponsesTest {
             Reader author = server.reader();
             var posted = author.submit(author.open(ARTICLE), "#reply-general", Map.of("body", "My own point"));
             long mine = postedId(posted);
-            assertThat(author.submit(author.open(ARTICLE), "#comment-" + theirs + " form.helpful-form", Map.of()).statusCode())
+            assertThat(author.press(author.open(ARTICLE), "#comment-" + theirs + " button.helpful-button").statusCode())
                     .isEqualTo(303);
             assertThat(author.submit(author.open("/admin/login"), "form[action=/admin/login]",
                     Map.of("username", "admin", "password", PASSWORD)).statusCode()).isEqualTo(303);
