@@ -19,6 +19,18 @@ public interface AuthorRepository {
     @SqlUpdate("UPDATE authors SET manage_token_hash = :manageTokenHash WHERE id = :id")
     void replaceManageTokenHash(long id, String manageTokenHash);
 
+    @SqlQuery("SELECT manage_token_hash FROM authors WHERE id = :id")
+    String manageTokenHash(long id);
+
+    @SqlUpdate("INSERT INTO retired_private_links (manage_token_hash, retired_at) VALUES (:manageTokenHash, :retiredAt)")
+    void retire(String manageTokenHash, Instant retiredAt);
+
+    /** When the private link with this hash was replaced by a newer one, if that was after {@code keptSince}. */
+    @SqlQuery("""
+            SELECT retired_at FROM retired_private_links
+             WHERE manage_token_hash = :manageTokenHash AND retired_at > :keptSince""")
+    Optional<Instant> retiredAt(String manageTokenHash, Instant keptSince);
+
     @SqlQuery("SELECT id, public_id, created_at FROM authors WHERE public_id = :publicId")
     Optional<Author> findByPublicId(String publicId);
 
