@@ -192,8 +192,8 @@ public final class App {
         var edits = new AuthorEdits(checks, lookup, ipHashes, writer, audit, clock);
         var authorEdits = new AuthorEditsController(lookup, readers, edits, previews, placement);
         var authorDeletes = new AuthorDeletesController(lookup, readers, edits, placement, markdown);
-        var authors = new AuthorController(authorCookies, new AuthorComments(jdbi, markdown, formats, clock, editWindow),
-                formTokens, site, writer);
+        var authorComments = new AuthorComments(jdbi, markdown, formats, clock, editWindow);
+        var authors = new AuthorController(authorCookies, authorComments, formTokens, site, writer);
         var feeds = new FeedController(jdbi, articleList, authorCookies, markdown, site);
         var reports = new ReportController(lookup,
                 new Reports(jdbi, authorCookies, ipHashes, flood, clock, config.reportHideThreshold()), authorCookies,
@@ -201,7 +201,7 @@ public final class App {
         var history = new CommentHistory(jdbi, audit, formats, clock);
         var commentHistory = new CommentHistoryController(lookup, history);
         var helpful = new HelpfulController(lookup, new HelpfulMarks(jdbi, authorCookies, ipHashes, flood, clock,
-                config.spamRules().helpfulMarksPerAddress()), authorCookies);
+                config.spamRules().helpfulMarksPerAddress()), authorCookies, authorComments);
         var search = new SearchController(articleList, database, markdown, formats,
                 AddressGate.refusingBeyond(addressLimits.searches()));
         var health = new HealthController(database);

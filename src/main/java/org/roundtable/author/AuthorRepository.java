@@ -68,4 +68,15 @@ public interface AuthorRepository {
              ORDER BY c.created_at DESC, c.id DESC""")
     @RegisterConstructorMapper(AuthoredComment.class)
     List<AuthoredComment> comments(long authorId);
+
+    /**
+     * The ids of every comment this author wrote on an article, whatever became of it: the ids only tell their own
+     * scripts which comments are theirs, and an id says nothing a deleted comment's page does not.
+     */
+    @SqlQuery("""
+            SELECT c.id FROM comments c
+              JOIN discussions d ON d.id = c.discussion_id
+             WHERE c.author_id = :authorId AND d.article_id = :articleId
+             ORDER BY c.id""")
+    List<Long> commentIdsOn(long authorId, long articleId);
 }
