@@ -143,7 +143,8 @@ public final class App {
         var formTokens = new FormTokens(signer, clock, site);
         var ipHashes = new IpHashes(signer);
         var editWindow = new EditWindow(config.editWindow());
-        var readers = new Viewers(jdbi, authorCookies, formTokens, clock, editWindow, site);
+        var bans = new Bans(jdbi, clock, config.timeZone());
+        var readers = new Viewers(jdbi, authorCookies, formTokens, clock, editWindow, site, bans, ipHashes);
         var summaryViews = new SummaryViews(markdown, formats);
         var articleList = new Articles(jdbi);
         var articlePages = new ArticlePages(jdbi, threads, new ThreadPages(markdown), summaryViews);
@@ -180,7 +181,7 @@ public final class App {
         var lookup = new CommentLookup(articleList, jdbi);
         var commentPages = new CommentPages(lookup, jdbi, threads, readers);
         var flood = new FloodControl(config.spamRules(), clock);
-        var checks = new PostingRules(new Bans(jdbi, clock, config.timeZone()),
+        var checks = new PostingRules(bans,
                 new SpamScreen(jdbi, config.spamRules(), markdown, clock), flood, clock,
                 config.spamRules().duplicateWindow(), jdbi);
         var placement = new CommentPlacement(jdbi);
