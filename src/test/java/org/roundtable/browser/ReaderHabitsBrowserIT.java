@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /** What readers of mature forums expect, in a real browser at phone width: helpful, quote, what's new, search. */
@@ -27,7 +28,20 @@ class ReaderHabitsBrowserIT extends ForumTest {
             assertThat(button.getText()).isEqualTo("▲ Helpful");
             // Where a reader would have it, mid-screen, before pressing it.
             Object scrolledTo = reader.script("arguments[0].scrollIntoView({block: 'center'}); return window.scrollY;", button);
-            press(reader, button, javascript);
+            if (javascript) {
+                // From the keyboard: a click on the words, Tab to the button, Enter; focus stays for Space to take it back.
+                reader.find(comment, ".comment-body p").click();
+                reader.tab();
+                assertThat(reader.focused()).isEqualTo(button);
+                reader.press(Keys.ENTER);
+                awaitSettled(reader, awaitPressed(reader, true));
+                assertThat(reader.focused()).as("focus stays on the button").isEqualTo(helpfulButton(reader));
+                reader.press(Keys.SPACE);
+                awaitSettled(reader, awaitPressed(reader, false));
+                reader.press(Keys.ENTER);
+            } else {
+                press(reader, button, false);
+            }
 
             button = awaitPressed(reader, true);
             assertThat(button.getText()).isEqualTo("▲ Helpful (1)");
@@ -73,6 +87,11 @@ class ReaderHabitsBrowserIT extends ForumTest {
             WebElement button = helpfulButton(reader);
             return String.valueOf(pressed).equals(button.getAttribute("aria-pressed")) ? button : null;
         });
+    }
+
+    /** {@code button} once its mark has been sent (busy no more). */
+    private static WebElement awaitSettled(Browser reader, WebElement button) {
+        return reader.await(driver -> button.getAttribute("aria-busy") == null ? button : null);
     }
 
     @Test
