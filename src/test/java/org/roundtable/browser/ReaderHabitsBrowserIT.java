@@ -104,6 +104,23 @@ class ReaderHabitsBrowserIT extends ForumTest {
             reader.width(Browser.PHONE_WIDTH);
             reader.go(proposal2());
             WebElement comment = Forum.comment(reader, "Gwadar and Chabahar can be partners, not rivals.");
+            reader.script("arguments[0].scrollIntoView({block: 'center'});", comment);
+            reader.tripleClick(reader.find(comment, ".comment-body p"));
+            WebElement offered = reader.await("article.comment .comment-actions .quote-button");
+            assertThat(reader.onScreen(offered)).as("a triple-clicked paragraph is offered for quoting").isTrue();
+            offered.click();
+            assertThat(reader.await(".inline-reply textarea").getAttribute("value"))
+                    .isEqualTo("> Gwadar and Chabahar can be partners, not rivals.\n\n");
+
+            reader.go(proposal2());
+            comment = Forum.comment(reader, "Gwadar and Chabahar can be partners, not rivals.");
+            reader.script("const text = arguments[0].querySelector('p').firstChild;"
+                    + "const range = document.createRange(); range.setStart(text, 0); range.setEnd(text, 6);"
+                    + "getSelection().removeAllRanges(); getSelection().addRange(range);", reader.find(comment, ".comment-body"));
+            reader.await("article.comment .comment-actions .quote-button");
+            reader.find("h1").click();
+            reader.await(driver -> reader.findAll(".quote-button").isEmpty() ? true : null);
+
             reader.script("const text = arguments[0].querySelector('p').firstChild;"
                     + "const range = document.createRange(); range.setStart(text, 0); range.setEnd(text, 19);"
                     + "getSelection().removeAllRanges(); getSelection().addRange(range);", reader.find(comment, ".comment-body"));
