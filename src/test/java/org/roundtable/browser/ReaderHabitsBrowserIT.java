@@ -157,7 +157,8 @@ class ReaderHabitsBrowserIT extends ForumTest {
 
             reader.go(article);
             WebElement fresh = Forum.comment(reader, "A port for both.");
-            assertThat(reader.find(fresh, ":scope > .comment-meta .new-badge").getText()).isEqualToIgnoringCase("new");
+            // Marked once the script knows which comments are the reader's own.
+            assertThat(reader.await("#" + fresh.getAttribute("id") + " > .comment-meta .new-badge").getText()).isEqualToIgnoringCase("new");
             assertThat(reader.find(".toc li[data-discussion=proposal-2] .new-count").getText()).isEqualTo("1 new");
             assertThat(reader.find(".toc li[data-discussion=general] .new-count").getText()).isEqualTo("1 new");
             assertThat(reader.findAll(".toc li[data-discussion=proposal-1] .new-count")).isEmpty();
@@ -169,6 +170,32 @@ class ReaderHabitsBrowserIT extends ForumTest {
 
             reader.go(article);
             assertThat(reader.findAll(".new-badge")).as("seen now").isEmpty();
+
+            // Proposal 2's preview under the article is full; the reader writes a reply, and another comes after it.
+            for (String words : new String[] {"Second thought.", "Third thought."}) {
+                writer.go(article);
+                Forum.post(writer, "proposal-2-discussion", "Omid", words);
+                Forum.comment(writer, words);
+            }
+            reader.go(proposal2());
+            Forum.post(reader, "proposal-2-discussion", "Leila", "My own reply.");
+            Forum.comment(reader, "My own reply.");
+            writer.go(article);
+            Forum.post(writer, "proposal-2-discussion", "Omid", "Past the preview.");
+            Forum.comment(writer, "Past the preview.");
+
+            reader.go(article);
+            assertThat(reader.await(".toc li[data-discussion=proposal-2] .new-count").getText()).endsWith("new");
+            reader.find("#proposal-2-discussion .more-threads a").click();
+            WebElement unseen = Forum.comment(reader, "Past the preview.");
+            reader.await("#" + unseen.getAttribute("id") + " > .comment-meta .new-badge");
+            assertThat(reader.findAll(Forum.comment(reader, "My own reply."), ":scope > .comment-meta .new-badge"))
+                    .as("one's own comment is not new to one").isEmpty();
+            WebElement jump = reader.find(".jump-to-new a");
+            assertThat(jump.getText()).isEqualTo("Jump to the new comment");
+            jump.click();
+            assertThat(reader.path()).endsWith("#" + unseen.getAttribute("id"));
+            assertThat(reader.onScreen(reader.find(unseen, ":scope > .comment-meta"))).isTrue();
         }
     }
 
