@@ -1,8 +1,11 @@
 /*
  * "Helpful" without leaving the page. Without this file each button sends the page's one Helpful form to its
- * comment's address, which marks the comment and brings the reader back to it. With it, the mark is sent in the background, the button shows it pressed and the count
- * moves; and since everyone's cached page is the same, which buttons this browser pressed before is asked of a
- * small personal address when the page opens.
+ * comment's address, which marks the comment and brings the reader back to it. With it, the mark is sent in the
+ * background, the button shows it pressed and the count moves; and since everyone's cached page is the same, which
+ * buttons this browser pressed before is asked of a small personal address when the page opens. The same answer
+ * lists the reader's own comments: once the edit window is over, the shared page cannot tell them apart, so here
+ * theirs lose the Helpful button (it is for what others wrote) and gain the way to a new private link, which still
+ * opens the replies feed and signs in other devices.
  */
 (function () {
   'use strict';
@@ -28,27 +31,51 @@
   });
 
   function showMarked() {
-    var marksAddress = buttons[0].getAttribute('formaction').replace(/\/comments\/[0-9]+\/helpful$/, '/helpful');
-    fetch(marksAddress, { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
-      .then(function (response) { return response.ok ? response.json() : { marked: [] }; })
-      .then(function (answer) {
-        var marked = {};
-        answer.marked.forEach(function (id) { marked[id] = true; });
-        buttons.forEach(function (button) {
-          if (marked[commentId(button)]) {
-            show(button, true, null);
-          }
-        });
-      })
-      .catch(function () {
-        // The buttons still work; they just do not show this browser's earlier marks.
+    personal().then(function (answer) {
+      var marked = {};
+      var mine = {};
+      answer.marked.forEach(function (id) { marked[id] = true; });
+      answer.mine.forEach(function (id) { mine[id] = true; });
+      buttons.forEach(function (button) {
+        if (mine[commentId(button)]) {
+          offerNewLink(button);
+        } else if (marked[commentId(button)]) {
+          show(button, true, null);
+        }
       });
+    });
+  }
+
+  /**
+   * The reader's personal answer, asked once for every script on the page (whats-new.js uses it too). When it
+   * cannot be had, the buttons still work; they just do not show this browser's earlier marks.
+   */
+  function personal() {
+    if (!window.roundtablePersonal) {
+      var address = buttons[0].getAttribute('formaction').replace(/\/comments\/[0-9]+\/helpful$/, '/helpful');
+      window.roundtablePersonal = fetch(address, { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+        .then(function (response) { return response.ok ? response.json() : { marked: [], mine: [] }; })
+        .catch(function () { return { marked: [], mine: [] }; });
+    }
+    return window.roundtablePersonal;
+  }
+
+  /** On the reader's own comment, "Get a new private link" where the Helpful button was. */
+  function offerNewLink(button) {
+    var link = document.createElement('a');
+    link.href = '/authors/new-link';
+    link.textContent = 'Get a new private link';
+    button.replaceWith(link);
   }
 
   function send(button) {
+    // Busy, not disabled: a disabled button loses keyboard focus, and the reader could not press it again.
+    if (button.getAttribute('aria-busy') === 'true') {
+      return;
+    }
     var fields = new URLSearchParams(new FormData(button.form));
     fields.set(button.name, button.value);
-    button.disabled = true;
+    button.setAttribute('aria-busy', 'true');
     fetch(button.formAction, {
       method: 'POST',
       body: fields,
@@ -65,7 +92,7 @@
     }).catch(function () {
       note(button, 'Your mark could not be sent. Please check your connection and try again.');
     }).then(function () {
-      button.disabled = false;
+      button.removeAttribute('aria-busy');
     });
   }
 

@@ -143,7 +143,8 @@ public final class App {
         var formTokens = new FormTokens(signer, clock, site);
         var ipHashes = new IpHashes(signer);
         var editWindow = new EditWindow(config.editWindow());
-        var readers = new Viewers(jdbi, authorCookies, formTokens, clock, editWindow, site);
+        var bans = new Bans(jdbi, clock, config.timeZone());
+        var readers = new Viewers(jdbi, authorCookies, formTokens, clock, editWindow, site, bans, ipHashes);
         var summaryViews = new SummaryViews(markdown, formats);
         var articleList = new Articles(jdbi);
         var articlePages = new ArticlePages(jdbi, threads, new ThreadPages(markdown), summaryViews);
@@ -180,7 +181,7 @@ public final class App {
         var lookup = new CommentLookup(articleList, jdbi);
         var commentPages = new CommentPages(lookup, jdbi, threads, readers);
         var flood = new FloodControl(config.spamRules(), clock);
-        var checks = new PostingRules(new Bans(jdbi, clock, config.timeZone()),
+        var checks = new PostingRules(bans,
                 new SpamScreen(jdbi, config.spamRules(), markdown, clock), flood, clock,
                 config.spamRules().duplicateWindow(), jdbi);
         var placement = new CommentPlacement(jdbi);
@@ -192,8 +193,8 @@ public final class App {
         var edits = new AuthorEdits(checks, lookup, ipHashes, writer, audit, clock);
         var authorEdits = new AuthorEditsController(lookup, readers, edits, previews, placement);
         var authorDeletes = new AuthorDeletesController(lookup, readers, edits, placement, markdown);
-        var authors = new AuthorController(authorCookies, new AuthorComments(jdbi, markdown, formats, clock, editWindow),
-                formTokens, site, writer);
+        var authorComments = new AuthorComments(jdbi, markdown, formats, clock, editWindow);
+        var authors = new AuthorController(authorCookies, authorComments, formTokens, site, writer);
         var feeds = new FeedController(jdbi, articleList, authorCookies, markdown, site);
         var reports = new ReportController(lookup,
                 new Reports(jdbi, authorCookies, ipHashes, flood, clock, config.reportHideThreshold()), authorCookies,
@@ -201,7 +202,7 @@ public final class App {
         var history = new CommentHistory(jdbi, audit, formats, clock);
         var commentHistory = new CommentHistoryController(lookup, history);
         var helpful = new HelpfulController(lookup, new HelpfulMarks(jdbi, authorCookies, ipHashes, flood, clock,
-                config.spamRules().helpfulMarksPerAddress()), authorCookies);
+                config.spamRules().helpfulMarksPerAddress()), authorCookies, authorComments);
         var search = new SearchController(articleList, database, markdown, formats,
                 AddressGate.refusingBeyond(addressLimits.searches()));
         var health = new HealthController(database);

@@ -42,6 +42,11 @@ public final class AuthorComments {
                 .toList();
     }
 
+    /** The ids of this author's comments on an article (see {@link AuthorRepository#commentIdsOn}). */
+    public List<Long> idsOn(Author author, long articleId) {
+        return jdbi.onDemand(AuthorRepository.class).commentIdsOn(author.id(), articleId);
+    }
+
     /** How long after posting a comment can be changed, as the page tells its author. */
     public long editMinutes() {
         return editWindow.minutes();

@@ -17,6 +17,9 @@ import org.roundtable.web.ReaderFacingError;
  */
 public final class AuthorController {
 
+    static final String REPLACED = "This private link was replaced by a newer one. Use the newest link you were given, "
+            + "or get a new one from the browser you posted from.";
+
     private final AuthorCookies cookies;
     private final AuthorComments comments;
     private final FormTokens formTokens;
@@ -87,7 +90,7 @@ public final class AuthorController {
             renderRenewal(ctx, null, 200);
             return;
         }
-        String token = writer.write(session -> cookies.newPrivateLink(session.attach(AuthorRepository.class), author.get()));
+        String token = writer.write(session -> cookies.replacePrivateLink(session.attach(AuthorRepository.class), author.get()));
         renderRenewal(ctx, site.baseUrl(ctx) + "/authors/" + token, 200);
     }
 
@@ -110,8 +113,11 @@ public final class AuthorController {
         ctx.render("author/new-link", model);
     }
 
+    /** The link's author; or why there is none: a link replaced by a newer one says so, for a while. */
     private Author author(String token) {
-        return cookies.byPrivateLink(token).orElseThrow(() -> new ReaderFacingError(HttpStatus.NOT_FOUND,
-                "This private link is not valid. Check that it was copied whole."));
+        return cookies.byPrivateLink(token).orElseThrow(() -> cookies.replacedAt(token)
+                .map(replaced -> new ReaderFacingError(HttpStatus.GONE, REPLACED))
+                .orElseGet(() -> new ReaderFacingError(HttpStatus.NOT_FOUND,
+                        "This private link is not valid. Check that it was copied whole.")));
     }
 }

@@ -39,6 +39,11 @@ public final class AuthorCookies {
      * load balancer made it, and its clock may run a little ahead.
      */
     private static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
+    /**
+     * How long a replaced private link is remembered, so that opening it says it was replaced by a newer one (most
+     * people who find an old link in their notes do so within weeks); after that it is simply not valid.
+     */
+    public static final Duration REPLACED_LINKS_KEPT = Duration.ofDays(30);
     private static final int TWO_YEARS = (int) Duration.ofDays(730).toSeconds();
     private static final int TEN_MINUTES = (int) Duration.ofMinutes(10).toSeconds();
 
@@ -67,6 +72,15 @@ public final class AuthorCookies {
         // Until a private link is issued, the stored hash is of a token nobody was ever given.
         long id = authors.insert(publicId, Tokens.sha256(Tokens.random()), now);
         return new Author(id, publicId, now);
+    }
+
+    /**
+     * Gives the author who asked for it a new private link in place of their old one, which is remembered as
+     * replaced for {@link #REPLACED_LINKS_KEPT}. Returns the new link's token.
+     */
+    public String replacePrivateLink(AuthorRepository authors, Author author) {
+        authors.retire(authors.manageTokenHash(author.id()), clock.instant());
+        return newPrivateLink(authors, author);
     }
 
     /** Gives the author a new private link; any earlier link stops working. Returns the link's token. */
@@ -131,6 +145,12 @@ public final class AuthorCookies {
 
     public Optional<Author> byPrivateLink(String token) {
         return jdbi.onDemand(AuthorRepository.class).findByManageTokenHash(Tokens.sha256(token));
+    }
+
+    /** When this private link was replaced by a newer one, if that was within {@link #REPLACED_LINKS_KEPT}. */
+    public Optional<Instant> replacedAt(String token) {
+        return jdbi.onDemand(AuthorRepository.class)
+                .retiredAt(Tokens.sha256(token), clock.instant().minus(REPLACED_LINKS_KEPT));
     }
 
     private Cookie cookie(String name, String value, int maxAgeSeconds) {

@@ -19,6 +19,18 @@ public interface AuthorRepository {
     @SqlUpdate("UPDATE authors SET manage_token_hash = :manageTokenHash WHERE id = :id")
     void replaceManageTokenHash(long id, String manageTokenHash);
 
+    @SqlQuery("SELECT manage_token_hash FROM authors WHERE id = :id")
+    String manageTokenHash(long id);
+
+    @SqlUpdate("INSERT INTO retired_private_links (manage_token_hash, retired_at) VALUES (:manageTokenHash, :retiredAt)")
+    void retire(String manageTokenHash, Instant retiredAt);
+
+    /** When the private link with this hash was replaced by a newer one, if that was after {@code keptSince}. */
+    @SqlQuery("""
+            SELECT retired_at FROM retired_private_links
+             WHERE manage_token_hash = :manageTokenHash AND retired_at > :keptSince""")
+    Optional<Instant> retiredAt(String manageTokenHash, Instant keptSince);
+
     @SqlQuery("SELECT id, public_id, created_at FROM authors WHERE public_id = :publicId")
     Optional<Author> findByPublicId(String publicId);
 
@@ -56,4 +68,15 @@ public interface AuthorRepository {
              ORDER BY c.created_at DESC, c.id DESC""")
     @RegisterConstructorMapper(AuthoredComment.class)
     List<AuthoredComment> comments(long authorId);
+
+    /**
+     * The ids of every comment this author wrote on an article, whatever became of it: the ids only tell their own
+     * scripts which comments are theirs, and an id says nothing a deleted comment's page does not.
+     */
+    @SqlQuery("""
+            SELECT c.id FROM comments c
+              JOIN discussions d ON d.id = c.discussion_id
+             WHERE c.author_id = :authorId AND d.article_id = :articleId
+             ORDER BY c.id""")
+    List<Long> commentIdsOn(long authorId, long articleId);
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.roundtable.antispam.FloodControl;
 import org.roundtable.article.Article;
 import org.roundtable.author.Author;
+import org.roundtable.author.AuthorComments;
 import org.roundtable.author.AuthorCookies;
 import org.roundtable.comment.Comment;
 import org.roundtable.comment.CommentPaths;
@@ -31,18 +32,21 @@ public final class HelpfulController {
     /** What the script is told: the mark as it now stands and the comment's count, or why it was refused. */
     record Marked(boolean helpful, int count) {}
 
-    record Marks(List<Long> marked) {}
+    /** The comments this browser marked, and those its author wrote (which offer no Helpful, and are never "new"). */
+    record Marks(List<Long> marked, List<Long> mine) {}
 
     record Refused(String error) {}
 
     private final CommentLookup lookup;
     private final HelpfulMarks marks;
     private final AuthorCookies authors;
+    private final AuthorComments ownComments;
 
-    public HelpfulController(CommentLookup lookup, HelpfulMarks marks, AuthorCookies authors) {
+    public HelpfulController(CommentLookup lookup, HelpfulMarks marks, AuthorCookies authors, AuthorComments ownComments) {
         this.lookup = lookup;
         this.marks = marks;
         this.authors = authors;
+        this.ownComments = ownComments;
     }
 
     /** {@code helpful=yes} marks the comment, {@code helpful=no} takes the mark back: sending either twice is harmless. */
@@ -98,16 +102,17 @@ public final class HelpfulController {
 
     /**
      * The comments of this article the reader's browser marked helpful, for the script to show their buttons
-     * pressed: personal, so never stored by a cache, and kept off the shared pages.
+     * pressed, and those the reader wrote, which the scripts treat as theirs once the shared page no longer can
+     * (after the edit window): personal, so never stored by a cache, and kept off the shared pages.
      */
     public void marked(Context ctx) {
         Article article = lookup.article(ctx);
-        List<Long> ids = authors.current(ctx)
-                .map(reader -> marks.marked(reader.id(), article.id()))
-                .orElse(List.of());
+        Marks answer = authors.current(ctx)
+                .map(reader -> new Marks(marks.marked(reader.id(), article.id()), ownComments.idsOn(reader, article.id())))
+                .orElse(new Marks(List.of(), List.of()));
         // No-store even for a browser without marks; the varying by cookie is web/Personal's, as on every page.
         ctx.header("Cache-Control", "private, no-store");
-        ctx.json(new Marks(ids));
+        ctx.json(answer);
     }
 
     private void refuse(Context ctx, int status, String message) {

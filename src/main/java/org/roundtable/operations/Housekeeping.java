@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
 import org.roundtable.antispam.FloodControl;
+import org.roundtable.author.AuthorCookies;
 import org.roundtable.db.GroupCommitWriter;
 import org.roundtable.security.LoginThrottle;
 import org.slf4j.Logger;
@@ -17,8 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Once an hour, forgets rows that decide nothing any more and would otherwise pile up for ever: flood-control
  * quotas whose hour and interval are over, sign-in failures older than their window, moderator sessions idle past
- * their timeout, and author identities nothing refers to after a day (what a refused or taken-back mark, or a
- * refused report, left behind). At most {@link #MOST_PER_TABLE} rows per table a run, found by reads and deleted
+ * their timeout, author identities nothing refers to after a day (what a refused or taken-back mark, or a
+ * refused report, left behind), and private links replaced longer ago than {@link AuthorCookies#REPLACED_LINKS_KEPT}. At most {@link #MOST_PER_TABLE} rows per table a run, found by reads and deleted
  * through the {@link GroupCommitWriter} {@link #BATCH} at a time, so SQLite's write lock is never held for long and posts keep
  * flowing.
  */
@@ -38,7 +39,7 @@ public final class Housekeeping implements AutoCloseable {
     static final Duration UNUSED_AUTHOR_AGE = Duration.ofDays(1);
 
     /** How many rows of each table a run forgot. */
-    public record Pruned(int postQuotas, int loginFailures, int adminSessions, int authors) {}
+    public record Pruned(int postQuotas, int loginFailures, int adminSessions, int authors, int retiredPrivateLinks) {}
 
     private final Jdbi jdbi;
     private final GroupCommitWriter writer;
@@ -79,6 +80,7 @@ public final class Housekeeping implements AutoCloseable {
         Instant failuresCountedSince = now.minus(LoginThrottle.WINDOW);
         Instant idleSince = now.minus(adminIdleTimeout);
         Instant authorsMadeBy = now.minus(UNUSED_AUTHOR_AGE);
+        Instant linksRetiredBy = now.minus(AuthorCookies.REPLACED_LINKS_KEPT);
         return new Pruned(
                 prune("", (rows, after, limit) -> rows.postQuotas(after, quotas.hourStartedBy(), quotas.lastPostBy(), limit),
                         (rows, keys) -> rows.deletePostQuotas(keys, quotas.hourStartedBy(), quotas.lastPostBy())),
@@ -87,7 +89,9 @@ public final class Housekeeping implements AutoCloseable {
                 prune("", (rows, after, limit) -> rows.adminSessions(after, idleSince, limit),
                         (rows, idHashes) -> rows.deleteAdminSessions(idHashes, idleSince)),
                 prune(0L, (rows, after, limit) -> rows.unusedAuthors(after, authorsMadeBy, limit),
-                        (rows, ids) -> rows.deleteUnusedAuthors(ids, authorsMadeBy)));
+                        (rows, ids) -> rows.deleteUnusedAuthors(ids, authorsMadeBy)),
+                prune("", (rows, after, limit) -> rows.retiredPrivateLinks(after, linksRetiredBy, limit),
+                        (rows, hashes) -> rows.deleteRetiredPrivateLinks(hashes, linksRetiredBy)));
     }
 
     private interface Find<K> {

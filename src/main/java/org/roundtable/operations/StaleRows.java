@@ -51,4 +51,12 @@ interface StaleRows {
 
     @SqlUpdate("DELETE FROM authors WHERE id IN (SELECT a.id FROM authors a WHERE a.id IN (<ids>) AND " + UNUSED_AUTHOR + ")")
     int deleteUnusedAuthors(@BindList("ids") List<Long> ids, Instant madeBy);
+
+    @SqlQuery("""
+            SELECT manage_token_hash FROM retired_private_links
+             WHERE manage_token_hash > :after AND retired_at <= :retiredBy ORDER BY manage_token_hash LIMIT :limit""")
+    List<String> retiredPrivateLinks(String after, Instant retiredBy, int limit);
+
+    @SqlUpdate("DELETE FROM retired_private_links WHERE manage_token_hash IN (<hashes>) AND retired_at <= :retiredBy")
+    int deleteRetiredPrivateLinks(@BindList("hashes") List<String> hashes, Instant retiredBy);
 }

@@ -45,6 +45,10 @@ public final class AuthorEdits {
 
     /** {@code comment}, if {@code viewer} wrote it and may still change it; otherwise a page saying why not. */
     static Comment changeableBy(Viewer viewer, Comment comment) {
+        if (viewer.banned() && Visibility.isItsAuthor(comment, viewer.authorId())) {
+            throw new ReaderFacingError(HttpStatus.FORBIDDEN, "A moderator has banned you from posting here, so your "
+                    + "comments can no longer be edited or deleted.");
+        }
         if (!viewer.canChange(comment)) {
             throw new ReaderFacingError(HttpStatus.FORBIDDEN, "You can change a comment only from the browser that "
                     + "posted it (or through your private link), and only for " + viewer.editWindow().minutes()

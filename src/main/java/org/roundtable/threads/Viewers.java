@@ -5,12 +5,14 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
+import org.roundtable.antispam.Bans;
 import org.roundtable.author.Author;
 import org.roundtable.author.AuthorCookies;
 import org.roundtable.author.AuthorRepository;
 import org.roundtable.author.PrivateLinkNotice;
 import org.roundtable.comment.EditWindow;
 import org.roundtable.security.FormTokens;
+import org.roundtable.security.IpHashes;
 import org.roundtable.security.SiteAddress;
 
 /** The personal side of a page: who the reader is, a fresh form token, and their private link while it waits. */
@@ -22,10 +24,14 @@ public final class Viewers {
     private final Clock clock;
     private final EditWindow editWindow;
     private final SiteAddress site;
+    private final Bans bans;
+    private final IpHashes ipHashes;
 
     public Viewers(Jdbi jdbi, AuthorCookies authors, FormTokens formTokens, Clock clock, EditWindow editWindow,
-                   SiteAddress site) {
+                   SiteAddress site, Bans bans, IpHashes ipHashes) {
         this.jdbi = jdbi;
+        this.bans = bans;
+        this.ipHashes = ipHashes;
         this.authors = authors;
         this.formTokens = formTokens;
         this.clock = clock;
@@ -53,13 +59,16 @@ public final class Viewers {
         PrivateLinkNotice privateLink = authors.waitingPrivateLink(ctx)
                 .map(link -> new PrivateLinkNotice(link.commentId(), site.baseUrl(ctx) + "/authors/" + link.token()))
                 .orElse(null);
-        return new Viewer(authors.current(ctx).map(Author::id).orElse(null), clock.instant(), editWindow, formTokens.issue(),
-                privateLink, authors.recentMark(ctx).orElse(null));
+        Long authorId = authors.current(ctx).map(Author::id).orElse(null);
+        // Only a known author has comments to change, so only they are asked about bans.
+        boolean banned = authorId != null && bans.refusalFor(authorId, ipHashes.withFormer(ctx)).isPresent();
+        return new Viewer(authorId, clock.instant(), editWindow, formTokens.issue(), privateLink,
+                authors.recentMark(ctx).orElse(null), banned);
     }
 
     /** A reader the site knows nothing about, as every reader of a shared, cached page is. */
     public Viewer anonymous() {
-        return new Viewer(null, clock.instant(), editWindow, formTokens.issue(), null, null);
+        return new Viewer(null, clock.instant(), editWindow, formTokens.issue(), null, null, false);
     }
 
     public EditWindow editWindow() {

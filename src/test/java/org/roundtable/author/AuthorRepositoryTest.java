@@ -55,6 +55,30 @@ class AuthorRepositoryTest {
     }
 
     @Test
+    void aRetiredLinkIsKnownAsReplacedFromItsRetirementOnUntilItIsForgotten() {
+        long id = authors.insert("public-id", "old-hash", START);
+        Instant retired = START.plus(Duration.ofDays(2)).plusMillis(250);
+
+        authors.retire(authors.manageTokenHash(id), retired);
+
+        assertThat(authors.retiredAt("old-hash", retired.minusMillis(1))).contains(retired);
+        assertThat(authors.retiredAt("old-hash", retired)).as("kept only while newer than the cut-off").isEmpty();
+        assertThat(authors.retiredAt("never-given", START)).isEmpty();
+    }
+
+    @Test
+    void theIdsOfAnAuthorsCommentsOnOneArticleWhateverBecameOfThem() {
+        long author = content.author();
+        Comment general = content.comment(content.general(article)).by(author).at(START).post();
+        Comment held = content.comment(content.proposal(article, 1)).by(author).at(START)
+                .held(CommentStatus.HELD, "First comment").post();
+        content.comment(content.general(content.article("other"))).by(author).at(START).post();
+        content.comment(content.general(article)).by(content.author()).at(START).post();
+
+        assertThat(authors.commentIdsOn(author, article.id())).containsExactly(general.id(), held.id());
+    }
+
+    @Test
     void anAuthorsPageOfTheArticleIsTheirOwnWhileTheyHaveCommentsAwaitingAModeratorOrStillOpenToEdits() {
         long author = content.author();
         Instant editableSince = START.plus(Duration.ofMinutes(30));

@@ -238,7 +238,7 @@ class AuthorTest {
     }
 
     @Test
-    void aBrowserThatPostedGetsANewPrivateLinkThatRetiresTheOld() {
+    void aBrowserThatPostedGetsANewPrivateLinkAndTheOldSaysItWasReplacedFor30Days() {
         var posted = author.submit(author.open(ARTICLE), "#reply-general", Map.of("body", "Lost my link"));
         String old = author.follow(posted).selectFirst(".private-link a.private-link-url").attr("href");
         Document offer = author.open("/authors/new-link");
@@ -247,10 +247,19 @@ class AuthorTest {
         assertThat(renewed.headers().firstValue("Cache-Control")).hasValue("private, no-store");
         String fresh = Reader.parse(renewed).selectFirst("a.private-link-url").attr("href");
         assertThat(fresh).isNotEqualTo(old).matches("http://localhost:\\d+/authors/[A-Za-z0-9_-]{43}");
-        assertThat(server.reader().get(old.substring(old.indexOf("/authors/"))).statusCode()).isEqualTo(404);
+        var replaced = server.reader().get(old.substring(old.indexOf("/authors/")));
+        assertThat(replaced.statusCode()).isEqualTo(410);
+        assertThat(Reader.parse(replaced).text()).contains("This private link was replaced by a newer one");
         assertThat(Reader.parse(server.reader().get(fresh.substring(fresh.indexOf("/authors/")))).text()).contains("Lost my link");
+        clock.advance(Duration.ofDays(30).plusMinutes(1));
+        var forgotten = server.reader().get(old.substring(old.indexOf("/authors/")));
+        assertThat(forgotten.statusCode()).isEqualTo(404);
+        assertThat(Reader.parse(forgotten).text()).contains("This private link is not valid");
 
-        Document stranger = server.reader().open("/authors/new-link");
+        Document stranger = server.reader().open(ARTICLE);
+        assertThat(stranger.selectFirst("footer a[href=/authors/new-link]").text())
+                .as("every page leads to it, without JavaScript too").isEqualTo("Lost your private link?");
+        stranger = server.reader().open("/authors/new-link");
         assertThat(stranger.select("main form")).isEmpty();
         assertThat(stranger.text()).contains("has not posted any comments");
     }

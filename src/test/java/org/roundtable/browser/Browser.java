@@ -92,6 +92,10 @@ final class Browser implements AutoCloseable {
         return driver.findElements(By.cssSelector(css));
     }
 
+    List<WebElement> findAll(WebElement within, String css) {
+        return within.findElements(By.cssSelector(css));
+    }
+
     WebElement find(WebElement within, String css) {
         return within.findElement(By.cssSelector(css));
     }
@@ -157,6 +161,11 @@ final class Browser implements AutoCloseable {
 
     void press(CharSequence key) {
         new Actions(driver).sendKeys(key).perform();
+    }
+
+    /** Three quick clicks, as a reader selects a whole paragraph. */
+    void tripleClick(WebElement element) {
+        new Actions(driver).click(element).click(element).click(element).perform();
     }
 
     void tab() {

@@ -56,6 +56,10 @@ class ModerationBrowserIT {
             Forum.post(reader, "proposal-4-discussion", "Sana", "Once more.");
             assertThat(reader.find("form.comment-form:has(.form-error) .form-error").getText())
                     .contains("You cannot post here", "Advertising");
+            reader.go(ARTICLE);
+            WebElement before = Forum.comment(reader, "Said before the lock.");
+            assertThat(reader.find(before, ".comment-actions").getText()).as("no Edit or Delete while banned, though in the window")
+                    .doesNotContain("Edit").doesNotContain("Delete");
 
             moderator.go("/admin/articles");
             WebElement proposalTwo = moderator.findAll(".locks li").stream()

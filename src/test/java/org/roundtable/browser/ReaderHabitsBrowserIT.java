@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /** What readers of mature forums expect, in a real browser at phone width: helpful, quote, what's new, search. */
@@ -27,7 +28,20 @@ class ReaderHabitsBrowserIT extends ForumTest {
             assertThat(button.getText()).isEqualTo("▲ Helpful");
             // Where a reader would have it, mid-screen, before pressing it.
             Object scrolledTo = reader.script("arguments[0].scrollIntoView({block: 'center'}); return window.scrollY;", button);
-            press(reader, button, javascript);
+            if (javascript) {
+                // From the keyboard: a click on the words, Tab to the button, Enter; focus stays for Space to take it back.
+                reader.find(comment, ".comment-body p").click();
+                reader.tab();
+                assertThat(reader.focused()).isEqualTo(button);
+                reader.press(Keys.ENTER);
+                awaitSettled(reader, awaitPressed(reader, true));
+                assertThat(reader.focused()).as("focus stays on the button").isEqualTo(helpfulButton(reader));
+                reader.press(Keys.SPACE);
+                awaitSettled(reader, awaitPressed(reader, false));
+                reader.press(Keys.ENTER);
+            } else {
+                press(reader, button, false);
+            }
 
             button = awaitPressed(reader, true);
             assertThat(button.getText()).isEqualTo("▲ Helpful (1)");
@@ -75,6 +89,11 @@ class ReaderHabitsBrowserIT extends ForumTest {
         });
     }
 
+    /** {@code button} once its mark has been sent (busy no more). */
+    private static WebElement awaitSettled(Browser reader, WebElement button) {
+        return reader.await(driver -> button.getAttribute("aria-busy") == null ? button : null);
+    }
+
     @Test
     void selectedWordsAreQuotedInTheReplyAndWithoutJavaScriptTheWholeComment() {
         try (var writer = Browser.open(forum, true); var reader = Browser.open(forum, true); var plain = Browser.open(forum, false)) {
@@ -85,6 +104,23 @@ class ReaderHabitsBrowserIT extends ForumTest {
             reader.width(Browser.PHONE_WIDTH);
             reader.go(proposal2());
             WebElement comment = Forum.comment(reader, "Gwadar and Chabahar can be partners, not rivals.");
+            reader.script("arguments[0].scrollIntoView({block: 'center'});", comment);
+            reader.tripleClick(reader.find(comment, ".comment-body p"));
+            WebElement offered = reader.await("article.comment .comment-actions .quote-button");
+            assertThat(reader.onScreen(offered)).as("a triple-clicked paragraph is offered for quoting").isTrue();
+            offered.click();
+            assertThat(reader.await(".inline-reply textarea").getAttribute("value"))
+                    .isEqualTo("> Gwadar and Chabahar can be partners, not rivals.\n\n");
+
+            reader.go(proposal2());
+            comment = Forum.comment(reader, "Gwadar and Chabahar can be partners, not rivals.");
+            reader.script("const text = arguments[0].querySelector('p').firstChild;"
+                    + "const range = document.createRange(); range.setStart(text, 0); range.setEnd(text, 6);"
+                    + "getSelection().removeAllRanges(); getSelection().addRange(range);", reader.find(comment, ".comment-body"));
+            reader.await("article.comment .comment-actions .quote-button");
+            reader.find("h1").click();
+            reader.await(driver -> reader.findAll(".quote-button").isEmpty() ? true : null);
+
             reader.script("const text = arguments[0].querySelector('p').firstChild;"
                     + "const range = document.createRange(); range.setStart(text, 0); range.setEnd(text, 19);"
                     + "getSelection().removeAllRanges(); getSelection().addRange(range);", reader.find(comment, ".comment-body"));
@@ -121,7 +157,8 @@ class ReaderHabitsBrowserIT extends ForumTest {
 
             reader.go(article);
             WebElement fresh = Forum.comment(reader, "A port for both.");
-            assertThat(reader.find(fresh, ":scope > .comment-meta .new-badge").getText()).isEqualToIgnoringCase("new");
+            // Marked once the script knows which comments are the reader's own.
+            assertThat(reader.await("#" + fresh.getAttribute("id") + " > .comment-meta .new-badge").getText()).isEqualToIgnoringCase("new");
             assertThat(reader.find(".toc li[data-discussion=proposal-2] .new-count").getText()).isEqualTo("1 new");
             assertThat(reader.find(".toc li[data-discussion=general] .new-count").getText()).isEqualTo("1 new");
             assertThat(reader.findAll(".toc li[data-discussion=proposal-1] .new-count")).isEmpty();
@@ -133,6 +170,32 @@ class ReaderHabitsBrowserIT extends ForumTest {
 
             reader.go(article);
             assertThat(reader.findAll(".new-badge")).as("seen now").isEmpty();
+
+            // Proposal 2's preview under the article is full; the reader writes a reply, and another comes after it.
+            for (String words : new String[] {"Second thought.", "Third thought."}) {
+                writer.go(article);
+                Forum.post(writer, "proposal-2-discussion", "Omid", words);
+                Forum.comment(writer, words);
+            }
+            reader.go(proposal2());
+            Forum.post(reader, "proposal-2-discussion", "Leila", "My own reply.");
+            Forum.comment(reader, "My own reply.");
+            writer.go(article);
+            Forum.post(writer, "proposal-2-discussion", "Omid", "Past the preview.");
+            Forum.comment(writer, "Past the preview.");
+
+            reader.go(article);
+            assertThat(reader.await(".toc li[data-discussion=proposal-2] .new-count").getText()).endsWith("new");
+            reader.find("#proposal-2-discussion .more-threads a").click();
+            WebElement unseen = Forum.comment(reader, "Past the preview.");
+            reader.await("#" + unseen.getAttribute("id") + " > .comment-meta .new-badge");
+            assertThat(reader.findAll(Forum.comment(reader, "My own reply."), ":scope > .comment-meta .new-badge"))
+                    .as("one's own comment is not new to one").isEmpty();
+            WebElement jump = reader.find(".jump-to-new a");
+            assertThat(jump.getText()).isEqualTo("Jump to the new comment");
+            jump.click();
+            assertThat(reader.path()).endsWith("#" + unseen.getAttribute("id"));
+            assertThat(reader.onScreen(reader.find(unseen, ":scope > .comment-meta"))).isTrue();
         }
     }
 

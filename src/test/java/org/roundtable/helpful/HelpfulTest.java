@@ -51,14 +51,14 @@ class HelpfulTest {
         mark(reader, id, "yes");
         mark(server.reader(), id, "yes");
         assertThat(count(id)).as("the same browser twice counts once").isEqualTo(2);
-        assertThat(reader.get(ARTICLE + "/helpful").body()).isEqualTo("{\"marked\":[" + id + "]}");
+        assertThat(reader.get(ARTICLE + "/helpful").body()).isEqualTo("{\"marked\":[" + id + "],\"mine\":[]}");
 
         Element afterTakingBack = reader.follow(mark(reader, id, "no")).getElementById("comment-" + id);
         assertThat(button(afterTakingBack).attr("aria-pressed")).isEqualTo("false");
         assertThat(button(afterTakingBack).text()).isEqualTo("▲ Helpful (1)");
         mark(reader, id, "no");
         assertThat(count(id)).isEqualTo(1);
-        assertThat(reader.get(ARTICLE + "/helpful").body()).isEqualTo("{\"marked\":[]}");
+        assertThat(reader.get(ARTICLE + "/helpful").body()).isEqualTo("{\"marked\":[],\"mine\":[]}");
         var stranger = server.reader().get(ARTICLE + "/helpful");
         assertThat(stranger.headers().firstValue("Cache-Control")).hasValue("private, no-store");
         assertThat(stranger.headers().firstValue("Vary")).hasValue("Cookie");
@@ -91,6 +91,9 @@ class HelpfulTest {
         assertThat(refused.statusCode()).isEqualTo(422);
         assertThat(Reader.parse(refused).text()).contains("This is your own comment");
         assertThat(count(own)).isZero();
+        long another = comment(author, "More of my words");
+        assertThat(author.get(ARTICLE + "/helpful").body()).as("the scripts learn which comments are the reader's")
+                .isEqualTo("{\"marked\":[],\"mine\":[" + own + "," + another + "]}");
 
         assertThat(server.reader().post(ARTICLE + "/comments/" + own + "/helpful", Map.of("helpful", "yes", "form_token", "forged"))
                 .statusCode()).isEqualTo(403);
@@ -120,7 +123,7 @@ class HelpfulTest {
         Element seen = fourth.open(ARTICLE).getElementById("comment-" + id);
         assertThat(button(seen).attr("aria-pressed")).isEqualTo("true");
         assertThat(button(seen).text()).isEqualTo("▲ Helpful (3)");
-        assertThat(fourth.get(ARTICLE + "/helpful").body()).isEqualTo("{\"marked\":[" + id + "]}");
+        assertThat(fourth.get(ARTICLE + "/helpful").body()).isEqualTo("{\"marked\":[" + id + "],\"mine\":[]}");
 
         assertThat(mark(Reader.from(server, "198.51.100.8"), id, "yes").statusCode()).isEqualTo(303);
         assertThat(count(id)).as("another address adds to it").isEqualTo(4);

@@ -54,7 +54,7 @@ class HousekeepingTest {
     }
 
     @Test
-    void exactlyTheStaleQuotasFailuresSessionsAndUnusedAuthorsGo() {
+    void exactlyTheStaleQuotasFailuresSessionsUnusedAuthorsAndReplacedLinksGo() {
         Reader poster = server.reader();
         long commentId = postedId(poster.submit(poster.open(ARTICLE), "#reply-general", Map.of("name", "Sara", "body", "Kept")));
         server.moderator("admin", PASSWORD);
@@ -84,9 +84,15 @@ class HousekeepingTest {
         execute("INSERT INTO stances (discussion_id, author_id, comment_id, stance) SELECT discussion_id, " + standing + ", id, 'for'"
                 + " FROM comments WHERE id = " + commentId);
 
+        execute("INSERT INTO retired_private_links (manage_token_hash, retired_at) VALUES ('replaced-long-ago', :at)",
+                ago(Duration.ofDays(31)));
+        execute("INSERT INTO retired_private_links (manage_token_hash, retired_at) VALUES ('replaced-lately', :at)",
+                ago(Duration.ofDays(29)));
+
         Housekeeping.Pruned pruned = housekeeping.run();
 
-        assertThat(pruned).isEqualTo(new Housekeeping.Pruned(2, 1, 1, 1));
+        assertThat(pruned).isEqualTo(new Housekeeping.Pruned(2, 1, 1, 1, 1));
+        assertThat(strings("SELECT manage_token_hash FROM retired_private_links")).containsExactly("replaced-lately");
         assertThat(strings("SELECT quota_key FROM post_quotas ORDER BY quota_key"))
                 .containsExactly("address:hour-not-over", "address:interval-not-over");
         assertThat(longs("SELECT id FROM login_failures")).containsExactly(freshFailure).doesNotContain(oldFailure);

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.roundtable.ModeratedSiteTest;
 import org.roundtable.Reader;
 
-/** An author's edit passes the checks a post passes: the blocklist, the links, a lock and a ban. */
+/**
+ * An author's edit passes the checks a post passes: the blocklist, the links, a lock and a ban; a banned author may
+ * neither edit nor delete, and is not offered to.
+ */
 class AuthorEditChecksTest extends ModeratedSiteTest {
 
     @Test
@@ -34,9 +37,18 @@ class AuthorEditChecksTest extends ModeratedSiteTest {
         assertThat(Reader.parse(refused).selectFirst("textarea").text()).isEqualTo("After the lock");
 
         long bannedComment = post(reader, "general", "Before the ban");
+        var editPageLeftOpen = reader.open(ARTICLE + "/comments/" + bannedComment + "/edit");
         admin.submit(admin.open("/admin/comments/" + bannedComment + "/ban"), "form[action$=/ban]",
                 Map.of("reason", "Cool off", "length", "1d"));
-        assertThat(edit(reader, bannedComment, "After the ban").statusCode()).isEqualTo(403);
+        var refusedEdit = reader.submit(editPageLeftOpen, "form[action$=/edit]", Map.of("body", "After the ban"));
+        assertThat(refusedEdit.statusCode()).isEqualTo(403);
+        assertThat(Reader.parse(refusedEdit).text()).contains("A moderator has banned you from posting here");
+        var own = reader.open(ARTICLE).getElementById("comment-" + bannedComment);
+        assertThat(own.select(".comment-actions a[href$=/edit], .comment-actions form[action$=/delete]"))
+                .as("a banned author is offered neither Edit nor Delete").isEmpty();
+        String token = reader.open(ARTICLE).selectFirst("input[name=form_token]").val();
+        assertThat(reader.post(ARTICLE + "/comments/" + bannedComment + "/delete", Map.of("form_token", token)).statusCode())
+                .isEqualTo(403);
         String kept = server.jdbi().withHandle(h -> h.createQuery("SELECT body FROM comments WHERE id = :id").bind("id", bannedComment)
                 .mapTo(String.class).one());
         assertThat(kept).isEqualTo("Before the ban");
