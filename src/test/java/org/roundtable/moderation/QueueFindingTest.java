@@ -11,7 +11,8 @@ import org.roundtable.ModeratedSiteTest;
 
 /**
  * Finding a particular comment over HTTP: the queue's search and filters, "this author's other comments" from a row,
- * a decision or an edit that returns to the same searched and filtered page.
+ * a decision or an edit that returns to the same searched and filtered page, and the answer that tells the public
+ * pages' script whether to offer "Moderate".
  */
 class QueueFindingTest extends ModeratedSiteTest {
 
@@ -67,5 +68,20 @@ class QueueFindingTest extends ModeratedSiteTest {
         assertThat(page.statusCode()).isEqualTo(422);
         assertThat(page.headers().firstValue("Cache-Control")).hasValue("private, no-store");
         assertThat(page.body()).contains("at most 200 characters");
+    }
+
+    @Test
+    void onlyASignedInModeratorIsToldToOfferModerateLinks() {
+        var anonymous = reader.get("/admin/me.json");
+        assertThat(anonymous.statusCode()).isEqualTo(200);
+        assertThat(anonymous.body()).isEqualTo("{\"moderator\":false}");
+        assertThat(anonymous.headers().firstValue("Cache-Control").orElseThrow()).contains("no-store");
+        var signedIn = admin.get("/admin/me.json");
+        assertThat(signedIn.body()).isEqualTo("{\"moderator\":true}");
+        assertThat(signedIn.headers().firstValue("Cache-Control").orElseThrow()).contains("no-store");
+
+        long id = post(reader, "general", "Open me in the queue");
+        assertThat(admin.open("/admin/queue?filter=all&comment=" + id).select(".queue-item")).extracting(item -> item.id())
+                .containsExactly("queue-" + id);
     }
 }
