@@ -25,9 +25,12 @@ public final class AdminGate {
         this.formTokens = formTokens;
     }
 
-    /** The sign-in and first-admin setup pages are the only admin pages open to everyone. */
+    /**
+     * The sign-in and first-admin setup pages are the only admin pages open to everyone, with the answer to "am I
+     * signed in?", which tells a stranger only that they are not.
+     */
     static boolean isOpen(String path) {
-        return path.equals("/admin/login") || path.startsWith("/admin/setup/");
+        return path.equals("/admin/login") || path.startsWith("/admin/setup/") || path.equals("/admin/me.json");
     }
 
     public void check(Context ctx) {

@@ -59,6 +59,15 @@ public final class AuthController {
         ctx.redirect(safeNext(ctx.formParam("next")), HttpStatus.SEE_OTHER);
     }
 
+    /**
+     * {@code /admin/me.json}: whether this browser is signed in as a moderator, for the script that adds "Moderate"
+     * links to public pages. Those pages cannot see the session cookie (it is sent only to {@code /admin}), and are the
+     * same for everyone (cached), so the script asks here; the answer is only ever private and never stored.
+     */
+    public void me(Context ctx) {
+        ctx.json(Map.of("moderator", sessions.current(ctx).isPresent()));
+    }
+
     public void logout(Context ctx) {
         ChangedPages.none(ctx);
         AdminSession session = AdminGate.session(ctx);

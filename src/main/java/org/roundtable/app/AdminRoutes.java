@@ -32,6 +32,7 @@ public final class AdminRoutes {
         routes.get("/admin/login", auth::loginForm);
         routes.post("/admin/login", auth::login);
         routes.post("/admin/logout", auth::logout);
+        routes.get("/admin/me.json", auth::me);
         routes.get("/admin/setup/{token}", auth::setupForm);
         routes.post("/admin/setup/{token}", auth::setup);
 

@@ -45,6 +45,7 @@ import org.roundtable.moderation.BlocklistController;
 import org.roundtable.moderation.DashboardController;
 import org.roundtable.moderation.ModerationActions;
 import org.roundtable.moderation.QueueController;
+import org.roundtable.moderation.QueueSearch;
 import org.roundtable.moderation.QueueFilter;
 import org.roundtable.moderation.QueueRepository;
 import org.roundtable.moderation.ReportController;
@@ -203,8 +204,9 @@ public final class App {
         var commentHistory = new CommentHistoryController(lookup, history);
         var helpful = new HelpfulController(lookup, new HelpfulMarks(jdbi, authorCookies, ipHashes, flood, clock,
                 config.spamRules().helpfulMarksPerAddress()), authorCookies, authorComments);
-        var search = new SearchController(articleList, database, markdown, formats,
-                AddressGate.refusingBeyond(addressLimits.searches()));
+        // One gate for both searches: a moderator's count against their address's searches as a reader's do.
+        var searchesPerAddress = AddressGate.refusingBeyond(addressLimits.searches());
+        var search = new SearchController(articleList, database, markdown, formats, searchesPerAddress);
         var health = new HealthController(database);
 
         var passwords = new Passwords(config.bcryptRounds());
@@ -261,7 +263,7 @@ public final class App {
                     new AuthController(adminSessions, new SignIns(jdbi, passwords,
                             new LoginThrottle(jdbi, clock, config.loginMaxFailures()), ipHashes, audit), bootstrap, formTokens),
                     new DashboardController(jdbi, formats, database.makesBackups()),
-                    new QueueController(jdbi, moderation, formats, signer),
+                    new QueueController(jdbi, moderation, formats, signer, new QueueSearch(database, searchesPerAddress)),
                     new BansController(jdbi, moderation, formats, clock),
                     new ArticleSettingsController(jdbi, moderation, new Summaries(jdbi, audit, clock)),
                     new BlocklistController(jdbi, ipHashes, audit, clock),

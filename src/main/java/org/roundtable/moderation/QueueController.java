@@ -23,11 +23,10 @@ import org.roundtable.rendering.Formats;
 import org.roundtable.security.Signer;
 import org.roundtable.web.Forms;
 import org.roundtable.web.ReaderFacingError;
+import org.roundtable.web.RetryAfter;
 
 /** The moderation queue and what can be done from it: decide, edit, ban, one comment or many at once. */
 public final class QueueController {
-
-    static final int PAGE_SIZE = 25;
 
     /** Ban lengths offered in the ban form; "never" (null) means until lifted. */
     static final Map<String, Duration> BAN_LENGTHS = Map.of(
@@ -40,36 +39,44 @@ public final class QueueController {
     private final ModerationActions actions;
     private final Formats formats;
     private final Signer signer;
+    private final QueueSearch search;
 
-    public QueueController(Jdbi jdbi, ModerationActions actions, Formats formats, Signer signer) {
+    public QueueController(Jdbi jdbi, ModerationActions actions, Formats formats, Signer signer, QueueSearch search) {
         this.jdbi = jdbi;
         this.actions = actions;
         this.formats = formats;
         this.signer = signer;
+        this.search = search;
     }
 
+    /** A page of the queue as {@link QueueView} reads it from the address: searched, filtered, paged. */
     public void queue(Context ctx) {
-        QueueFilter filter = QueueFilter.fromValue(ctx.queryParam("filter"));
-        int page = AdminPages.page(ctx);
+        QueueView view = QueueView.from(ctx::queryParam);
+        QueueSearch.Page page = search.page(view, ctx.ip());
         var queue = jdbi.onDemand(QueueRepository.class);
-        List<QueueItem> items = queue.page(filter.condition(), PAGE_SIZE, (page - 1) * PAGE_SIZE);
+        List<QueueItem> items = page.items();
         Map<Long, List<String>> reasons = items.isEmpty() ? Map.of() : queue.openReports(ids(items)).stream()
                 .collect(Collectors.groupingBy(OpenReport::commentId,
                         Collectors.mapping(QueueController::describe, Collectors.toList())));
-        int total = queue.count(filter.condition());
 
         var model = AdminPages.model(ctx);
-        model.put("filter", filter);
+        model.put("view", view);
         model.put("filters", List.of(QueueFilter.values()));
+        model.put("discussions", queue.discussions());
         model.put("items", items);
         model.put("pageIds", ids(items).stream().map(String::valueOf).collect(Collectors.joining(",")));
         model.put("reasons", reasons);
-        model.put("page", page);
-        model.put("pages", Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE));
-        model.put("total", total);
+        model.put("total", page.total());
+        model.put("problem", page.problem());
+        model.put("newerPage", page.newer() == null ? null : view.pageBefore(page.newer()));
+        model.put("olderPage", page.older() == null ? null : view.pageAfter(page.older()));
         model.put("decisions", List.of(Decision.values()));
         model.put("formats", formats);
         model.put("notice", signer.verify(NOTICE_PURPOSE, ctx.queryParam("notice")).orElse(null));
+        if (page.status() == 429) {
+            RetryAfter.set(ctx, search.retryAfter());
+        }
+        ctx.status(page.status());
         ctx.render("admin/queue", model);
     }
 
@@ -94,7 +101,7 @@ public final class QueueController {
         List<String> chosen = "page".equals(ctx.formParam("scope"))
                 ? List.of(Forms.field(ctx, "page_ids").split(","))
                 : ctx.formParams("ids");
-        List<Long> ids = chosen.stream().map(Ids::parse).flatMap(Optional::stream).distinct().limit(PAGE_SIZE).toList();
+        List<Long> ids = chosen.stream().map(Ids::parse).flatMap(Optional::stream).distinct().limit(QueueSearch.PAGE_SIZE).toList();
         if (ids.isEmpty()) {
             backToQueue(ctx, "Select at least one comment first.");
             return;
@@ -225,10 +232,10 @@ public final class QueueController {
                 HttpStatus.SEE_OTHER);
     }
 
-    /** Where to return after an action: the queue view it came from, never anywhere else. */
+    /** Where to return after an action: the queue view it came from, searched and filtered as it was, never anywhere else. */
     static String back(Context ctx) {
         String back = ctx.formParam("back") != null ? ctx.formParam("back") : ctx.queryParam("back");
-        return back != null && back.matches("/admin/queue(\\?filter=[a-z]+(&page=[0-9]+)?)?") ? back : "/admin/queue";
+        return QueueView.fromPath(back).map(QueueView::path).orElse("/admin/queue");
     }
 
     private QueueItem item(Context ctx) {

@@ -3,11 +3,14 @@ package org.roundtable.moderation;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** The views of the moderation queue, each a fixed SQL condition on comment {@code c}. */
+/** The views of the moderation queue, by status or open reports, each a fixed SQL condition on comment {@code c}. */
 public enum QueueFilter {
     HELD("Held", "c.status = 'held'"),
     REPORTED("Reported", "EXISTS (SELECT 1 FROM reports r WHERE r.comment_id = c.id AND r.resolved_at IS NULL)"),
     SPAM("Spam", "c.status = 'spam'"),
+    PUBLISHED("Published", "c.status = 'published'"),
+    REJECTED("Rejected", "c.status = 'rejected'"),
+    DELETED("Deleted", "c.status = 'deleted'"),
     ALL("All", "1 = 1");
 
     private final String label;

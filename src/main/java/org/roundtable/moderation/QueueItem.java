@@ -17,6 +17,7 @@ public record QueueItem(
         String discussionTitle,
         String parentBody,
         String authorName,
+        Long authorId,
         String body,
         CommentStatus status,
         String heldReason,

@@ -15,7 +15,8 @@ import org.roundtable.security.Tokens;
  */
 public final class Assets {
 
-    static final String[] FILES = {"css/site.css", "js/discussion.js", "js/helpful.js", "js/quote.js", "js/whats-new.js", "favicon.svg"};
+    static final String[] FILES = {"css/site.css", "js/discussion.js", "js/helpful.js", "js/quote.js", "js/whats-new.js",
+            "js/moderate.js", "favicon.svg"};
 
     private final Map<String, String> paths;
 

@@ -32,9 +32,10 @@ public final class SearchController {
 
     static final int PER_PAGE = 20;
     static final int LAST_PAGE = 50;
-    static final int LONGEST_QUERY = 200;
-    static final int MOST_WORDS = 8;
-    static final Duration TIME_LIMIT = Duration.ofSeconds(2);
+    /** The limits every search keeps to, the queue's too (QueueSearch). */
+    public static final int LONGEST_QUERY = 200;
+    public static final int MOST_WORDS = 8;
+    public static final Duration TIME_LIMIT = Duration.ofSeconds(2);
 
     private final Articles articles;
     private final Database database;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,12 +18,16 @@ import org.roundtable.comment.DiscussionRepository;
 import org.roundtable.comment.Stance;
 import org.roundtable.db.BothEngines;
 import org.roundtable.db.Database;
+import org.roundtable.security.AddressGate;
 
 @BothEngines
 class QueueRepositoryTest {
 
     private static final Instant START = TestContent.START;
 
+    private static final String ADDRESS = "192.0.2.1";
+
+    private Database database;
     private Jdbi jdbi;
     private TestContent content;
     private QueueRepository queue;
@@ -35,6 +40,7 @@ class QueueRepositoryTest {
 
     @BeforeEach
     void storeCommentsInEveryState(Database database) {
+        this.database = database;
         jdbi = database.jdbi();
         content = new TestContent(database);
         queue = jdbi.onDemand(QueueRepository.class);
@@ -50,15 +56,15 @@ class QueueRepositoryTest {
 
     @Test
     void theHeldViewShowsWhatWaitsForApprovalWhereItWasPostedAndWhatItAnswers() {
-        assertThat(queue.page(QueueFilter.HELD.condition(), 10, 0)).containsExactly(new QueueItem(heldReply.id(), "alliance",
-                "Article alliance", "general", 0, null, "گوادر", "Ali", "See http://a http://b http://c", CommentStatus.HELD,
+        assertThat(page(QueueFilter.HELD)).containsExactly(new QueueItem(heldReply.id(), "alliance",
+                "Article alliance", "general", 0, null, "گوادر", "Ali", heldReply.authorId(), "See http://a http://b http://c", CommentStatus.HELD,
                 "More than 2 links", heldReply.createdAt(), null, 0));
         assertThat(queue.count(QueueFilter.HELD.condition())).isEqualTo(1);
     }
 
     @Test
     void theSpamViewShowsTheProposalAndTheStance() {
-        assertThat(queue.page(QueueFilter.SPAM.condition(), 10, 0))
+        assertThat(page(QueueFilter.SPAM))
                 .extracting(QueueItem::id, QueueItem::discussionKey, QueueItem::discussionPosition, QueueItem::discussionTitle,
                         QueueItem::parentBody, QueueItem::stance, QueueItem::heldReason)
                 .containsExactly(tuple(spam.id(), "proposal-1", 1, "بندر مشترک", null, "for", "Spam trap"));
@@ -73,7 +79,7 @@ class QueueRepositoryTest {
         reports.insert(reported.id(), content.author(), "hash-2", "abuse", null, START.plus(Duration.ofHours(2)));
         reports.insert(reported.id(), content.author(), "hash-3", "other", "Rude", START.plus(Duration.ofHours(3)));
 
-        assertThat(queue.page(QueueFilter.REPORTED.condition(), 10, 0)).extracting(QueueItem::id, QueueItem::reportCount)
+        assertThat(page(QueueFilter.REPORTED)).extracting(QueueItem::id, QueueItem::reportCount)
                 .containsExactly(tuple(reported.id(), 2));
         assertThat(queue.count(QueueFilter.REPORTED.condition())).isEqualTo(1);
         assertThat(queue.openReports(List.of(reported.id(), published.id(), spam.id())))
@@ -84,13 +90,30 @@ class QueueRepositoryTest {
     @Test
     void everythingComesNewestFirstAPageAtATimeTiesByTheNewerComment() {
         Comment sameMoment = content.comment(content.general(article)).at(reported.createdAt()).post();
+        var pages = new QueueSearch(database, AddressGate.refusingBeyond(0), 2);
+        QueueView all = QueueView.from(Map.of("filter", "all")::get);
 
-        assertThat(queue.page(QueueFilter.ALL.condition(), 2, 0)).extracting(QueueItem::id)
-                .containsExactly(sameMoment.id(), reported.id());
-        assertThat(queue.page(QueueFilter.ALL.condition(), 2, 2)).extracting(QueueItem::id)
-                .containsExactly(spam.id(), heldReply.id());
-        assertThat(queue.page(QueueFilter.ALL.condition(), 2, 4)).extracting(QueueItem::id).containsExactly(published.id());
+        QueueSearch.Page first = pages.page(all, ADDRESS);
+        assertThat(first.items()).extracting(QueueItem::id).containsExactly(sameMoment.id(), reported.id());
+        assertThat(first.total()).isEqualTo(5);
+        assertThat(first.newer()).isNull();
+        QueueSearch.Page second = pages.page(QueueView.fromPath(all.pageAfter(first.older())).orElseThrow(), ADDRESS);
+        assertThat(second.items()).extracting(QueueItem::id).containsExactly(spam.id(), heldReply.id());
+        QueueSearch.Page last = pages.page(QueueView.fromPath(all.pageAfter(second.older())).orElseThrow(), ADDRESS);
+        assertThat(last.items()).extracting(QueueItem::id).containsExactly(published.id());
+        assertThat(last.older()).isNull();
+
+        QueueSearch.Page backToSecond = pages.page(QueueView.fromPath(all.pageBefore(last.newer())).orElseThrow(), ADDRESS);
+        assertThat(backToSecond.items()).extracting(QueueItem::id).containsExactly(spam.id(), heldReply.id());
+        QueueSearch.Page backToFirst = pages.page(QueueView.fromPath(all.pageBefore(backToSecond.newer())).orElseThrow(), ADDRESS);
+        assertThat(backToFirst.items()).extracting(QueueItem::id).containsExactly(sameMoment.id(), reported.id());
+        assertThat(backToFirst.newer()).as("nothing is newer").isNull();
         assertThat(queue.count(QueueFilter.ALL.condition())).isEqualTo(5);
+    }
+
+    private List<QueueItem> page(QueueFilter filter) {
+        return new QueueSearch(database, AddressGate.refusingBeyond(0)).page(QueueView.from(Map.of("filter", filter.value())::get), ADDRESS)
+                .items();
     }
 
     @Test
