@@ -40,6 +40,7 @@ final class Browser implements AutoCloseable {
     static final int DESKTOP_WIDTH = 1280;
     static final int PHONE_WIDTH = 390;
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final int AXE_SECONDS = 120;
     private static final Set<String> BLOCKING_IMPACTS = Set.of("serious", "critical");
 
     private final ChromeDriver driver;
@@ -224,15 +225,16 @@ final class Browser implements AutoCloseable {
     void assertAccessible() {
         Results results;
         if (javascript) {
-            results = new AxeBuilder().analyze(driver);
+            results = axe();
         } else {
             scriptsOff(driver, false);
             try {
-                results = new AxeBuilder().analyze(driver);
+                results = axe();
             } finally {
                 scriptsOff(driver, true);
             }
         }
+        assertThat(results.isErrored()).as("axe-core ran on %s: %s", path(), results.getErrorMessage()).isFalse();
         assertThat(results.getPasses()).as("rules axe-core checked on %s", path()).isNotEmpty();
         List<Rule> blocking = results.getViolations().stream()
                 .filter(rule -> BLOCKING_IMPACTS.contains(rule.getImpact()))
@@ -242,6 +244,11 @@ final class Browser implements AutoCloseable {
                 .extracting(rule -> rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " at "
                         + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).toList())
                 .isEmpty();
+    }
+
+    /** axe-core's run, given longer than its 30 s default: on a busy machine the admin pages took more. */
+    private Results axe() {
+        return new AxeBuilder().setTimeout(AXE_SECONDS).analyze(driver);
     }
 
     @Override
