@@ -119,12 +119,15 @@ public record DiscussionView(Discussion discussion, List<CommentView> threads, T
         return locked() ? countLabel() + ", closed to new comments" : countLabel();
     }
 
-    /** "No comments yet", "1 comment", "12 comments". */
+    /**
+     * "No comments yet", "1 comment", "12 comments": the number and its noun joined by a no-break space, so that a
+     * heading or a line of the contents may wrap after the count but never inside it.
+     */
     public String countLabel() {
         return switch (count()) {
             case 0 -> "No comments yet";
-            case 1 -> "1 comment";
-            default -> count() + " comments";
+            case 1 -> "1\u00A0comment";
+            default -> count() + "\u00A0comments";
         };
     }
 
