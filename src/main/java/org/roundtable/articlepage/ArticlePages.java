@@ -70,7 +70,7 @@ public final class ArticlePages {
                         pages.put(discussion, threadPages.read(comments, discussion.id(), viewer.authorId(), Sort.OLDEST,
                                 ThreadCursor.start(Sort.OLDEST), null, threads));
                     }
-                    return new Loaded(article, pages, null, currentSummaries(handle, article));
+                    return new Loaded(article, pages, null, null, currentSummaries(handle, article));
                 }));
         return loaded.map(data -> page(data.article(), List.copyOf(data.pages().keySet()), discussion ->
                 view(data.article(), discussion, data.pages().get(discussion), Sort.OLDEST, null, viewer, typed, null,
@@ -90,7 +90,9 @@ public final class ArticlePages {
                             var page = threadPages.read(comments, discussion.id(), viewer.authorId(), sort, request.from(), stance);
                             var links = new PageLinks(comments, discussion, viewer.authorId(), sort, stance)
                                     .around(request.from(), request.number(), page.next(), CommentPaths.discussion(slug, key));
-                            return new Loaded(article, Map.of(discussion, page), links, currentSummaries(handle, article));
+                            Integer shown = stance == null ? null : comments.countShownInThreads(
+                                    CommentRepository.stanceFilter(stance), discussion.id(), viewer.authorId());
+                            return new Loaded(article, Map.of(discussion, page), links, shown, currentSummaries(handle, article));
                         })));
         return loaded.map(data -> {
             var entry = data.pages().entrySet().iterator().next();
@@ -100,16 +102,18 @@ public final class ArticlePages {
                     discussion.isGeneral() ? null : markdown.toHtml(discussion.bodyMarkdown()),
                     summary(data, discussion),
                     view(data.article(), discussion, entry.getValue(), sort, stance, viewer, typed, data.pagination(),
-                            ThreadHtml.Shape.FULL));
+                            ThreadHtml.Shape.FULL),
+                    data.shownCount());
         });
     }
 
     /**
      * What one visit reads from the database: the article, a page of threads per discussion shown, page links,
-     * the current summary of each proposal that has one (by discussion id).
+     * the comments in the threads of the stance shown (null when all are), the current summary of each proposal that
+     * has one (by discussion id).
      */
     private record Loaded(Article article, Map<Discussion, ThreadPages.Page> pages, Pagination pagination,
-                          Map<Long, Summary> summaries) {}
+                          Integer shownCount, Map<Long, Summary> summaries) {}
 
     private static Map<Long, Summary> currentSummaries(Handle handle, Article article) {
         return handle.attach(SummaryRepository.class).currentForArticle(article.id()).stream()
@@ -166,10 +170,6 @@ public final class ArticlePages {
         for (ProposalView p : proposals) {
             proposalEntries.add(new TocEntry("#" + p.anchor(), p.title(), p.discussion().note(), p.discussion().tally(),
                     p.discussion(), List.of()));
-        }
-        if (!proposals.isEmpty()) {
-            proposalEntries.add(new TocEntry(CommentPaths.comparison(article.slug()), "Compare the proposals side by side",
-                    null, null, null, List.of()));
         }
         var entries = new ArrayList<TocEntry>();
         for (ArticleMarkdown.Section section : markdown.sections(article.leadMarkdown())) {

@@ -6,9 +6,16 @@ import org.roundtable.threads.DiscussionView;
 
 /**
  * A discussion on a page of its own: the proposal it is about (null for the general discussion), the moderators'
- * current summary of it (null when there is none) and a page of its threads.
+ * current summary of it (null when there is none), a page of its threads, and when they are only those of one stance,
+ * how many comments those threads hold ({@code shownCount}; null when every thread is shown).
  */
-public record DiscussionPage(Article article, String proposalHtml, SummaryView summary, DiscussionView view) {
+public record DiscussionPage(Article article, String proposalHtml, SummaryView summary, DiscussionView view,
+                             Integer shownCount) {
+
+    /** What the heading counts: what the page shows ("3 of 12 comments" when filtered), and whether it is closed. */
+    public String note() {
+        return shownCount == null ? view.note() : view.note(shownCount);
+    }
 
     public String heading() {
         var discussion = view.discussion();

@@ -116,7 +116,16 @@ public record DiscussionView(Discussion discussion, List<CommentView> threads, T
 
     /** The count, and whether the discussion is closed: "12 comments", "12 comments, closed to new comments". */
     public String note() {
-        return locked() ? countLabel() + ", closed to new comments" : countLabel();
+        return closedOrNot(countLabel());
+    }
+
+    /** The same for a page that shows {@code shown} of the comments, those of one stance's threads: "3 of 12 comments". */
+    public String note(int shown) {
+        return count() == 0 ? note() : closedOrNot(shown + " of " + countLabel());
+    }
+
+    private String closedOrNot(String count) {
+        return locked() ? count + ", closed to new comments" : count;
     }
 
     /**

@@ -124,6 +124,8 @@ class ArticlePageTest {
         }
         assertThat(toc.selectFirst("a[href=#proposal-2]").parent().text()).contains("(No comments yet)");
         assertThat(toc.selectFirst("a[href=#comments]").parent().text()).contains("(1 comment)");
+        assertThat(toc.selectFirst("a[href=#proposal-1]").closest("ol").children()).as("the five proposals, numbered").hasSize(5);
+        assertThat(toc.selectFirst("a[href$=/compare]").closest("ol, p").tagName()).as("beside them, not a sixth").isEqualTo("p");
     }
 
     @Test
