@@ -21,6 +21,7 @@ import org.roundtable.comment.DiscussionRepository;
 import org.roundtable.comment.Sort;
 import org.roundtable.comment.Stance;
 import org.roundtable.comment.ThreadCursor;
+import org.roundtable.rendering.PageDescription;
 import org.roundtable.summary.Summary;
 import org.roundtable.summary.SummaryRepository;
 import org.roundtable.summary.SummaryView;
@@ -75,6 +76,11 @@ public final class ArticlePages {
         return loaded.map(data -> page(data.article(), List.copyOf(data.pages().keySet()), discussion ->
                 view(data.article(), discussion, data.pages().get(discussion), Sort.OLDEST, null, viewer, typed, null,
                         discussion.isGeneral() ? ThreadHtml.Shape.FOLDED : ThreadHtml.Shape.PREVIEW), data.summaries()));
+    }
+
+    /** What search engines show under the article's title: its standfirst, the lead's first paragraph. */
+    public String description(Article article) {
+        return PageDescription.of(markdown.standfirst(article.leadMarkdown()));
     }
 
     /** The page of one discussion the reader asked for; empty if there is no such article or discussion. */

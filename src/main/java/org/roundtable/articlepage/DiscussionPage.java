@@ -1,6 +1,7 @@
 package org.roundtable.articlepage;
 
 import org.roundtable.article.Article;
+import org.roundtable.rendering.PageDescription;
 import org.roundtable.summary.SummaryView;
 import org.roundtable.threads.DiscussionView;
 
@@ -15,6 +16,15 @@ public record DiscussionPage(Article article, String proposalHtml, SummaryView s
     /** What the heading counts: what the page shows ("3 of 12 comments" when filtered), and whether it is closed. */
     public String note() {
         return shownCount == null ? view.note() : view.note(shownCount);
+    }
+
+    /** What search engines show under its title: the proposal it discusses first, or the article's name. */
+    public String description() {
+        var discussion = view.discussion();
+        String article = "\u201C" + this.article.title() + "\u201D";
+        return PageDescription.of(discussion.isGeneral()
+                ? "Readers discuss " + article + " as a whole: " + view.countLabel() + "."
+                : heading() + ". Readers of " + article + " discuss this proposal and say where they stand.");
     }
 
     public String heading() {

@@ -19,6 +19,7 @@ import org.roundtable.db.FullText;
 import org.roundtable.db.TooSlow;
 import org.roundtable.rendering.CommentMarkdown;
 import org.roundtable.rendering.Formats;
+import org.roundtable.rendering.PageDescription;
 import org.roundtable.security.AddressGate;
 import org.roundtable.security.AddressKey;
 import org.roundtable.web.RetryAfter;
@@ -61,6 +62,7 @@ public final class SearchController {
         int page = page(ctx.queryParam("page"));
         var model = new HashMap<String, Object>();
         model.put("article", article);
+        model.put("description", PageDescription.of("Search the readers' comments on \u201C" + article.title() + "\u201D."));
         model.put("query", query);
         model.put("page", page);
         model.put("results", List.of());
