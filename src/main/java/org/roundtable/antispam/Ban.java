@@ -1,7 +1,6 @@
 package org.roundtable.antispam;
 
 import java.time.Instant;
-import org.roundtable.comment.Text;
 
 /**
  * A ban of an author cookie or of an IP hash, lifted by a moderator or by its expiry, with the comment that
@@ -24,10 +23,6 @@ public record Ban(
     /** What is banned: the author's browser, or everyone behind an address. */
     public boolean isByAddress() {
         return authorId == null;
-    }
-
-    public String commentExcerpt() {
-        return commentBody == null ? "" : Text.excerpt(commentBody, 120);
     }
 
     public boolean isActive(Instant now) {

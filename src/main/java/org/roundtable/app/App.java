@@ -264,7 +264,7 @@ public final class App {
                             new LoginThrottle(jdbi, clock, config.loginMaxFailures()), ipHashes, audit), bootstrap, formTokens),
                     new DashboardController(jdbi, formats, database.makesBackups()),
                     new QueueController(jdbi, moderation, formats, signer, new QueueSearch(database, searchesPerAddress)),
-                    new BansController(jdbi, moderation, formats, clock),
+                    new BansController(jdbi, moderation, markdown, formats, clock),
                     new ArticleSettingsController(jdbi, moderation, new Summaries(jdbi, audit, clock)),
                     new BlocklistController(jdbi, ipHashes, audit, clock),
                     new AuditController(jdbi, formats),

@@ -101,6 +101,7 @@ public final class ArticleController {
                 .orElseThrow(NotFoundResponse::new);
         var model = readers.pageModel();
         model.put("page", page);
+        model.put("description", page.description());
         model.put("feeds", List.of(new Feed(CommentPaths.discussionFeed(page.article().slug(), page.view().key()),
                 page.heading())));
         return model;
@@ -116,6 +117,7 @@ public final class ArticleController {
         ArticlePage page = pages.find(slug, viewer, typed).orElseThrow(NotFoundResponse::new);
         var model = readers.pageModel();
         model.put("page", page);
+        model.put("description", pages.description(page.article()));
         model.put("feeds", feeds(page));
         return model;
     }

@@ -9,6 +9,7 @@ import org.commonmark.ext.heading.anchor.HeadingAnchorExtension;
 import org.commonmark.ext.heading.anchor.IdGenerator;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.text.TextContentRenderer;
@@ -31,6 +32,7 @@ final class ArticleMarkdown {
      */
     private final Map<String, String> rendered = new ConcurrentHashMap<>();
     private final Map<String, List<Section>> sectionsOf = new ConcurrentHashMap<>();
+    private final Map<String, String> standfirsts = new ConcurrentHashMap<>();
 
     String toHtml(String markdown) {
         return rendered.computeIfAbsent(markdown, text -> html.render(parser.parse(text)));
@@ -39,6 +41,20 @@ final class ArticleMarkdown {
     /** The level-2 headings with the same ids the HTML gets, so the table of contents links to them. */
     List<Section> sections(String markdown) {
         return sectionsOf.computeIfAbsent(markdown, this::findSections);
+    }
+
+    /** The first paragraph as plain text (the article's standfirst), or "" when it has none. */
+    String standfirst(String markdown) {
+        return standfirsts.computeIfAbsent(markdown, this::findStandfirst);
+    }
+
+    private String findStandfirst(String markdown) {
+        for (Node node = parser.parse(markdown).getFirstChild(); node != null; node = node.getNext()) {
+            if (node instanceof Paragraph) {
+                return text.render(node).strip();
+            }
+        }
+        return "";
     }
 
     private List<Section> findSections(String markdown) {

@@ -21,6 +21,7 @@ import org.roundtable.comment.DiscussionRepository;
 import org.roundtable.comment.Sort;
 import org.roundtable.comment.Stance;
 import org.roundtable.comment.ThreadCursor;
+import org.roundtable.rendering.PageDescription;
 import org.roundtable.summary.Summary;
 import org.roundtable.summary.SummaryRepository;
 import org.roundtable.summary.SummaryView;
@@ -70,11 +71,16 @@ public final class ArticlePages {
                         pages.put(discussion, threadPages.read(comments, discussion.id(), viewer.authorId(), Sort.OLDEST,
                                 ThreadCursor.start(Sort.OLDEST), null, threads));
                     }
-                    return new Loaded(article, pages, null, currentSummaries(handle, article));
+                    return new Loaded(article, pages, null, null, currentSummaries(handle, article));
                 }));
         return loaded.map(data -> page(data.article(), List.copyOf(data.pages().keySet()), discussion ->
                 view(data.article(), discussion, data.pages().get(discussion), Sort.OLDEST, null, viewer, typed, null,
                         discussion.isGeneral() ? ThreadHtml.Shape.REPLIES_LINKED : ThreadHtml.Shape.PREVIEW), data.summaries()));
+    }
+
+    /** What search engines show under the article's title: its standfirst, the lead's first paragraph. */
+    public String description(Article article) {
+        return PageDescription.of(markdown.standfirst(article.leadMarkdown()));
     }
 
     /** The page of one discussion the reader asked for; empty if there is no such article or discussion. */
@@ -90,7 +96,9 @@ public final class ArticlePages {
                             var page = threadPages.read(comments, discussion.id(), viewer.authorId(), sort, request.from(), stance);
                             var links = new PageLinks(comments, discussion, viewer.authorId(), sort, stance)
                                     .around(request.from(), request.number(), page.next(), CommentPaths.discussion(slug, key));
-                            return new Loaded(article, Map.of(discussion, page), links, currentSummaries(handle, article));
+                            Integer shown = stance == null ? null : comments.countShownInThreads(
+                                    CommentRepository.stanceFilter(stance), discussion.id(), viewer.authorId());
+                            return new Loaded(article, Map.of(discussion, page), links, shown, currentSummaries(handle, article));
                         })));
         return loaded.map(data -> {
             var entry = data.pages().entrySet().iterator().next();
@@ -100,16 +108,18 @@ public final class ArticlePages {
                     discussion.isGeneral() ? null : markdown.toHtml(discussion.bodyMarkdown()),
                     summary(data, discussion),
                     view(data.article(), discussion, entry.getValue(), sort, stance, viewer, typed, data.pagination(),
-                            ThreadHtml.Shape.FULL));
+                            ThreadHtml.Shape.FULL),
+                    data.shownCount());
         });
     }
 
     /**
      * What one visit reads from the database: the article, a page of threads per discussion shown, page links,
-     * the current summary of each proposal that has one (by discussion id).
+     * the comments in the threads of the stance shown (null when all are), the current summary of each proposal that
+     * has one (by discussion id).
      */
     private record Loaded(Article article, Map<Discussion, ThreadPages.Page> pages, Pagination pagination,
-                          Map<Long, Summary> summaries) {}
+                          Integer shownCount, Map<Long, Summary> summaries) {}
 
     private static Map<Long, Summary> currentSummaries(Handle handle, Article article) {
         return handle.attach(SummaryRepository.class).currentForArticle(article.id()).stream()
@@ -166,10 +176,6 @@ public final class ArticlePages {
         for (ProposalView p : proposals) {
             proposalEntries.add(new TocEntry("#" + p.anchor(), p.title(), p.discussion().note(), p.discussion().tally(),
                     p.discussion(), List.of()));
-        }
-        if (!proposals.isEmpty()) {
-            proposalEntries.add(new TocEntry(CommentPaths.comparison(article.slug()), "Compare the proposals side by side",
-                    null, null, null, List.of()));
         }
         var entries = new ArrayList<TocEntry>();
         for (ArticleMarkdown.Section section : markdown.sections(article.leadMarkdown())) {

@@ -196,6 +196,13 @@ public interface CommentRepository extends SqlObject {
     String ROOTS = "SELECT r.id" + ROOTS_WHERE;
 
     /**
+     * How many comments readers see in the threads of one stance, replies included: what a page filtered by stance
+     * shows, counted as the discussion's own count is.
+     */
+    @SqlQuery("SELECT COUNT(*) FROM comments c WHERE c.root_id IN (" + ROOTS + ") AND " + Visibility.SHOWN_TO_READERS)
+    int countShownInThreads(@Define("stanceFilter") String stanceFilter, long discussionId, Long viewerId);
+
+    /**
      * Where a page starts in {@code order}: past the cursor, as a row value, which SQLite and PostgreSQL both seek
      * to on the thread-roots index. Spelled out as {@code created_at > :time OR (created_at = :time AND id > :id)},
      * SQLite could not tell the two {@code :time} were one value and walked the discussion's roots from the first,

@@ -19,6 +19,15 @@ public record EditWindow(Duration length) {
         return now.minus(length);
     }
 
+    /**
+     * The minutes left to change a comment posted at {@code postedAt}, counted up ("1 minute" while any second
+     * is left, so the page never says 0 while the edit would still be taken); 0 once the window has closed.
+     */
+    public long minutesLeft(Instant postedAt, Instant now) {
+        long millisLeft = Duration.between(now, postedAt.plus(length)).toMillis();
+        return millisLeft <= 0 ? 0 : (millisLeft + 59_999) / 60_000;
+    }
+
     public long minutes() {
         return length.toMinutes();
     }

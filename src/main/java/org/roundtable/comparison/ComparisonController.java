@@ -8,6 +8,7 @@ import org.roundtable.article.Articles;
 import org.roundtable.comment.CommentPaths;
 import org.roundtable.pagecache.PageCache;
 import org.roundtable.rendering.GatedPages;
+import org.roundtable.rendering.PageDescription;
 
 /**
  * The proposals of an article side by side ({@link ProposalComparisons}). Nothing on the page is personal, so every
@@ -38,6 +39,12 @@ public final class ComparisonController {
 
     private Map<String, Object> model(String slug) {
         Article article = articles.article(slug).orElseThrow(NotFoundResponse::new);
-        return Map.of("article", article, "proposals", comparisons.of(article));
+        return Map.of("article", article, "proposals", comparisons.of(article), "description", description(article));
+    }
+
+    /** What search engines show under the page's title. */
+    private static String description(Article article) {
+        return PageDescription.of("The proposals of \u201C" + article.title() + "\u201D side by side: where readers "
+                + "stand on each, the strongest argument for and against it, and the state of the debate.");
     }
 }

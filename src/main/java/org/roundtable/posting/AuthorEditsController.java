@@ -101,6 +101,7 @@ public final class AuthorEditsController {
         model.put("stance", typed.stance());
         model.put("offersStance", lookup.takesStance(comment));
         model.put("stanceChoices", List.of(Stance.values()));
+        model.put("minutesLeft", readers.viewer(ctx).minutesLeftToChange(comment));
         ctx.status(status);
         ctx.render("discussion/edit", model);
     }

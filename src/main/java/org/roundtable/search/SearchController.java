@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.roundtable.article.Article;
@@ -18,6 +19,7 @@ import org.roundtable.db.FullText;
 import org.roundtable.db.TooSlow;
 import org.roundtable.rendering.CommentMarkdown;
 import org.roundtable.rendering.Formats;
+import org.roundtable.rendering.PageDescription;
 import org.roundtable.security.AddressGate;
 import org.roundtable.security.AddressKey;
 import org.roundtable.web.RetryAfter;
@@ -36,6 +38,8 @@ public final class SearchController {
     public static final int LONGEST_QUERY = 200;
     public static final int MOST_WORDS = 8;
     public static final Duration TIME_LIMIT = Duration.ofSeconds(2);
+    /** Matches are counted as far as the pages reach: a word nearly every comment holds costs no more than that. */
+    static final int MOST_COUNTED = PER_PAGE * LAST_PAGE;
 
     private final Articles articles;
     private final Database database;
@@ -59,6 +63,7 @@ public final class SearchController {
         int page = page(ctx.queryParam("page"));
         var model = new HashMap<String, Object>();
         model.put("article", article);
+        model.put("description", PageDescription.of("Search the readers' comments on \u201C" + article.title() + "\u201D."));
         model.put("query", query);
         model.put("page", page);
         model.put("results", List.of());
@@ -81,7 +86,9 @@ public final class SearchController {
             return;
         }
         try (AddressGate.Permit searching = turn.get()) {
-            List<SearchRepository.Found> found = find(article, words, page);
+            Matches matches = find(article, words, page);
+            List<SearchRepository.Found> found = matches.page();
+            model.put("matches", matches.count() == 0 ? null : matchesLabel(matches.count()));
             model.put("results", found.stream().limit(PER_PAGE).map(comment -> result(article, comment, words)).toList());
             model.put("nextPage", found.size() > PER_PAGE && page < LAST_PAGE ? pagePath(article, query, page + 1) : null);
             model.put("previousPage", page > 1 ? pagePath(article, query, page - 1) : null);
@@ -93,11 +100,30 @@ public final class SearchController {
         ctx.render("search/search", model);
     }
 
-    private List<SearchRepository.Found> find(Article article, Set<String> words, int page) {
+    /** A page of the comments found (and one more, if there is one), and how many match ({@link #MOST_COUNTED} at most). */
+    private record Matches(List<SearchRepository.Found> page, int count) {}
+
+    private Matches find(Article article, Set<String> words, int page) {
         FullText fullText = database.fullText();
-        return database.withinTime(TIME_LIMIT, handle -> handle.attach(SearchRepository.class).find(
-                fullText.fromSql(), fullText.matchSql(), fullText.newestFirstSql(), fullText.terms().apply(List.copyOf(words)),
-                article.id(), PER_PAGE + 1, (page - 1) * PER_PAGE));
+        String terms = fullText.terms().apply(List.copyOf(words));
+        return database.withinTime(TIME_LIMIT, handle -> {
+            var search = handle.attach(SearchRepository.class);
+            List<SearchRepository.Found> found = search.find(fullText.fromSql(), fullText.matchSql(),
+                    fullText.newestFirstSql(), terms, article.id(), PER_PAGE + 1, (page - 1) * PER_PAGE);
+            // A first page that holds them all has counted them already.
+            int count = page == 1 && found.size() <= PER_PAGE ? found.size()
+                    : search.count(fullText.fromSql(), fullText.matchSql(), terms, article.id(), MOST_COUNTED + 1);
+            return new Matches(found, count);
+        });
+    }
+
+    /** "1 comment matches", "12 comments match", or past what the pages reach, that there are more. */
+    static String matchesLabel(int count) {
+        if (count > MOST_COUNTED) {
+            return String.format(Locale.ENGLISH, "More than %,d comments match: add a word to find fewer.", MOST_COUNTED);
+        }
+        // The number and its noun never part at the end of a line.
+        return count == 1 ? "1\u00A0comment matches." : String.format(Locale.ENGLISH, "%,d\u00A0comments match.", count);
     }
 
     private SearchResult result(Article article, SearchRepository.Found comment, Set<String> words) {

@@ -29,6 +29,19 @@ public interface SearchRepository {
     List<Found> find(@Define("from") String from, @Define("matches") String matches, @Define("newestFirst") String newestFirst,
                      String searchTerms, long articleId, int limit, int offset);
 
+    /**
+     * How many of the comments {@link #find} pages through hold every word, counted no further than {@code limit}:
+     * a word nearly every comment holds then costs a bounded count, not a pass over them all.
+     */
+    @SqlQuery("""
+            SELECT COUNT(*) FROM (
+                SELECT 1
+                  FROM <from> JOIN discussions d ON d.id = c.discussion_id
+                 WHERE d.article_id = :articleId AND """ + Visibility.SHOWN_TO_READERS + """
+                   AND <matches>
+                 LIMIT :limit) AS found""")
+    int count(@Define("from") String from, @Define("matches") String matches, String searchTerms, long articleId, int limit);
+
     /** A comment's id and text, whose words are to be made (again). */
     record Written(long id, String body) {}
 

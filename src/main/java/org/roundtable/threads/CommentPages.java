@@ -11,6 +11,8 @@ import org.roundtable.comment.CommentRepository;
 import org.roundtable.comment.Discussion;
 import org.roundtable.comment.DiscussionRepository;
 import org.roundtable.comment.Visibility;
+import org.roundtable.rendering.CommentMarkdown;
+import org.roundtable.rendering.PageDescription;
 import org.roundtable.web.ReaderFacingError;
 
 /**
@@ -58,6 +60,7 @@ public final class CommentPages {
         model.put("discussionPath", discussionPath);
         model.put("parentPath", comment.parentId() == null ? null : CommentPaths.comment(article.slug(), comment.parentId()));
         model.put("focus", view);
+        model.put("description", description(view, discussion, article));
         model.put("threadHtml", new ThreadHtml(List.of(view), viewer, !discussion.locked(), ThreadHtml.Shape.FULL, discussionPath));
         boolean shown = Visibility.shownToReaders(comment.status());
         // A refused reply is handed back even in a locked discussion, so the words are not lost.
@@ -67,5 +70,13 @@ public final class CommentPages {
         model.put("form", quoting && shown ? form.quoting(comment.body()) : form);
         model.put("quotePath", CommentPaths.comment(article.slug(), comment.id()) + "?quote#reply");
         ctx.render("discussion/comment", model);
+    }
+
+    /** Its first words, as the reader sees them; for a comment they may not see, where the thread is. */
+    private static String description(CommentView view, Discussion discussion, Article article) {
+        String words = CommentMarkdown.textOf(view.bodyHtml());
+        return PageDescription.of(words.isEmpty()
+                ? "A thread in " + discussion.label() + " on \u201C" + article.title() + "\u201D."
+                : view.author() + ": " + words);
     }
 }

@@ -116,15 +116,27 @@ public record DiscussionView(Discussion discussion, List<CommentView> threads, T
 
     /** The count, and whether the discussion is closed: "12 comments", "12 comments, closed to new comments". */
     public String note() {
-        return locked() ? countLabel() + ", closed to new comments" : countLabel();
+        return closedOrNot(countLabel());
     }
 
-    /** "No comments yet", "1 comment", "12 comments". */
+    /** The same for a page that shows {@code shown} of the comments, those of one stance's threads: "3 of 12 comments". */
+    public String note(int shown) {
+        return count() == 0 ? note() : closedOrNot(shown + " of " + countLabel());
+    }
+
+    private String closedOrNot(String count) {
+        return locked() ? count + ", closed to new comments" : count;
+    }
+
+    /**
+     * "No comments yet", "1 comment", "12 comments": the number and its noun joined by a no-break space, so that a
+     * heading or a line of the contents may wrap after the count but never inside it.
+     */
     public String countLabel() {
         return switch (count()) {
             case 0 -> "No comments yet";
-            case 1 -> "1 comment";
-            default -> count() + " comments";
+            case 1 -> "1\u00A0comment";
+            default -> count() + "\u00A0comments";
         };
     }
 

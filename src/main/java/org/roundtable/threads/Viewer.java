@@ -41,4 +41,9 @@ public record Viewer(Long authorId, Instant now, EditWindow editWindow, String f
                 && Visibility.isItsAuthor(comment, authorId)
                 && editWindow.isOpen(comment.createdAt(), now);
     }
+
+    /** How many minutes the edit window leaves them to change {@code comment}, counted up (see EditWindow). */
+    public long minutesLeftToChange(Comment comment) {
+        return editWindow.minutesLeft(comment.createdAt(), now);
+    }
 }

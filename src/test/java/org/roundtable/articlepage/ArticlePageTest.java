@@ -124,6 +124,28 @@ class ArticlePageTest {
         }
         assertThat(toc.selectFirst("a[href=#proposal-2]").parent().text()).contains("(No comments yet)");
         assertThat(toc.selectFirst("a[href=#comments]").parent().text()).contains("(1 comment)");
+        assertThat(toc.selectFirst("a[href=#proposal-1]").closest("ol").children()).as("the five proposals, numbered").hasSize(5);
+        assertThat(toc.selectFirst("a[href$=/compare]").closest("ol, p").tagName()).as("beside them, not a sixth").isEqualTo("p");
+    }
+
+    @Test
+    void everyPageTellsSearchEnginesWhatItHolds() {
+        assertThat(description(page)).startsWith("To answer this question, we must first see what the concept of")
+                .endsWith("\u2026").hasSizeLessThanOrEqualTo(160);
+        assertThat(description(server.page(PATH + "/discussions/proposal-3")))
+                .startsWith("Proposal 3: Honour the economic agreements, starting with the IP gas pipeline.");
+        assertThat(description(server.page(PATH + "/discussions/general"))).startsWith("Readers discuss \u201CIs Strategic");
+        String imported = page.getElementById("comments").selectFirst("article.comment").id().substring("comment-".length());
+        assertThat(description(server.page(PATH + "/comments/" + imported)))
+                .startsWith("Anonymous: Zia al Haq saw Sunni Punjabis as the Umma").hasSizeLessThanOrEqualTo(160);
+        assertThat(description(server.page(PATH + "/compare"))).startsWith("The proposals of \u201CIs Strategic");
+        assertThat(description(server.page(PATH + "/search?q=pipeline"))).startsWith("Search the readers' comments");
+        assertThat(description(server.page("/admin/login"))).as("the site's own elsewhere").startsWith("Roundtable:");
+    }
+
+    private static String description(Document page) {
+        assertThat(page.select("head meta[name=description]")).hasSize(1);
+        return page.selectFirst("head meta[name=description]").attr("content");
     }
 
     @Test

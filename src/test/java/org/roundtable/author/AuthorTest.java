@@ -49,9 +49,12 @@ class AuthorTest {
     @Test
     void anAuthorCanEditTheirCommentInsideTheWindowAndItSaysEdited() {
         long id = postedId(author.submit(author.open(ARTICLE), "#reply-proposal-1", Map.of("name", "Ana", "body", "Frist draft")));
+        assertThat(author.open(ARTICLE + "/comments/" + id + "/edit").selectFirst(".time-left").text()).isEqualTo("15 minutes");
         clock.advance(Duration.ofMinutes(14));
         Document editPage = author.open(ARTICLE + "/comments/" + id + "/edit");
         assertThat(editPage.selectFirst("textarea").text()).isEqualTo("Frist draft");
+        assertThat(editPage.selectFirst("main > p").text()).as("how long is left to change it")
+                .contains("for 15 minutes after posting it: 1 minute left for this one.");
 
         var saved = author.submit(editPage, "form[action$=/edit]", Map.of("body", "First draft, corrected"));
         assertThat(saved.statusCode()).isEqualTo(303);

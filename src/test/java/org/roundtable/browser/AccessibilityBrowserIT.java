@@ -1,6 +1,7 @@
 package org.roundtable.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -44,25 +45,72 @@ class AccessibilityBrowserIT extends ForumTest {
         }
     }
 
+    /**
+     * Every page axe checks, in light and in dark mode (the delete buttons' red once read only on white), and the
+     * interface in one sans family beside the serif of what people wrote.
+     */
     @Test
-    void axeFindsNothingSeriousOnTheArticleADiscussionTheSignInPageAndTheQueue() {
+    void axeFindsNothingSeriousOnTheArticleADiscussionAnEditTheSignInPageAndTheQueueLightOrDark() {
         try (var reader = Browser.open(forum, true); var moderator = Browser.open(forum, true)) {
             reader.go(article);
-            reader.assertAccessible();
+            assertAccessibleLightAndDark(reader);
+            assertThat(reader.find("head meta[name=description]").getAttribute("content"))
+                    .as("what a search engine shows under the title: the standfirst").startsWith("To answer this question");
             reader.go(discussion());
-            reader.assertAccessible();
+            assertAccessibleLightAndDark(reader);
+            assertInterfaceFont(reader, ".tally-text", ".stance-filter-label");
+            WebElement others = Forum.comment(reader, "Start with the gas pipeline.");
+            assertThat(textLeft(reader, reader.find(others, ".helpful-button")))
+                    .as("\"▲ Helpful\" starts where the comment's words do")
+                    .isCloseTo(textLeft(reader, reader.find(others, ".comment-body p")), within(1.0));
+
+            Forum.post(reader, "proposal-3-discussion", "Parvin", "Mine, to be edited.");
+            reader.find(Forum.comment(reader, "Mine, to be edited."), ":scope > .comment-actions a[href$='/edit']").click();
+            WebElement timeLeft = reader.await(".time-left");
+            assertThat(timeLeft.getText()).as("how long is left to edit").matches("1[45] minutes");
+            assertThat(reader.onScreen(timeLeft)).isTrue();
+            assertAccessibleLightAndDark(reader);
+            assertInterfaceFont(reader, "button.delete-button");
+            reader.go("/authors/new-link");
+            assertInterfaceFont(reader, "main form button");
+
             moderator.go("/admin/login");
-            moderator.assertAccessible();
+            assertAccessibleLightAndDark(moderator);
             Forum.signIn(moderator);
             moderator.go("/admin/queue?filter=all");
             assertThat(moderator.findAll(".queue-item")).isNotEmpty();
-            moderator.assertAccessible();
+            assertAccessibleLightAndDark(moderator);
             for (String page : new String[] {"/admin", "/admin/audit", "/admin/bans", "/admin/articles", "/admin/blocklist",
                     "/admin/moderators"}) {
                 moderator.go(page);
-                moderator.assertAccessible();
+                assertAccessibleLightAndDark(moderator);
             }
         }
+    }
+
+    /** axe on the page in light mode, then in dark (where other colours are in play), and light again. */
+    private static void assertAccessibleLightAndDark(Browser browser) {
+        browser.assertAccessible();
+        browser.prefer("prefers-color-scheme", "dark");
+        try {
+            browser.assertAccessible();
+        } finally {
+            browser.prefer("prefers-color-scheme", "light");
+        }
+    }
+
+    /** Each of these is set in the interface's sans family, the headings' (not in the serif of the text). */
+    private static void assertInterfaceFont(Browser browser, String... css) {
+        String headings = browser.find("h1").getCssValue("font-family");
+        for (String each : css) {
+            assertThat(browser.find(each).getCssValue("font-family")).as("the font of %s", each).isEqualTo(headings);
+        }
+    }
+
+    /** Where the first letter of an element's text starts on the screen, in CSS pixels. */
+    private static double textLeft(Browser browser, WebElement element) {
+        return ((Number) browser.script("const range = document.createRange(); range.selectNodeContents(arguments[0]);"
+                + "return range.getClientRects()[0].left;", element)).doubleValue();
     }
 
     @Test
@@ -71,11 +119,16 @@ class AccessibilityBrowserIT extends ForumTest {
             reader.go(discussion());
             assertEveryControlIsReachedWithVisibleFocus(reader);
 
+            reader.width(Browser.PHONE_WIDTH);
             reader.go(discussion());
             WebElement replyLink = tabTo(reader, "a.reply-link");
             reader.press(Keys.ENTER);
             WebElement textarea = reader.await(".inline-reply textarea");
             assertThat(reader.focused()).as("the reply form takes focus").isEqualTo(textarea);
+            var post = reader.find(".inline-reply button[type=submit]:not([name])").getRect();
+            var cancel = reader.find(".inline-reply .cancel-reply").getRect();
+            assertThat(cancel.getX() == post.getX() || cancel.getY() == post.getY())
+                    .as("Cancel in line with Post comment, beside it or under it: %s and %s", cancel, post).isTrue();
             tabTo(reader, ".inline-reply .cancel-reply");
             reader.press(Keys.ENTER);
             assertThat(reader.findAll(".inline-reply")).isEmpty();

@@ -46,11 +46,26 @@ class ModerationBrowserIT {
                 assertThat(stranger.find("#proposal-4-discussion").getText()).contains("Hold this one for a moderator.");
             }
 
-            Forum.post(reader, "proposal-4-discussion", "Sana", "Buy my pills.");
+            Forum.post(reader, "proposal-4-discussion", "Sana", "Buy **my** pills at [the shop](https://pills.example).");
             moderator.go("/admin/queue");
-            moderator.find(queueItem(moderator, "Buy my pills."), "a[href$='/ban']").click();
+            moderator.find(queueItem(moderator, "Buy **my** pills"), "a[href$='/ban']").click();
             moderator.type(moderator.find("#ban-reason"), "Advertising");
             moderator.submit(moderator.find("main form.comment-form button[type=submit]"));
+
+            // On a phone each ban is a card: the whole of it on screen, Lift in reach, the comment as readers saw it.
+            moderator.width(Browser.PHONE_WIDTH);
+            moderator.go("/admin/bans");
+            WebElement ban = moderator.find("tr[id^=ban-]");
+            assertThat(moderator.find(ban, "q").getText()).isEqualTo("Buy my pills at the shop.");
+            WebElement lift = moderator.find(ban, "form[action$='/lift'] button");
+            moderator.script("arguments[0].scrollIntoView({block: 'center'});", lift);
+            assertThat(lift.getRect().getX() + lift.getRect().getWidth()).as("Lift within the screen's width")
+                    .isLessThanOrEqualTo(Browser.PHONE_WIDTH);
+            assertThat(moderator.find(ban, "td[data-label=Until]").getRect().getX()).isLessThan(Browser.PHONE_WIDTH);
+            assertThat(moderator.script("const wrap = document.querySelector('.table-wrap');"
+                    + "return wrap.scrollWidth - wrap.clientWidth;")).as("nothing scrolled out of sight").isEqualTo(0L);
+            moderator.screenshot("admin-bans", Browser.PHONE_WIDTH);
+            moderator.width(Browser.DESKTOP_WIDTH);
 
             reader.go(ARTICLE);
             Forum.post(reader, "proposal-4-discussion", "Sana", "Once more.");
@@ -78,6 +93,15 @@ class ModerationBrowserIT {
 
             reader.submit(reader.find("#proposal-2-discussion .more-threads a"));
             assertThat(reader.find("h1").getText()).contains("closed to new comments");
+            // The heading wraps within the column, at 1280 and on a phone, where it once ran 130 px past the screen.
+            WebElement main = reader.find("main");
+            WebElement count = reader.find("h1 .count");
+            assertThat(count.getRect().getX() + count.getRect().getWidth())
+                    .isLessThanOrEqualTo(main.getRect().getX() + main.getRect().getWidth());
+            reader.width(Browser.PHONE_WIDTH);
+            assertThat(reader.horizontalOverflow()).as("nothing to scroll sideways at 390 px").isZero();
+            assertThat(count.getRect().getX() + count.getRect().getWidth()).isLessThanOrEqualTo(Browser.PHONE_WIDTH);
+            reader.width(Browser.DESKTOP_WIDTH);
             assertThat(reader.findAll("form.comment-form")).as("no form on its own page either").isEmpty();
             assertThat(reader.findAll(".reply-link")).isEmpty();
         }

@@ -160,6 +160,7 @@ class ReaderHabitsBrowserIT extends ForumTest {
             // Marked once the script knows which comments are the reader's own.
             assertThat(reader.await("#" + fresh.getAttribute("id") + " > .comment-meta .new-badge").getText()).isEqualToIgnoringCase("new");
             assertThat(reader.find(".toc li[data-discussion=proposal-2] .new-count").getText()).isEqualTo("1 new");
+            assertNeverBreaks(reader, ".toc li[data-discussion=proposal-2] .new-count");
             assertThat(reader.find(".toc li[data-discussion=general] .new-count").getText()).isEqualTo("1 new");
             assertThat(reader.findAll(".toc li[data-discussion=proposal-1] .new-count")).isEmpty();
             reader.find("#proposal-2-discussion .jump-to-new a").click();
@@ -213,6 +214,8 @@ class ReaderHabitsBrowserIT extends ForumTest {
             reader.submit(reader.find("form.search-form button"));
             assertThat(reader.path()).isEqualTo(article + "/search");
             WebElement result = reader.find(".search-result");
+            assertThat(reader.find(".search-count").getText()).isEqualTo("1 comment matches.");
+            assertThat(reader.onScreen(reader.find(".search-count"))).isTrue();
             assertThat(reader.find(result, "mark").getText()).isEqualTo("همکاری");
             assertThat(reader.find(result, ".search-excerpt").getAttribute("dir")).isEqualTo("auto");
             assertThat(reader.onScreen(result)).isTrue();
@@ -222,6 +225,17 @@ class ReaderHabitsBrowserIT extends ForumTest {
             reader.find(result, ".search-result-meta a").click();
             assertThat(reader.path()).startsWith(article + "/comments/");
         }
+    }
+
+    /** At every phone width from 300 to 428 px, {@code css} is on one line: "1 new" never parts. */
+    private static void assertNeverBreaks(Browser reader, String css) {
+        WebElement element = reader.find(css);
+        for (int width = 300; width <= 428; width += 4) {
+            reader.width(width);
+            assertThat(reader.script("return arguments[0].getClientRects().length;", element))
+                    .as("lines of %s at %d px", css, width).isEqualTo(1L);
+        }
+        reader.width(Browser.PHONE_WIDTH);
     }
 
     /** Presses a form's button: without JavaScript the answer replaces the page; with it, the page stays. */

@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** Readers take a stance on a proposal in a real browser, and see where each proposal stands. */
@@ -99,8 +100,16 @@ class StanceBrowserIT extends ForumTest {
 
             reader.width(Browser.DESKTOP_WIDTH);
             reader.go(article);
+            WebElement proposals = reader.find(".toc a[href='#proposal-1']").findElement(By.xpath("ancestor::ol[1]"));
+            assertThat(proposals.findElements(By.xpath("./li"))).as("five proposals numbered, no sixth").hasSize(5);
+            var column = reader.find("main").getRect();
             reader.find(".toc a[href$='/compare']").click();
             assertThat(reader.path()).isEqualTo(article + "/compare");
+            var compared = reader.find("main").getRect();
+            assertThat(List.of(compared.getX(), compared.getWidth())).as("the same centred column as the article")
+                    .isEqualTo(List.of(column.getX(), column.getWidth()));
+            assertThat(reader.findAll(".column-notes dd")).as("a sentence on each column").hasSize(5)
+                    .allMatch(WebElement::isDisplayed);
             WebElement firstRow = reader.find("#compare-1");
             assertThat(firstRow.getText()).contains("Balance keeps both doors open.", "Omid");
             assertThat(reader.find("table.comparison thead").isDisplayed()).as("a table with its headings").isTrue();
@@ -119,6 +128,11 @@ class StanceBrowserIT extends ForumTest {
             assertThat(label).as("each card labels its own parts").isEqualTo("\"Strongest argument for\"");
             reader.assertAccessible();
             reader.screenshot("compare", Browser.PHONE_WIDTH);
+
+            // A page of one stance's threads counts what it shows.
+            reader.go(article + "/discussions/proposal-1");
+            reader.submit(reader.find(".stance-filter a[href*='stance=against']"));
+            assertThat(reader.find("h1 .count").getText()).isEqualTo("(0 of 1 comment)");
         }
     }
 
@@ -140,6 +154,7 @@ class StanceBrowserIT extends ForumTest {
             reader.go(article);
             WebElement summary = reader.find("#proposal-1 .summary");
             assertThat(summary.getText()).contains("security splits them", "Summary updated", "by Mina").doesNotContain("admin");
+            assertThat(reader.find(summary, "h4").getText()).as("a section with a heading").isEqualTo("The state of the debate");
             reader.find(summary, "a").click();
             assertThat(reader.findAll("ol.revisions li")).hasSize(2);
             reader.findAll("ol.revisions li a").get(1).click();

@@ -237,6 +237,24 @@ class CommentRepositoryTest {
     }
 
     @Test
+    void theCommentsInOneStancesThreadsAreCountedAsReadersSeeThemRepliesIncluded() {
+        Comment inFavour = content.comment(proposal).stance(Stance.FOR).post();
+        Comment reply = content.reply(inFavour).post();
+        content.reply(reply).post();
+        content.reply(inFavour).held(CommentStatus.HELD, "First comment").post();
+        Comment deletedInFavour = content.comment(proposal).stance(Stance.FOR).post();
+        content.reply(deletedInFavour).post();
+        comments.deleteByAuthor(deletedInFavour, START.plus(Duration.ofHours(1)));
+        content.comment(proposal).stance(Stance.AGAINST).post();
+        content.comment(proposal).post();
+
+        assertThat(comments.countShownInThreads(CommentRepository.stanceFilter(Stance.FOR), proposal.id(), null))
+                .as("three in the first thread, the reply under the deleted one").isEqualTo(4);
+        assertThat(comments.countShownInThreads(CommentRepository.stanceFilter(Stance.AGAINST), proposal.id(), null)).isEqualTo(1);
+        assertThat(comments.countShownInThreads(CommentRepository.stanceFilter(Stance.UNDECIDED), proposal.id(), null)).isZero();
+    }
+
+    @Test
     void whereThreadsStartIsReadPastACursorSkippingAndLimited() {
         Comment first = content.comment(general).post();
         Comment second = content.comment(general).post();

@@ -28,4 +28,14 @@ class EditWindowTest {
         assertThat(fifteenMinutes.isOpen(fifteenMinutes.openSince(now), now)).isFalse();
         assertThat(fifteenMinutes.minutes()).isEqualTo(15);
     }
+
+    @Test
+    void theMinutesLeftAreCountedUpAndNoneOnceItHasShut() {
+        assertThat(fifteenMinutes.minutesLeft(posted, posted)).isEqualTo(15);
+        assertThat(fifteenMinutes.minutesLeft(posted, posted.plusSeconds(1))).as("14 min 59 s").isEqualTo(15);
+        assertThat(fifteenMinutes.minutesLeft(posted, posted.plus(Duration.ofMinutes(3)))).isEqualTo(12);
+        assertThat(fifteenMinutes.minutesLeft(posted, posted.plus(Duration.ofMinutes(15)).minusMillis(1))).isEqualTo(1);
+        assertThat(fifteenMinutes.minutesLeft(posted, posted.plus(Duration.ofMinutes(15)))).isZero();
+        assertThat(fifteenMinutes.minutesLeft(posted, posted.plus(Duration.ofHours(2)))).isZero();
+    }
 }

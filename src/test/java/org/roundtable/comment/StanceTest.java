@@ -146,31 +146,39 @@ class StanceTest {
 
     @Test
     void aProposalsThreadsCanBeReadOneStanceAtATimeInPages() {
+        long firstInFavour = 0;
         for (int i = 1; i <= 25; i++) {
             Reader writer = server.reader();
-            postedId(writer.submit(writer.open(ARTICLE), "#reply-proposal-2",
+            long id = postedId(writer.submit(writer.open(ARTICLE), "#reply-proposal-2",
                     Map.of("body", (i % 2 == 0 ? "Against " : "For ") + i, "stance", i % 2 == 0 ? "against" : "for")));
+            firstInFavour = i == 1 ? id : firstInFavour;
         }
         Reader reader = server.reader();
         postedId(reader.submit(reader.open(ARTICLE), "#reply-proposal-2", Map.of("body", "No side")));
+        postedId(reader.submit(reader.open(ARTICLE + "/comments/" + firstInFavour), "#reply-form", Map.of("body", "A reply")));
 
         Document all = server.page(PROPOSAL_2);
+        assertThat(all.selectFirst("h1 .count").text()).isEqualTo("(27 comments)");
         assertThat(all.select(".stance-filter a").eachText()).containsExactly("All threads", "For", "Against", "Undecided");
         assertThat(all.selectFirst(".stance-filter a[aria-current]").text()).isEqualTo("All threads");
 
         Document inFavour = server.page(all.selectFirst(".stance-filter a:contains(For)").attr("href"));
         assertThat(all.selectFirst(".pagination").text()).as("26 threads in all").contains("Page 1 of 2");
         // 13 for and 12 against: the 13 threads for it fit on one page.
-        assertThat(inFavour.select("article.comment .comment-body").eachText()).hasSize(13).allMatch(text -> text.startsWith("For "));
+        assertThat(inFavour.select(".threads > ol > li > article.comment > .comment-body").eachText()).hasSize(13)
+                .allMatch(text -> text.startsWith("For "));
         assertThat(inFavour.select(".pagination")).isEmpty();
         assertThat(inFavour.selectFirst(".filter-notice").text()).contains("whose writers are for this proposal");
         assertThat(inFavour.selectFirst(".stance-filter a[aria-current]").text()).isEqualTo("For");
+        assertThat(inFavour.selectFirst("h1 .count").text()).as("what it shows, a reply too").isEqualTo("(14 of 27 comments)");
 
         Document against = server.page(PROPOSAL_2 + "?stance=against&sort=newest");
         assertThat(against.select("article.comment .comment-body").eachText()).hasSize(12)
                 .allMatch(text -> text.startsWith("Against ")).first().isEqualTo("Against 24");
+        assertThat(against.selectFirst("h1 .count").text()).isEqualTo("(12 of 27 comments)");
         assertThat(against.selectFirst(".sort a[aria-current]").attr("href")).contains("stance=against");
-        assertThat(server.page(PROPOSAL_2 + "?stance=maybe").select("article.comment")).as("anything else: every thread")
+        assertThat(server.page(PROPOSAL_2 + "?stance=maybe").select(".threads > ol > li > article.comment"))
+                .as("anything else: every thread")
                 .hasSize(ThreadPages.THREADS_PER_PAGE);
     }
 

@@ -42,6 +42,10 @@ class ComparisonTest {
         Document compare = server.page(COMPARE);
         assertThat(compare.selectFirst("h1").text()).isEqualTo("Comparing the proposals");
         assertThat(compare.select("table.comparison tbody tr")).hasSize(5);
+        assertThat(compare.select("dl.column-notes dt").eachText()).as("a sentence on each column").containsExactly(
+                "Where readers stand", "People who wrote", "Strongest argument for, and against", "The state of the debate",
+                "Last activity");
+        assertThat(compare.select("dl.column-notes dd").eachText()).hasSize(5).allMatch(sentence -> sentence.endsWith("."));
         assertThat(compare.selectFirst("#compare-1 th").text()).startsWith("Proposal 1:");
         assertThat(compare.selectFirst("#compare-1 .none").text()).isEqualTo("Nobody has argued for it yet.");
         assertThat(compare.selectFirst("#compare-1").text()).contains("No comments yet");

@@ -19,7 +19,7 @@ class BansTest extends ModeratedSiteTest {
 
     @Test
     void aBanBlocksTheAuthorsBrowserAndOthersAtTheirAddressPostOnUntilLifted() {
-        long id = post(reader, "general", "Trolling");
+        long id = post(reader, "general", "**Trolling**, see [my site](https://troll.example)");
         var banned = admin.submit(admin.open("/admin/comments/" + id + "/ban"), "form[action$=/ban]",
                 Map.of("reason", "Repeated trolling", "length", "7d"));
         assertThat(banned.statusCode()).isEqualTo(303);
@@ -38,6 +38,10 @@ class BansTest extends ModeratedSiteTest {
 
         Element listed = admin.open("/admin/bans").selectFirst("tr[id^=ban-]");
         assertThat(listed.selectFirst(".banned-who").text()).contains("The browser of", "Trolling");
+        assertThat(listed.selectFirst(".banned-who q").text()).as("the comment as readers saw it, not its Markdown")
+                .isEqualTo("Trolling, see my site");
+        assertThat(listed.select("td").eachAttr("data-label")).as("each cell labelled for the cards a phone shows")
+                .containsExactly("Banned", "Who", "Reason", "By", "Until", "State");
 
         long banId = server.jdbi().withHandle(h -> h.createQuery("SELECT id FROM bans").mapTo(Long.class).one());
         admin.submit(admin.open("/admin/bans"), "form[action=/admin/bans/" + banId + "/lift]", Map.of());
@@ -66,7 +70,7 @@ class BansTest extends ModeratedSiteTest {
 
     @Test
     void aBanExpires() {
-        long id = post(reader, "general", "Trolling");
+        long id = post(reader, "general", "**Trolling**, see [my site](https://troll.example)");
         admin.submit(admin.open("/admin/comments/" + id + "/ban"), "form[action$=/ban]", Map.of("reason", "Cool off", "length", "1d"));
         assertThat(reader.submit(reader.open(ARTICLE), "#reply-general", Map.of("body", "x")).statusCode()).isEqualTo(403);
         clock.advance(Duration.ofDays(1).plusMinutes(1));

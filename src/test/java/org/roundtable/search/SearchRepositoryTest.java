@@ -86,6 +86,19 @@ class SearchRepositoryTest {
     }
 
     @Test
+    void theMatchesAreCountedNoFurtherThanTheLimit() {
+        IntStream.range(0, 5).forEach(i -> content.comment(general).saying("trade " + i).post());
+        content.comment(general).saying("trade held").held(CommentStatus.HELD, "First comment").post();
+        content.comment(content.general(content.article("other"))).saying("trade elsewhere").post();
+
+        String terms = fullText.terms().apply(SearchWords.words("trade"));
+        assertThat(search.count(fullText.fromSql(), fullText.matchSql(), terms, article.id(), 100)).isEqualTo(5);
+        assertThat(search.count(fullText.fromSql(), fullText.matchSql(), terms, article.id(), 3)).isEqualTo(3);
+        assertThat(search.count(fullText.fromSql(), fullText.matchSql(), fullText.terms().apply(SearchWords.words("trade 4")),
+                article.id(), 100)).isEqualTo(1);
+    }
+
+    @Test
     void anEditedCommentIsFoundByItsNewWordsOnly() {
         Comment comment = content.comment(general).saying("Chabahar").post();
 

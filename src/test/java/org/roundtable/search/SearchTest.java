@@ -57,6 +57,8 @@ class SearchTest {
         assertThat(excerpt.select("mark").eachText()).containsExactly("Gwadar");
         assertThat(excerpt.text()).isEqualTo("The Gwadar port is the key, see the plan.").doesNotContain("**");
         assertThat(page.selectFirst(".search-result-meta").text()).contains("Proposal 2:");
+        assertThat(page.selectFirst(".search-count").text()).isEqualTo("1 comment matches.");
+        assertThat(search("zanzibar").select(".search-count")).as("none: the message says so").isEmpty();
         assertThat(server.page(ARTICLE).select("form.search-form[role=search] input[name=q]")).hasSize(1);
         assertThat(server.page(ARTICLE + "/discussions/proposal-2").select("form.search-form input[type=search]")).hasSize(1);
     }
@@ -120,10 +122,19 @@ class SearchTest {
         Document first = search("corridor");
         assertThat(first.select(".search-result")).hasSize(20);
         assertThat(first.selectFirst(".search-excerpt").text()).isEqualTo("Corridor note 25");
+        assertThat(first.selectFirst(".search-count").text()).isEqualTo("25 comments match.");
         Document second = reader.open(first.selectFirst(".pagination a[rel=next]").attr("href"));
         assertThat(second.select(".search-result")).hasSize(5);
+        assertThat(second.selectFirst(".search-count").text()).isEqualTo("25 comments match.");
         assertThat(second.select(".pagination a[rel=prev]")).hasSize(1);
         assertThat(second.select(".pagination a[rel=next]")).isEmpty();
+    }
+
+    @Test
+    void matchesAreCountedAsFarAsThePagesReach() {
+        assertThat(SearchController.matchesLabel(1)).isEqualTo("1\u00A0comment matches.");
+        assertThat(SearchController.matchesLabel(1_000)).isEqualTo("1,000\u00A0comments match.");
+        assertThat(SearchController.matchesLabel(1_001)).isEqualTo("More than 1,000 comments match: add a word to find fewer.");
     }
 
     @Test

@@ -47,6 +47,9 @@ class SummaryTest {
         assertThat(summary.selectFirst(".summary-meta").text()).startsWith("Summary updated").contains("by the moderators")
                 .doesNotContain("admin");
         assertThat(server.page(ARTICLE).selectFirst("#proposal-3 .summary").text()).contains("pipeline");
+        // A section with a heading of its own, a level below the part of the page it is in.
+        assertThat(server.page(ARTICLE).selectFirst("#proposal-3 section.summary > h4").text()).isEqualTo("The state of the debate");
+        assertThat(server.page(PROPOSAL_3).selectFirst("section.summary > h2").text()).isEqualTo("The state of the debate");
         assertThat(server.page(ARTICLE + "/compare").getElementById("compare-3").text()).contains("pipeline");
 
         var renamed = admin.submit(admin.open("/admin/articles"), "form.display-name-form", Map.of("display_name", "Mina"));
