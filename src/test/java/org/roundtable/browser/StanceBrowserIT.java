@@ -19,6 +19,13 @@ class StanceBrowserIT extends ForumTest {
             reader.width(Browser.PHONE_WIDTH);
             reader.go(article);
             WebElement form = Forum.form(reader, "proposal-2-discussion");
+            // A pick made by mistake is taken back, as on the edit form, before the one meant.
+            WebElement noStance = reader.find(form, "input[name=stance][value='']");
+            assertThat(noStance.isSelected()).as("no stance until one is picked").isTrue();
+            reader.find(form, "input[name=stance][value=for]").click();
+            reader.find(form, "label.choice:has(input[value='']) span").click();
+            assertThat(noStance.isSelected()).as("\"No stance\" takes the pick back").isTrue();
+            assertThat(reader.find(form, "input[name=stance][value=for]").isSelected()).isFalse();
             reader.find(form, "input[name=stance][value=against]").click();
             Forum.fillAndSend(reader, form, "Leyla", "Not before the border is calm.");
             WebElement posted = Forum.comment(reader, "Not before the border is calm.");

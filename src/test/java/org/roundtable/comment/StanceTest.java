@@ -44,9 +44,9 @@ class StanceTest {
         Reader reader = server.reader();
         Document article = reader.open(ARTICLE);
         Element form = article.getElementById("reply-proposal-2");
-        assertThat(form.select("input[type=radio][name=stance]").eachAttr("value")).containsExactly("for", "against", "undecided");
-        assertThat(form.select("input[name=stance][checked]")).as("no default").isEmpty();
-        assertThat(form.select("fieldset.stance-choices label").eachText()).contains("✓ For", "✗ Against", "? Undecided");
+        assertThat(form.select("input[type=radio][name=stance]").eachAttr("value")).containsExactly("for", "against", "undecided", "");
+        assertThat(form.select("input[name=stance][checked]").eachAttr("value")).as("none until the writer picks one").containsExactly("");
+        assertThat(form.select("fieldset.stance-choices label").eachText()).containsExactly("✓ For", "✗ Against", "? Undecided", "No stance");
         assertThat(article.getElementById("reply-general").select("input[name=stance]")).as("not on the general discussion").isEmpty();
 
         long id = postedId(reader.submit(article, "#reply-proposal-2", Map.of("body", "I back this", "stance", "for")));
