@@ -311,6 +311,7 @@ public final class App {
         page(routes, "/articles/{slug}/comments/{id}", comments::show);
         routes.get("/articles/{slug}/comments/{id}/edit", authorEdits::editForm);
         routes.post("/articles/{slug}/comments/{id}/edit", authorEdits::edit);
+        routes.get("/articles/{slug}/comments/{id}/delete", authorDeletes::confirmation);
         routes.post("/articles/{slug}/comments/{id}/delete", authorDeletes::delete);
         routes.get("/articles/{slug}/comments/{id}/deleted", authorDeletes::deleted);
         routes.get("/articles/{slug}/comments/{id}/report", reports::form);

@@ -53,16 +53,37 @@ public final class AuthorDeletesController {
             return;
         }
         if (!"yes".equals(ctx.formParam("confirmed"))) {
-            var model = readers.pageModel();
-            model.put("article", article);
-            model.put("commentPath", CommentPaths.comment(article.slug(), comment.id()));
-            model.put("quoted", Text.excerpt(markdown.plainText(comment.body()), QUOTED_LENGTH));
-            model.put("backPath", placement.whereToSee(article.slug(), comment, Optional.empty()));
-            ctx.render("discussion/delete", model);
+            askFirst(ctx, article, comment);
             return;
         }
         edits.delete(comment);
         ctx.redirect(CommentPaths.comment(article.slug(), comment.id()) + "/deleted", HttpStatus.SEE_OTHER);
+    }
+
+    /**
+     * The confirmation's own address, opened again (a reload, a new tab, the history): it asks again while the reader
+     * may still delete the comment, says it is done once it is deleted, and otherwise leads back to the comment.
+     * Only the form it shows deletes.
+     */
+    public void confirmation(Context ctx) {
+        Article article = lookup.article(ctx);
+        Comment comment = lookup.comment(ctx, article);
+        if (comment.isDeleted()) {
+            ctx.redirect(CommentPaths.comment(article.slug(), comment.id()) + "/deleted", HttpStatus.SEE_OTHER);
+        } else if (readers.viewer(ctx).canChange(comment)) {
+            askFirst(ctx, article, comment);
+        } else {
+            ctx.redirect(placement.whereToSee(article.slug(), comment, Optional.empty()), HttpStatus.SEE_OTHER);
+        }
+    }
+
+    private void askFirst(Context ctx, Article article, Comment comment) {
+        var model = readers.pageModel();
+        model.put("article", article);
+        model.put("commentPath", CommentPaths.comment(article.slug(), comment.id()));
+        model.put("quoted", Text.excerpt(markdown.plainText(comment.body()), QUOTED_LENGTH));
+        model.put("backPath", placement.whereToSee(article.slug(), comment, Optional.empty()));
+        ctx.render("discussion/delete", model);
     }
 
     /** After a deletion: says it is done, and leads back to the discussion. */

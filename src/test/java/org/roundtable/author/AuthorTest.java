@@ -142,6 +142,40 @@ class AuthorTest {
         assertThat(trace).isEqualTo("author comment.author_delete Ana: Parent");
     }
 
+    /** A reload or a new tab opens the confirmation with GET: it asks again, or leads on, and never deletes by itself. */
+    @Test
+    void theDeleteConfirmationsAddressOpenedAgainAsksAgainOrLeadsBackToTheComment() {
+        long id = postedId(author.submit(author.open(ARTICLE), "#reply-proposal-3", Map.of("body", "Second thoughts")));
+        String confirmation = ARTICLE + "/comments/" + id + "/delete";
+
+        var again = author.get(confirmation);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.headers().firstValue("Cache-Control")).hasValue("private, no-cache");
+        Document page = Reader.parse(again);
+        assertThat(page.selectFirst("h1").text()).isEqualTo("Delete your comment?");
+        assertThat(page.selectFirst("blockquote").text()).isEqualTo("Second thoughts");
+        assertThat(server.commentStatus(id)).as("opening it deletes nothing").isEqualTo("published");
+
+        var stranger = server.reader().get(confirmation);
+        assertThat(stranger.statusCode()).isEqualTo(303);
+        assertThat(stranger.headers().firstValue("Location")).hasValue(ARTICLE + "/discussions/proposal-3?sort=oldest#comment-" + id);
+
+        assertThat(author.submit(page, "main form[action$=/delete]", Map.of()).statusCode()).isEqualTo(303);
+        var afterwards = author.get(confirmation);
+        assertThat(afterwards.statusCode()).isEqualTo(303);
+        assertThat(afterwards.headers().firstValue("Location")).hasValue(ARTICLE + "/comments/" + id + "/deleted");
+    }
+
+    @Test
+    void theDeleteConfirmationsAddressLeadsBackToTheCommentOnceTheWindowHasClosed() {
+        long id = postedId(author.submit(author.open(ARTICLE), "#reply-proposal-3", Map.of("body", "Kept after all")));
+        clock.advance(Duration.ofMinutes(15));
+        var late = author.get(ARTICLE + "/comments/" + id + "/delete");
+        assertThat(late.statusCode()).isEqualTo(303);
+        assertThat(late.headers().firstValue("Location")).hasValue(ARTICLE + "/discussions/proposal-3?sort=oldest#comment-" + id);
+        assertThat(server.commentStatus(id)).isEqualTo("published");
+    }
+
     @Test
     void deletingACommentWithoutRepliesRemovesItFromThePage() {
         long id = postedId(author.submit(author.open(ARTICLE), "#reply-proposal-4", Map.of("body", "Regret")));

@@ -192,6 +192,11 @@ class ReadingBrowserIT extends ForumTest {
             assertThat(reader.find("h1").getText()).isEqualTo("Delete your comment?");
             assertThat(reader.find("main blockquote").getText()).isEqualTo("Second thoughts, to be deleted.");
 
+            // Its address opened again, as in a new tab: it asks again rather than answering "not possible".
+            reader.go(reader.path());
+            assertThat(reader.find("h1").getText()).isEqualTo("Delete your comment?");
+            assertThat(reader.find("main blockquote").getText()).isEqualTo("Second thoughts, to be deleted.");
+
             reader.submit(reader.find("a.keep-link"));
             assertThat(reader.find("#proposal-4-discussion").getText()).as("kept").contains("Second thoughts, to be deleted.");
 
