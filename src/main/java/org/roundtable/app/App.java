@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.Map;
 import org.roundtable.accounts.AdminBootstrap;
 import org.roundtable.accounts.AdminGate;
+import org.roundtable.accounts.AdminNotices;
 import org.roundtable.accounts.AdminSessions;
 import org.roundtable.accounts.AuthController;
 import org.roundtable.accounts.ModeratorsController;
@@ -216,6 +217,7 @@ public final class App {
                 config.port(), token));
         var adminSessions = new AdminSessions(jdbi, signer, clock, config.adminIdleTimeout(), config.cookieSecure());
         var moderation = new ModerationActions(jdbi, audit, history, clock);
+        var adminNotices = new AdminNotices(signer);
         var housekeeping = new Housekeeping(jdbi, writer, flood, config.adminIdleTimeout(), clock);
 
         return Javalin.create(app -> {
@@ -263,9 +265,9 @@ public final class App {
                     new AuthController(adminSessions, new SignIns(jdbi, passwords,
                             new LoginThrottle(jdbi, clock, config.loginMaxFailures()), ipHashes, audit), bootstrap, formTokens),
                     new DashboardController(jdbi, formats, database.makesBackups()),
-                    new QueueController(jdbi, moderation, formats, signer, new QueueSearch(database, searchesPerAddress)),
+                    new QueueController(jdbi, moderation, formats, adminNotices, new QueueSearch(database, searchesPerAddress)),
                     new BansController(jdbi, moderation, markdown, formats, clock),
-                    new ArticleSettingsController(jdbi, moderation, new Summaries(jdbi, audit, clock)),
+                    new ArticleSettingsController(jdbi, moderation, new Summaries(jdbi, audit, clock), adminNotices),
                     new BlocklistController(jdbi, ipHashes, audit, clock),
                     new AuditController(jdbi, formats),
                     new ModeratorsController(jdbi, passwords, audit, clock),

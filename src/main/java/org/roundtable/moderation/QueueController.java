@@ -3,8 +3,6 @@ package org.roundtable.moderation;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +10,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.roundtable.accounts.AdminGate;
+import org.roundtable.accounts.AdminNotices;
 import org.roundtable.accounts.AdminPages;
 import org.roundtable.article.ArticleRepository;
 import org.roundtable.comment.DiscussionRepository;
@@ -20,7 +19,6 @@ import org.roundtable.moderation.ModerationActions.Decision;
 import org.roundtable.moderation.QueueRepository.OpenReport;
 import org.roundtable.pagecache.ChangedPages;
 import org.roundtable.rendering.Formats;
-import org.roundtable.security.Signer;
 import org.roundtable.web.Forms;
 import org.roundtable.web.ReaderFacingError;
 import org.roundtable.web.RetryAfter;
@@ -32,20 +30,18 @@ public final class QueueController {
     static final Map<String, Duration> BAN_LENGTHS = Map.of(
             "1d", Duration.ofDays(1), "7d", Duration.ofDays(7), "30d", Duration.ofDays(30), "365d", Duration.ofDays(365));
 
-    /** Signs the status line a decision hands to the queue page, so a link cannot put words there. */
-    private static final String NOTICE_PURPOSE = "queue-notice";
-
     private final Jdbi jdbi;
     private final ModerationActions actions;
     private final Formats formats;
-    private final Signer signer;
+    /** The status line a decision hands to the queue page. */
+    private final AdminNotices notices;
     private final QueueSearch search;
 
-    public QueueController(Jdbi jdbi, ModerationActions actions, Formats formats, Signer signer, QueueSearch search) {
+    public QueueController(Jdbi jdbi, ModerationActions actions, Formats formats, AdminNotices notices, QueueSearch search) {
         this.jdbi = jdbi;
         this.actions = actions;
         this.formats = formats;
-        this.signer = signer;
+        this.notices = notices;
         this.search = search;
     }
 
@@ -72,7 +68,7 @@ public final class QueueController {
         model.put("olderPage", page.older() == null ? null : view.pageAfter(page.older()));
         model.put("decisions", List.of(Decision.values()));
         model.put("formats", formats);
-        model.put("notice", signer.verify(NOTICE_PURPOSE, ctx.queryParam("notice")).orElse(null));
+        model.put("notice", notices.read(ctx, "notice").orElse(null));
         if (page.status() == 429) {
             RetryAfter.set(ctx, search.retryAfter());
         }
@@ -226,10 +222,7 @@ public final class QueueController {
     }
 
     private void backToQueue(Context ctx, String notice) {
-        String back = back(ctx);
-        ctx.redirect(back + (back.contains("?") ? "&" : "?") + "notice="
-                        + URLEncoder.encode(signer.sign(NOTICE_PURPOSE, notice), StandardCharsets.UTF_8),
-                HttpStatus.SEE_OTHER);
+        ctx.redirect(notices.addTo(back(ctx), "notice", notice), HttpStatus.SEE_OTHER);
     }
 
     /** Where to return after an action: the queue view it came from, searched and filtered as it was, never anywhere else. */

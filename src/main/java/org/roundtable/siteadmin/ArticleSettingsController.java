@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.roundtable.accounts.AdminGate;
+import org.roundtable.accounts.AdminNotices;
 import org.roundtable.accounts.AdminPages;
 import org.roundtable.article.Article;
 import org.roundtable.article.ArticleRepository;
@@ -18,6 +19,7 @@ import org.roundtable.article.ModerationPolicy;
 import org.roundtable.comment.Discussion;
 import org.roundtable.comment.DiscussionRepository;
 import org.roundtable.comment.Ids;
+import org.roundtable.comment.Text;
 import org.roundtable.moderation.ModerationActions;
 import org.roundtable.pagecache.ChangedPages;
 import org.roundtable.summary.ModeratorNames;
@@ -35,11 +37,14 @@ public final class ArticleSettingsController {
     private final Jdbi jdbi;
     private final ModerationActions actions;
     private final Summaries summaries;
+    /** What was saved, told on the page the moderator comes back to. */
+    private final AdminNotices notices;
 
-    public ArticleSettingsController(Jdbi jdbi, ModerationActions actions, Summaries summaries) {
+    public ArticleSettingsController(Jdbi jdbi, ModerationActions actions, Summaries summaries, AdminNotices notices) {
         this.jdbi = jdbi;
         this.actions = actions;
         this.summaries = summaries;
+        this.notices = notices;
     }
 
     /** An article with its discussions, and the current summary of each proposal's (Markdown, by discussion id). */
@@ -60,6 +65,9 @@ public final class ArticleSettingsController {
                 .toList()));
         model.put("policies", List.of(ModerationPolicy.values()));
         model.put("refused", refused);
+        model.put("notice", notices.read(ctx, "notice").orElse(null));
+        // The discussion whose summary was just saved, which says so beside its form.
+        model.put("savedSummary", notices.read(ctx, "saved").flatMap(Ids::parse).orElse(null));
         model.put("displayName", jdbi.onDemand(SummaryRepository.class).displayName(AdminGate.session(ctx).moderatorId())
                 .orElse(ModeratorNames.DEFAULT));
         ctx.status(status);
@@ -85,17 +93,19 @@ public final class ArticleSettingsController {
             render(ctx, new RefusedSummary(id, typed, problem.get()), 422);
             return;
         }
-        ctx.redirect("/admin/articles#discussion-" + id, HttpStatus.SEE_OTHER);
+        ctx.redirect(notices.addTo("/admin/articles#discussion-" + id, "saved", Long.toString(id)), HttpStatus.SEE_OTHER);
     }
 
     /** The name the signed-in moderator's summaries are signed with, for readers; never their login. */
     public void setDisplayName(Context ctx) {
         ChangedPages.none(ctx);
-        Optional<String> problem = summaries.rename(AdminGate.session(ctx).actor(), Forms.field(ctx, "display_name"));
+        String typed = Forms.field(ctx, "display_name");
+        Optional<String> problem = summaries.rename(AdminGate.session(ctx).actor(), typed);
         if (problem.isPresent()) {
             throw new ReaderFacingError(HttpStatus.UNPROCESSABLE_CONTENT, problem.get());
         }
-        ctx.redirect("/admin/articles", HttpStatus.SEE_OTHER);
+        ctx.redirect(notices.addTo("/admin/articles", "notice", "Name saved: your summaries are signed “" + Text.name(typed)
+                + "” from now on."), HttpStatus.SEE_OTHER);
     }
 
     public void setPolicy(Context ctx) {

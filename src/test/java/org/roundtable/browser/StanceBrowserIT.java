@@ -150,12 +150,21 @@ class StanceBrowserIT extends ForumTest {
             moderator.find("a[href='/admin/articles']").click();
             moderator.type(moderator.find("#display-name"), "Mina");
             moderator.submit(moderator.find("form.display-name-form button"));
+            WebElement named = moderator.find("main > .notice");
+            assertThat(named.getText()).contains("“Mina”");
+            assertThat(moderator.onScreen(named)).as("told the name was saved").isTrue();
             for (String version : new String[] {"Readers agree trade comes first.", "Readers agree trade comes first; security splits them."}) {
                 // Proposal 1's form under this test's own article (the page lists every article on the forum).
                 WebElement form = moderator.find(ownArticle(moderator), "form.summary-form");
                 moderator.type(moderator.find(form, "textarea"), version);
                 moderator.submit(moderator.find(form, "button"));
+                WebElement saved = moderator.find(ownArticle(moderator), ".notice");
+                assertThat(saved.getText()).startsWith("Summary for proposal 1 saved.");
+                assertThat(moderator.onScreen(saved)).as("told where they are, beside the form").isTrue();
             }
+            moderator.submit(moderator.find(ownArticle(moderator), ".notice a"));
+            assertThat(moderator.onScreen(moderator.find(".summary-body"))).as("the summary as readers see it").isTrue();
+            assertThat(moderator.find(".summary-body").getText()).isEqualTo("Readers agree trade comes first; security splits them.");
 
             reader.width(Browser.PHONE_WIDTH);
             reader.go(article);

@@ -70,6 +70,29 @@ class SummaryTest {
     }
 
     @Test
+    void savingASummaryOrANameSaysSoWithLinksToWhatReadersSeeAndALinkCannotForgeIt() {
+        long discussion = discussionId("proposal-2");
+        var saved = admin.submit(admin.open("/admin/articles"), "form[action$='/discussions/" + discussion + "/summary']",
+                Map.of("summary", "Readers agree on trade."));
+        String back = saved.headers().firstValue("Location").orElseThrow();
+        assertThat(back).startsWith("/admin/articles?saved=").endsWith("#discussion-" + discussion);
+        Element notice = admin.open(back).getElementById("discussion-" + discussion).selectFirst(".notice");
+        assertThat(notice.text()).startsWith("Summary for proposal 2 saved.");
+        assertThat(notice.attr("role")).isEqualTo("status");
+        assertThat(notice.select("a").eachAttr("href")).containsExactly(
+                ARTICLE + "/discussions/proposal-2#summary-heading", ARTICLE + "/discussions/proposal-2/summary");
+        assertThat(server.page(notice.select("a").get(0).attr("href")).getElementById("summary-heading")).isNotNull();
+        assertThat(server.page(notice.select("a").get(1).attr("href")).select("ol.revisions li")).hasSize(1);
+        assertThat(admin.open("/admin/articles").select(".notice")).as("said once, not on every visit").isEmpty();
+        assertThat(admin.open("/admin/articles?saved=" + discussion).select(".notice")).as("unsigned").isEmpty();
+
+        var renamed = admin.submit(admin.open("/admin/articles"), "form.display-name-form", Map.of("display_name", " Mina "));
+        Document page = admin.open(renamed.headers().firstValue("Location").orElseThrow());
+        assertThat(page.selectFirst("main > .notice").text()).isEqualTo("Name saved: your summaries are signed “Mina” from now on.");
+        assertThat(admin.open("/admin/articles?notice=Hacked").select(".notice")).as("unsigned").isEmpty();
+    }
+
+    @Test
     void anEmptySummaryIsRefusedWithTheFormShownAgainAndTheGeneralDiscussionHasNone() {
         Document articles = admin.open("/admin/articles");
         assertThat(articles.select("form[action$=/summary]")).as("one per proposal").hasSize(5);
