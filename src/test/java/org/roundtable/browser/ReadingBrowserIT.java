@@ -254,21 +254,38 @@ class ReadingBrowserIT extends ForumTest {
         return element.getRect().getY() + element.getRect().getHeight() / 2;
     }
 
+    /**
+     * Without JavaScript a preview or a refusal is a whole new page; on a phone it must open where the reader was
+     * writing, screens down the article under proposal 2, not at its top.
+     */
     @Test
-    void aRefusedPostIsShownAgainWithTheReasonAndWhatWasTyped() {
+    void aRefusedPostOrAPreviewIsShownAgainWhereTheReaderWasWritingWithTheReasonAndWhatWasTyped() {
         String longName = "N".repeat(81);
         try (var reader = Browser.open(forum, false)) {
+            reader.width(Browser.PHONE_WIDTH);
             reader.go(article);
-            Forum.post(reader, "proposal-2-discussion", "Kamran", "");
-            WebElement form = reader.find("form.comment-form:has(.form-error)");
+            WebElement form = Forum.form(reader, "proposal-2-discussion");
+            reader.type(reader.find(form, "textarea[name=body]"), "A *first* thought");
+            reader.submit(reader.find(form, "button[name=preview]"));
+            WebElement preview = reader.find("#proposal-2-discussion .comment-preview");
+            assertThat(reader.find(preview, "em").getText()).isEqualTo("first");
+            assertThat(reader.onScreen(preview)).as("the preview, where the page opens").isTrue();
+
+            form = Forum.form(reader, "proposal-2-discussion");
+            Forum.fillAndSend(reader, form, "Kamran", "");
+            form = reader.find("form.comment-form:has(.form-error)");
             assertThat(reader.find(form, ".form-error").getText()).containsIgnoringCase("comment");
             assertThat(reader.find(form, "input[name=name]").getAttribute("value")).isEqualTo("Kamran");
+            assertThat(reader.onScreen(reader.find(form, ".form-error"))).as("the reason, where the page opens").isTrue();
 
             Forum.fillAndSend(reader, form, longName, "Worth keeping, every word.");
             form = reader.find("form.comment-form:has(.form-error)");
             assertThat(reader.find(form, ".form-error").getText()).containsIgnoringCase("name");
             assertThat(reader.find(form, "input[name=name]").getAttribute("value")).isEqualTo(longName);
-            assertThat(reader.find(form, "textarea[name=body]").getAttribute("value")).isEqualTo("Worth keeping, every word.");
+            WebElement kept = reader.find(form, "textarea[name=body]");
+            assertThat(kept.getAttribute("value")).isEqualTo("Worth keeping, every word.");
+            assertThat(reader.onScreen(reader.find(form, ".form-error"))).as("the reason").isTrue();
+            assertThat(reader.onScreen(kept)).as("and the words kept, below it").isTrue();
         }
     }
 

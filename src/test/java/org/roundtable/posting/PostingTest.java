@@ -268,6 +268,32 @@ class PostingTest {
         return server.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM comments").mapTo(Integer.class).one());
     }
 
+    /**
+     * Without a script, a preview or a refusal is a whole page, which the browser opens at the fragment the form was
+     * sent to: the one element of that name is the preview, or the reason, of the form shown again.
+     */
+    @Test
+    void aPreviewOrARefusalOpensAtTheFormItCameFromWhereverThatIsOnThePage() {
+        Document article = reader.open(ARTICLE);
+        assertThat(article.select("form.comment-form").eachAttr("action")).as("every form on the page")
+                .hasSize(6).containsOnly(ARTICLE + "/comments#your-comment");
+        assertThat(article.select("#your-comment")).as("nothing to open at on a page nobody sent").isEmpty();
+
+        Document previewed = Reader.parse(reader.submit(article, "#reply-proposal-4", Map.of("body", "*Soon*", "preview", "yes")));
+        assertThat(previewed.select("#your-comment")).hasSize(1);
+        assertThat(previewed.getElementById("your-comment").parent().id()).isEqualTo("reply-proposal-4");
+        assertThat(previewed.getElementById("your-comment").hasClass("comment-preview")).isTrue();
+
+        var refused = reader.submit(reader.open(ARTICLE + "/discussions/proposal-4"), "#reply-proposal-4",
+                Map.of("name", "N".repeat(81), "body", "Kept"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        Document again = Reader.parse(refused);
+        assertThat(again.select("#your-comment")).hasSize(1);
+        assertThat(again.getElementById("your-comment").hasClass("form-error")).isTrue();
+        assertThat(again.getElementById("your-comment").parent().selectFirst("textarea").text()).isEqualTo("Kept");
+        assertThat(again.selectFirst("#your-comment ~ p.field input[name=name]").attr("aria-describedby")).isEqualTo("your-comment");
+    }
+
     @Test
     void previewShowsTheCommentAsItWouldLookAndPostsNothing() {
         String words = "**Trade** first: https://example.org/route and ~~war~~";
