@@ -18,6 +18,13 @@ import org.roundtable.comment.ThreadCursor;
 public record DiscussionView(Discussion discussion, List<CommentView> threads, ThreadHtml threadsHtml, CommentForm form,
                              Sort sort, Stance stance, ThreadCursor next, Pagination pagination) {
 
+    /**
+     * Where a discussion page's list of threads starts. Its page, order and stance links land there, past the
+     * search, the heading, the tally and the whole proposal the reader has just read, and the keyboard goes on from
+     * there too.
+     */
+    public static final String THREADS_ANCHOR = "threads";
+
     /** Whether the discussion goes on beyond the threads shown. */
     public boolean hasMore() {
         return next != null;
@@ -73,9 +80,10 @@ public record DiscussionView(Discussion discussion, List<CommentView> threads, T
     public List<StanceChoice> stanceChoices(String articleSlug) {
         String path = allPath(articleSlug);
         var choices = new ArrayList<StanceChoice>();
-        choices.add(new StanceChoice("All threads", CommentPaths.discussionPage(path, sort, null, 1, null), stance == null));
+        choices.add(new StanceChoice("All threads", atThreads(CommentPaths.discussionPage(path, sort, null, 1, null)), stance == null));
         for (Stance choice : Stance.values()) {
-            choices.add(new StanceChoice(choice.label(), CommentPaths.discussionPage(path, sort, choice, 1, null), choice == stance));
+            choices.add(new StanceChoice(choice.label(), atThreads(CommentPaths.discussionPage(path, sort, choice, 1, null)),
+                    choice == stance));
         }
         return choices;
     }
@@ -99,7 +107,17 @@ public record DiscussionView(Discussion discussion, List<CommentView> threads, T
     }
 
     private String sortPath(Sort order) {
-        return CommentPaths.discussionPage("", order, stance, 1, null) + "#" + anchor();
+        return atThreads(CommentPaths.discussionPage("", order, stance, 1, null));
+    }
+
+    /** A discussion page's address, scrolled to its list of threads. */
+    static String atThreads(String discussionPage) {
+        return discussionPage + "#" + THREADS_ANCHOR;
+    }
+
+    /** For the template: the id of the list the links land on. */
+    public String threadsAnchor() {
+        return THREADS_ANCHOR;
     }
 
     public boolean newestFirst() {

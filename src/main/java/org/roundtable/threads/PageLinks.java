@@ -175,7 +175,8 @@ public final class PageLinks {
     }
 
     private Pagination.PageLink link(int number, ThreadCursor after, int current, String basePath) {
-        return new Pagination.PageLink(number, CommentPaths.discussionPage(basePath, sort, stance, number, after), number == current);
+        return new Pagination.PageLink(number, DiscussionView.atThreads(CommentPaths.discussionPage(basePath, sort, stance, number, after)),
+                number == current);
     }
 
     static int pagesFor(int threads) {

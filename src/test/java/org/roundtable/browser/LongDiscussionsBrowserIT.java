@@ -109,12 +109,37 @@ class LongDiscussionsBrowserIT {
             assertThat(reader.findAll("details.replies-toggle:not([open])")).as("replies open on its own pages").isEmpty();
             String firstOnPageOne = reader.find(".threads > ol > li > article").getAttribute("id");
 
+            // Past the search, the heading, the tally and the whole proposal: the next page opens at its threads, and
+            // the keyboard goes on from there rather than from "Skip to content".
             reader.submit(reader.find("nav.pagination a[rel=next]"));
             assertThat(reader.find(".page-count").getText()).startsWith("Page 2 of");
             assertThat(reader.find(".threads > ol > li > article").getAttribute("id")).isNotEqualTo(firstOnPageOne);
+            assertOpensAtTheThreads(reader);
             reader.submit(reader.find("nav.pagination a[rel=prev]"));
             assertThat(reader.find(".threads > ol > li > article").getAttribute("id")).isEqualTo(firstOnPageOne);
+            assertOpensAtTheThreads(reader);
             assertThat(reader.horizontalOverflow()).as("nothing wider than the phone").isZero();
+
+            reader.submit(reader.find("nav.pagination a[aria-label='Page 2']"));
+            assertThat(reader.find(".page-count").getText()).startsWith("Page 2 of");
+            assertOpensAtTheThreads(reader);
+            reader.submit(reader.find(".stance-filter a[href*='stance=against']"));
+            assertThat(reader.onScreen(reader.find(".filter-notice"))).as("what the list shows, where it opens").isTrue();
+            assertOpensAtTheThreads(reader);
         }
+    }
+
+    private static void assertOpensAtTheThreads(Browser reader) {
+        WebElement threads = reader.find("#threads");
+        // At the top of the screen, or as near as the page scrolls when little of it follows the list.
+        assertThat((Boolean) reader.script("const top = arguments[0].getBoundingClientRect().top;"
+                + "const scrolledToEnd = window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 1;"
+                + "return (top >= 0 && top <= 24) || (scrolledToEnd && top > 0 && top < window.innerHeight / 2);", threads))
+                .as("the list of threads opens at the top of the screen").isTrue();
+        reader.tab();
+        WebElement focused = reader.focused();
+        assertThat(focused.getText()).isNotEqualTo("Skip to content");
+        assertThat((Boolean) reader.script("return arguments[0].contains(arguments[1]);", threads, focused))
+                .as("Tab goes on from the list, not from the top of the page: %s", focused.getText()).isTrue();
     }
 }

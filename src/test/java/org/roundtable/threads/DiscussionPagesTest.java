@@ -136,6 +136,23 @@ class DiscussionPagesTest {
         assertThat(backwards).isEqualTo(seen);
     }
 
+    /** Page, order and stance links land at the list of threads, past the search, heading, tally and proposal. */
+    @Test
+    void pageOrderAndStanceLinksLandAtTheListOfThreads() {
+        Document first = reader.open(ARTICLE + "/discussions/proposal-1");
+        var list = first.getElementById("threads");
+        assertThat(list.select(".threads article.comment")).isNotEmpty();
+        assertThat(list.select(".sort, nav.pagination")).hasSize(3);
+        var links = new ArrayList<String>();
+        links.addAll(first.select("nav.pagination a").eachAttr("href"));
+        links.addAll(first.select(".sort a").eachAttr("href"));
+        links.addAll(first.select(".stance-filter a").eachAttr("href"));
+        assertThat(links).hasSizeGreaterThan(10).allMatch(href -> href.endsWith("#threads"));
+
+        Document against = reader.open(first.selectFirst(".stance-filter a[href*=stance=against]").attr("href"));
+        assertThat(against.selectFirst("#threads > .filter-notice").text()).contains("against this proposal");
+    }
+
     @Test
     void pageNumbersLeadStraightToTheirPage() {
         Document first = reader.open(ARTICLE + "/discussions/proposal-1");
