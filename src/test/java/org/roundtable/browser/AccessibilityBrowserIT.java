@@ -197,11 +197,13 @@ class AccessibilityBrowserIT extends ForumTest {
 
     /** Tabs through the whole page: every visible control is reached, and each shows where focus is. */
     private static void assertEveryControlIsReachedWithVisibleFocus(Browser browser) {
-        // A group of radio buttons is one stop for Tab (its first button, none being chosen); arrows move within it.
+        // A group of radio buttons is one stop for Tab (its chosen button, or its first when none is chosen); arrows
+        // move within it.
         List<WebElement> controls = browser.findAll(FOCUSABLE).stream().filter(WebElement::isDisplayed)
                 .filter(control -> !Boolean.TRUE.equals(browser.script("const el = arguments[0];"
-                        + "return el.type === 'radio' && !!el.form"
-                        + " && [...el.form.elements].find(e => e.type === 'radio' && e.name === el.name) !== el;", control)))
+                        + "if (el.type !== 'radio' || !el.form) return false;"
+                        + "const group = [...el.form.elements].filter(e => e.type === 'radio' && e.name === el.name);"
+                        + "return (group.find(e => e.checked) || group[0]) !== el;", control)))
                 .toList();
         Set<WebElement> reached = new LinkedHashSet<>();
         List<String> invisible = new ArrayList<>();
