@@ -175,8 +175,6 @@ public final class App {
         if (warmPageCache && config.renderCache()) {
             warmInBackground(articles);
         }
-        // Comments written before search existed become findable while the site already serves.
-        SearchBackfill.inBackground(jdbi);
         var comparison = new ComparisonController(articleList, new ProposalComparisons(jdbi, markdown, formats, summaryViews),
                 pageCache, gatedPages);
         var summaryPages = new SummaryController(jdbi, summaryViews);
@@ -215,6 +213,10 @@ public final class App {
         bootstrap.prepare(config.adminPassword()).ifPresent(token -> log.warn(
                 "No moderator account exists yet. Create the first admin, once, at http://localhost:{}/admin/setup/{}",
                 config.port(), token));
+        // Comments written before search existed become findable while the site already serves; started after
+        // the start-up writes above, whose SQLite write lock it would otherwise hold a batch at a time (a seeded
+        // jar under load could not create its admin within the busy timeout and exited).
+        SearchBackfill.inBackground(jdbi);
         var adminSessions = new AdminSessions(jdbi, signer, clock, config.adminIdleTimeout(), config.cookieSecure());
         var moderation = new ModerationActions(jdbi, audit, history, clock);
         var adminNotices = new AdminNotices(signer);

@@ -48,7 +48,7 @@ class ModerationBrowserIT {
 
             Forum.post(reader, "proposal-4-discussion", "Sana", "Buy **my** pills at [the shop](https://pills.example).");
             moderator.go("/admin/queue");
-            moderator.find(queueItem(moderator, "Buy **my** pills"), "a[href$='/ban']").click();
+            moderator.find(queueItem(moderator, "Buy **my** pills"), "a[href*='/ban?']").click();
             moderator.type(moderator.find("#ban-reason"), "Advertising");
             moderator.submit(moderator.find("main form.comment-form button[type=submit]"));
 
