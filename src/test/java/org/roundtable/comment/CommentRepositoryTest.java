@@ -17,8 +17,8 @@ import org.roundtable.db.Database;
 import org.roundtable.helpful.HelpfulRepository;
 import org.roundtable.history.Revision;
 import org.roundtable.history.RevisionRepository;
-import org.roundtable.moderation.QueueItem;
-import org.roundtable.moderation.QueueRepository;
+import org.roundtable.queue.QueueItem;
+import org.roundtable.queue.QueueRepository;
 
 @BothEngines
 class CommentRepositoryTest {

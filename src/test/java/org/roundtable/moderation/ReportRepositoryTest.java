@@ -12,6 +12,7 @@ import org.roundtable.TestContent;
 import org.roundtable.comment.Comment;
 import org.roundtable.db.BothEngines;
 import org.roundtable.db.Database;
+import org.roundtable.queue.QueueRepository;
 
 @BothEngines
 class ReportRepositoryTest {

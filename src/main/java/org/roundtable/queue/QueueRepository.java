@@ -1,4 +1,4 @@
-package org.roundtable.moderation;
+package org.roundtable.queue;
 
 import java.time.Instant;
 import java.util.List;

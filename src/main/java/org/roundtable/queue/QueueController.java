@@ -1,4 +1,4 @@
-package org.roundtable.moderation;
+package org.roundtable.queue;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -15,9 +15,11 @@ import org.roundtable.accounts.AdminPages;
 import org.roundtable.article.ArticleRepository;
 import org.roundtable.comment.DiscussionRepository;
 import org.roundtable.comment.Ids;
+import org.roundtable.moderation.ModerationActions;
 import org.roundtable.moderation.ModerationActions.Decision;
-import org.roundtable.moderation.QueueRepository.OpenReport;
+import org.roundtable.moderation.ReportReason;
 import org.roundtable.pagecache.ChangedPages;
+import org.roundtable.queue.QueueRepository.OpenReport;
 import org.roundtable.rendering.Formats;
 import org.roundtable.web.Forms;
 import org.roundtable.web.ReaderFacingError;

@@ -1,4 +1,4 @@
-package org.roundtable.moderation;
+package org.roundtable.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

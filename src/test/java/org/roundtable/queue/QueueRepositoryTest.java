@@ -1,4 +1,4 @@
-package org.roundtable.moderation;
+package org.roundtable.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -18,6 +18,7 @@ import org.roundtable.comment.DiscussionRepository;
 import org.roundtable.comment.Stance;
 import org.roundtable.db.BothEngines;
 import org.roundtable.db.Database;
+import org.roundtable.moderation.ReportRepository;
 import org.roundtable.security.AddressGate;
 
 @BothEngines

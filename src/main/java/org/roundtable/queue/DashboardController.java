@@ -1,4 +1,4 @@
-package org.roundtable.moderation;
+package org.roundtable.queue;
 
 import io.javalin.http.Context;
 import org.jdbi.v3.core.Jdbi;

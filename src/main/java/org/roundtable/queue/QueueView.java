@@ -1,4 +1,4 @@
-package org.roundtable.moderation;
+package org.roundtable.queue;
 
 import java.net.URLDecoder;
 import java.net.URLEncoder;
