@@ -28,7 +28,8 @@ import org.roundtable.web.RetryAfter;
 /** The moderation queue and what can be done from it: decide, edit, ban, one comment or many at once. */
 public final class QueueController {
 
-    /** Ban lengths offered in the ban form; "never" (null) means until lifted. */
+    /** Ban lengths offered in the ban form, and {@value #UNTIL_LIFTED}, the one without an end. */
+    private static final String UNTIL_LIFTED = "never";
     static final Map<String, Duration> BAN_LENGTHS = Map.of(
             "1d", Duration.ofDays(1), "7d", Duration.ofDays(7), "30d", Duration.ofDays(30), "365d", Duration.ofDays(365));
 
@@ -177,6 +178,11 @@ public final class QueueController {
         QueueItem item = item(ctx);
         String reason = Forms.field(ctx, "reason");
         String length = Forms.field(ctx, "length");
+        if (!UNTIL_LIFTED.equals(length) && !BAN_LENGTHS.containsKey(length)) {
+            // Anything but the lengths offered was read as "until lifted": a made-up length must not ban for ever.
+            renderBan(ctx, item, reason, "7d", "Choose one of the lengths offered.", 422);
+            return;
+        }
         Optional<String> problem = actions.banAuthorOf(AdminGate.session(ctx).actor(), item.id(), reason, BAN_LENGTHS.get(length),
                 "yes".equals(ctx.formParam("address")));
         if (problem.isPresent()) {

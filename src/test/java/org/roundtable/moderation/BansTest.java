@@ -50,6 +50,20 @@ class BansTest extends ModeratedSiteTest {
     }
 
     @Test
+    void aLengthTheFormDoesNotOfferBansNoOne() {
+        long id = post(reader, "general", "Posted before any ban");
+        for (String length : new String[] {"bogus", "-1d", "99999999999999d", ""}) {
+            var refused = admin.submit(admin.open("/admin/comments/" + id + "/ban"), "form[action$=/ban]",
+                    Map.of("reason", "Trolling", "length", length));
+            assertThat(refused.statusCode()).as("length %s", length).isEqualTo(422);
+            assertThat(Reader.parse(refused).text()).contains("Choose one of the lengths offered.");
+        }
+        int bans = server.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM bans").mapTo(Integer.class).one());
+        assertThat(bans).isZero();
+        assertThat(post(reader, "general", "Still here")).isPositive();
+    }
+
+    @Test
     void banningTheAddressTooIsAChoiceThatLastsAWeekAtMost() {
         long id = post(reader, "general", "Back with new cookies again");
         admin.submit(admin.open("/admin/comments/" + id + "/ban"), "form[action$=/ban]",
