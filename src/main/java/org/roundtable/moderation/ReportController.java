@@ -2,6 +2,7 @@ package org.roundtable.moderation;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,15 +50,28 @@ public final class ReportController {
 
     public void form(Context ctx) {
         Article article = lookup.article(ctx);
+        boolean sent = ctx.queryParam("sent") != null;
+        // The thanks stay readable after the report that hid the comment; a new report needs a comment readers see.
+        Comment comment = sent ? lookup.comment(ctx, article) : reportable(ctx, article);
+        render(ctx, article, comment, "", "", sent ? "Thank you. A moderator will look at it." : null, null, 200);
+    }
+
+    /**
+     * The comment the address names, if readers see it: a rejected, deleted or held comment is not found, as on its
+     * own page, so that nobody can push it back into the moderators' queue or learn that it exists.
+     */
+    private Comment reportable(Context ctx, Article article) {
         Comment comment = lookup.comment(ctx, article);
-        render(ctx, article, comment, "", "", ctx.queryParam("sent") != null ? "Thank you. A moderator will look at it." : null,
-                null, 200);
+        if (!Visibility.shownToReaders(comment.status())) {
+            throw new NotFoundResponse();
+        }
+        return comment;
     }
 
     public void report(Context ctx) {
         Article article = lookup.article(ctx);
         ChangedPages.ofArticle(ctx, article.slug());
-        Comment comment = lookup.comment(ctx, article);
+        Comment comment = reportable(ctx, article);
         String reasonValue = Forms.field(ctx, "reason");
         String details = Forms.field(ctx, "details").strip();
         Optional<ReportReason> reason = ReportReason.fromValue(reasonValue);

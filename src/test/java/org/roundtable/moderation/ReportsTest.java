@@ -37,6 +37,21 @@ class ReportsTest extends ModeratedSiteTest {
     }
 
     @Test
+    void commentsReadersDoNotSeeCannotBeReported() {
+        long rejected = post(reader, "proposal-4", "Rejected already");
+        decide(rejected, "reject");
+        Reader someone = Reader.from(server, "203.0.113.9");
+        var form = someone.open(ARTICLE + "/comments/" + post(reader, "proposal-4", "Shown") + "/report");
+        String address = ARTICLE + "/comments/" + rejected + "/report";
+        assertThat(someone.get(address).statusCode()).isEqualTo(404);
+        form.selectFirst("form").attr("action", address);
+        assertThat(someone.submit(form, "form", Map.of("reason", "spam", "details", "")).statusCode()).isEqualTo(404);
+        int reports = server.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM reports").mapTo(Integer.class).one());
+        assertThat(reports).isZero();
+        assertThat(status(rejected)).isEqualTo("rejected");
+    }
+
+    @Test
     void browsersWithoutCookiesFromOneAddressCountAsOneReporter() {
         long id = post(reader, "proposal-4", "Unpopular but fine");
         for (int i = 0; i < 5; i++) {
