@@ -5,14 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * SIGTERM, as a container runtime sends it, in the middle of a burst of posts: the server stops accepting,
  * finishes what it started, flushes the writer and closes the database, and every acknowledged comment is
  * there after a restart.
  */
-@Isolated("it times the jar; nothing else may load the machine meanwhile")
+// It times nothing, so it shares the machine with the browser tests rather than waiting for a quiet one.
+@Execution(ExecutionMode.CONCURRENT)
 class GracefulShutdownIT {
 
     @TempDir

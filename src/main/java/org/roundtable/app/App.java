@@ -94,7 +94,7 @@ import org.roundtable.threads.CommentLookup;
 import org.roundtable.threads.CommentPages;
 import org.roundtable.threads.ThreadPages;
 import org.roundtable.threads.Threads;
-import org.roundtable.threads.Viewers;
+import org.roundtable.viewer.Viewers;
 import org.roundtable.web.ClientAddress;
 import org.roundtable.web.EagerBodies;
 import org.roundtable.web.ErrorPages;

@@ -14,8 +14,8 @@ import org.roundtable.rendering.GatedPages;
 import org.roundtable.rendering.PageBuffer;
 import org.roundtable.threads.CommentForm;
 import org.roundtable.threads.DiscussionRequest;
-import org.roundtable.threads.Viewer;
-import org.roundtable.threads.Viewers;
+import org.roundtable.viewer.Viewer;
+import org.roundtable.viewer.Viewers;
 
 /** The reader's way in: the list of articles and the article page. */
 public final class ArticleController {

@@ -15,7 +15,6 @@ import org.roundtable.article.ArticleRepository;
 import org.roundtable.articlepage.ArticlePage.ProposalView;
 import org.roundtable.articlepage.ArticlePage.TocEntry;
 import org.roundtable.comment.CommentPaths;
-import org.roundtable.comment.CommentRepository;
 import org.roundtable.comment.Discussion;
 import org.roundtable.comment.DiscussionRepository;
 import org.roundtable.comment.Sort;
@@ -27,15 +26,16 @@ import org.roundtable.summary.SummaryRepository;
 import org.roundtable.summary.SummaryView;
 import org.roundtable.summary.SummaryViews;
 import org.roundtable.threads.CommentForm;
-import org.roundtable.threads.CommentView;
 import org.roundtable.threads.DiscussionRequest;
 import org.roundtable.threads.DiscussionView;
 import org.roundtable.threads.PageLinks;
 import org.roundtable.threads.Pagination;
 import org.roundtable.threads.ThreadHtml;
 import org.roundtable.threads.ThreadPages;
+import org.roundtable.threads.ThreadRepository;
 import org.roundtable.threads.Threads;
-import org.roundtable.threads.Viewer;
+import org.roundtable.viewer.CommentView;
+import org.roundtable.viewer.Viewer;
 
 /** Reads an article with its discussions and assembles the page. */
 public final class ArticlePages {
@@ -65,7 +65,7 @@ public final class ArticlePages {
                 .map(article -> {
                     Map<Discussion, ThreadPages.Page> pages = new LinkedHashMap<>();
                     // Attached once: attaching costs about as much as reading a page of comments.
-                    var comments = handle.attach(CommentRepository.class);
+                    var comments = handle.attach(ThreadRepository.class);
                     for (Discussion discussion : handle.attach(DiscussionRepository.class).forArticle(article.id())) {
                         int threads = discussion.isGeneral() ? ThreadPages.THREADS_PER_PAGE : ThreadPages.PREVIEW_THREADS;
                         pages.put(discussion, threadPages.read(comments, discussion.id(), viewer.authorId(), Sort.OLDEST,
@@ -92,12 +92,12 @@ public final class ArticlePages {
         Optional<Loaded> loaded = jdbi.withHandle(handle -> handle.attach(ArticleRepository.class).findBySlug(slug)
                 .flatMap(article -> handle.attach(DiscussionRepository.class).find(article.id(), key)
                         .map(discussion -> {
-                            var comments = handle.attach(CommentRepository.class);
+                            var comments = handle.attach(ThreadRepository.class);
                             var page = threadPages.read(comments, discussion.id(), viewer.authorId(), sort, request.from(), stance);
                             var links = new PageLinks(comments, discussion, viewer.authorId(), sort, stance)
                                     .around(request.from(), request.number(), page.next(), CommentPaths.discussion(slug, key));
                             Integer shown = stance == null ? null : comments.countShownInThreads(
-                                    CommentRepository.stanceFilter(stance), discussion.id(), viewer.authorId());
+                                    ThreadRepository.stanceFilter(stance), discussion.id(), viewer.authorId());
                             return new Loaded(article, Map.of(discussion, page), links, shown, currentSummaries(handle, article));
                         })));
         return loaded.map(data -> {

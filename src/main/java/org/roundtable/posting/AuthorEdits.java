@@ -16,7 +16,7 @@ import org.roundtable.db.GroupCommitWriter;
 import org.roundtable.security.AddressHash;
 import org.roundtable.security.IpHashes;
 import org.roundtable.threads.CommentLookup;
-import org.roundtable.threads.Viewer;
+import org.roundtable.viewer.Viewer;
 import org.roundtable.web.ReaderFacingError;
 
 /**

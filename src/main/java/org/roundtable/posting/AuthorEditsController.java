@@ -12,7 +12,7 @@ import org.roundtable.comment.Stance;
 import org.roundtable.pagecache.ChangedPages;
 import org.roundtable.security.FormTokens;
 import org.roundtable.threads.CommentLookup;
-import org.roundtable.threads.Viewers;
+import org.roundtable.viewer.Viewers;
 import org.roundtable.web.Forms;
 
 /**

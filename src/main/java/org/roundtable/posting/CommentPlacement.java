@@ -9,6 +9,7 @@ import org.roundtable.comment.Discussion;
 import org.roundtable.comment.DiscussionRepository;
 import org.roundtable.comment.Sort;
 import org.roundtable.threads.PageLinks;
+import org.roundtable.threads.ThreadRepository;
 import org.roundtable.threads.Threads;
 
 /**
@@ -39,11 +40,11 @@ public final class CommentPlacement {
             return CommentPaths.comment(slug, comment.parentId());
         }
         return jdbi.withHandle(handle -> {
-            var comments = handle.attach(CommentRepository.class);
             Discussion discussion = handle.attach(DiscussionRepository.class).findById(comment.discussionId()).orElseThrow();
-            Comment root = comment.isTopLevel() ? comment : comments.find(comment.rootId()).orElseThrow();
+            Comment root = comment.isTopLevel() ? comment
+                    : handle.attach(CommentRepository.class).find(comment.rootId()).orElseThrow();
             Sort order = pageOrder.orElse(Sort.OLDEST);
-            var page = new PageLinks(comments, discussion, comment.authorId(), order, null).pageOf(root);
+            var page = new PageLinks(handle.attach(ThreadRepository.class), discussion, comment.authorId(), order, null).pageOf(root);
             if (pageOrder.isEmpty() && discussion.isGeneral() && comment.isTopLevel() && page.number() == 1) {
                 return CommentPaths.article(slug);
             }

@@ -7,12 +7,14 @@ import org.jdbi.v3.core.Jdbi;
 import org.roundtable.article.Article;
 import org.roundtable.comment.Comment;
 import org.roundtable.comment.CommentPaths;
-import org.roundtable.comment.CommentRepository;
 import org.roundtable.comment.Discussion;
 import org.roundtable.comment.DiscussionRepository;
 import org.roundtable.comment.Visibility;
 import org.roundtable.rendering.CommentMarkdown;
 import org.roundtable.rendering.PageDescription;
+import org.roundtable.viewer.CommentView;
+import org.roundtable.viewer.Viewer;
+import org.roundtable.viewer.Viewers;
 import org.roundtable.web.ReaderFacingError;
 
 /**
@@ -48,7 +50,7 @@ public final class CommentPages {
     private void render(Context ctx, Article article, Comment comment, CommentForm typed, boolean quoting) {
         Viewer viewer = readers.viewer(ctx);
         CommentView view = jdbi.withHandle(handle -> threads.subtree(
-                        handle.attach(CommentRepository.class).inThread(comment.rootId()),
+                        handle.attach(ThreadRepository.class).inThread(comment.rootId()),
                         comment.id(), article.slug(), viewer))
                 .orElseThrow(() -> new ReaderFacingError(HttpStatus.NOT_FOUND, "This comment has been deleted."));
         Discussion discussion = jdbi.onDemand(DiscussionRepository.class).findById(comment.discussionId()).orElseThrow();

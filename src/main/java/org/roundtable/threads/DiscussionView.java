@@ -8,6 +8,7 @@ import org.roundtable.comment.Sort;
 import org.roundtable.comment.Stance;
 import org.roundtable.comment.Tally;
 import org.roundtable.comment.ThreadCursor;
+import org.roundtable.viewer.CommentView;
 
 /**
  * A discussion ready to show: its threads, its "Leave a reply" form (blank, or as the reader typed it when a

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.roundtable.comment.Comment;
 import org.roundtable.comment.CommentPaths;
-import org.roundtable.comment.CommentRepository;
 import org.roundtable.comment.Discussion;
 import org.roundtable.comment.Sort;
 import org.roundtable.comment.Stance;
@@ -26,7 +25,7 @@ public final class PageLinks {
     static final int NEARBY = 2;
     private static final int PER_PAGE = ThreadPages.THREADS_PER_PAGE;
 
-    private final CommentRepository comments;
+    private final ThreadRepository comments;
     private final Discussion discussion;
     private final Long viewerId;
     private final Sort sort;
@@ -35,13 +34,13 @@ public final class PageLinks {
     private final String stanceFilter;
     private Integer threadCount;
 
-    public PageLinks(CommentRepository comments, Discussion discussion, Long viewerId, Sort sort, Stance stance) {
+    public PageLinks(ThreadRepository comments, Discussion discussion, Long viewerId, Sort sort, Stance stance) {
         this.comments = comments;
         this.discussion = discussion;
         this.viewerId = viewerId;
         this.sort = sort;
         this.stance = stance;
-        this.stanceFilter = CommentRepository.stanceFilter(stance);
+        this.stanceFilter = ThreadRepository.stanceFilter(stance);
     }
 
     /** How many threads are paged: the discussion keeps the count of all; one stance's are counted when asked. */

@@ -9,6 +9,8 @@ import org.roundtable.author.PrivateLinkNotice;
 import org.roundtable.comment.Stance;
 import org.roundtable.comment.Text;
 import org.roundtable.rendering.CommentMarkdown;
+import org.roundtable.viewer.CommentView;
+import org.roundtable.viewer.Viewer;
 import org.thymeleaf.util.IWritableCharSequence;
 import org.unbescape.html.HtmlEscape;
 

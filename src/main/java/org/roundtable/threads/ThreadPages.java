@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.roundtable.comment.Comment;
-import org.roundtable.comment.CommentRepository;
 import org.roundtable.comment.Sort;
 import org.roundtable.comment.Stance;
 import org.roundtable.comment.ThreadCursor;
@@ -33,15 +32,15 @@ public final class ThreadPages {
     }
 
     /** A page of {@link #THREADS_PER_PAGE} threads, only those of {@code stance} unless it is null. */
-    public Page read(CommentRepository repository, long discussionId, Long viewerId, Sort sort, ThreadCursor from,
+    public Page read(ThreadRepository repository, long discussionId, Long viewerId, Sort sort, ThreadCursor from,
                      Stance stance) {
         return read(repository, discussionId, viewerId, sort, from, stance, THREADS_PER_PAGE);
     }
 
     /** The first {@code threads} threads after {@code from}, and where the next ones start. */
-    public Page read(CommentRepository repository, long discussionId, Long viewerId, Sort sort, ThreadCursor from,
+    public Page read(ThreadRepository repository, long discussionId, Long viewerId, Sort sort, ThreadCursor from,
                      Stance stance, int threads) {
-        String filter = CommentRepository.stanceFilter(stance);
+        String filter = ThreadRepository.stanceFilter(stance);
         // One thread more than a page, to learn whether another page follows.
         List<Comment> comments = repository.threads(sort.forward(), filter, discussionId, viewerId, from, threads + 1);
         List<Comment> roots = comments.stream().filter(Comment::isTopLevel).toList();
@@ -60,7 +59,7 @@ public final class ThreadPages {
      * Takes each comment's HTML from the cache of rendered comments, and reads the words of the others that the
      * page may show.
      */
-    private Page withWords(CommentRepository repository, List<Comment> comments, ThreadCursor next) {
+    private Page withWords(ThreadRepository repository, List<Comment> comments, ThreadCursor next) {
         Map<Long, String> html = new HashMap<>();
         List<Long> unrendered = new ArrayList<>();
         for (Comment comment : comments) {

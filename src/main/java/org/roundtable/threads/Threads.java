@@ -11,6 +11,8 @@ import org.roundtable.comment.Sort;
 import org.roundtable.identicon.Identicons;
 import org.roundtable.rendering.CommentMarkdown;
 import org.roundtable.rendering.Formats;
+import org.roundtable.viewer.CommentView;
+import org.roundtable.viewer.Viewer;
 
 /**
  * Turns comments, oldest first, into nested threads in one pass. Threads nest {@value #SHOWN_LEVELS} levels

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,7 +13,6 @@ import org.roundtable.TestContent;
 import org.roundtable.article.Article;
 import org.roundtable.db.BothEngines;
 import org.roundtable.db.Database;
-import org.roundtable.helpful.HelpfulRepository;
 import org.roundtable.history.Revision;
 import org.roundtable.history.RevisionRepository;
 import org.roundtable.queue.QueueItem;
@@ -76,8 +74,7 @@ class CommentRepositoryTest {
         Comment reply = content.reply(comment).named("عائشہ").saying(urdu).post();
 
         assertThat(content.reload(comment)).extracting(Comment::authorName, Comment::body).containsExactly("علی رضا", persian);
-        assertThat(comments.bodies(List.of(comment.id(), reply.id()))).isEqualTo(Map.of(comment.id(), persian, reply.id(), urdu));
-        assertThat(comments.inThread(comment.id())).extracting(Comment::authorName).containsExactly("علی رضا", "عائشہ");
+        assertThat(content.reload(reply)).extracting(Comment::authorName, Comment::body).containsExactly("عائشہ", urdu);
     }
 
     @Test
@@ -136,141 +133,6 @@ class CommentRepositoryTest {
         assertThat(content.reload(root)).extracting(Comment::status, Comment::authorName, Comment::body, Comment::editedAt)
                 .containsExactly(CommentStatus.DELETED, "", "", deletedAt);
         assertThat(content.general(article)).extracting(Discussion::commentCount, Discussion::threadCount).containsExactly(1, 1);
-    }
-
-    @Test
-    void pagesOfThreadsFollowOneAnotherOldestFirstWithTiesInTheOrderOfTheirIds() {
-        Instant tie = START.plus(Duration.ofMinutes(10));
-        Comment first = content.comment(general).at(START).post();
-        Comment second = content.comment(general).at(tie).post();
-        Comment third = content.comment(general).at(tie).post();
-        Comment fourth = content.comment(general).at(tie.plusMillis(1)).post();
-        Comment fifth = content.comment(general).post();
-        Comment replyToFirst = content.reply(first).post();
-        Comment replyToThird = content.reply(third).post();
-
-        List<Comment> page = threads(ThreadOrder.OLDEST_FIRST, ThreadOrder.OLDEST_FIRST.start(), 2);
-        assertThat(page).extracting(Comment::id).containsExactly(first.id(), second.id(), replyToFirst.id());
-        assertThat(page).extracting(Comment::body).containsOnlyNulls();
-        assertThat(threads(ThreadOrder.OLDEST_FIRST, ThreadCursor.of(second), 2)).extracting(Comment::id)
-                .containsExactly(third.id(), fourth.id(), replyToThird.id());
-        assertThat(threads(ThreadOrder.OLDEST_FIRST, ThreadCursor.of(fourth), 2)).extracting(Comment::id)
-                .containsExactly(fifth.id());
-    }
-
-    @Test
-    void pagesOfThreadsFollowOneAnotherNewestFirst() {
-        Instant tie = START.plus(Duration.ofMinutes(10));
-        Comment first = content.comment(general).at(START).post();
-        Comment second = content.comment(general).at(tie).post();
-        Comment third = content.comment(general).at(tie).post();
-        Comment fourth = content.comment(general).post();
-
-        assertThat(roots(threads(ThreadOrder.NEWEST_FIRST, ThreadOrder.NEWEST_FIRST.start(), 2)))
-                .containsExactly(third.id(), fourth.id());
-        assertThat(roots(threads(ThreadOrder.NEWEST_FIRST, ThreadCursor.of(third), 2))).containsExactly(first.id(), second.id());
-        assertThat(threads(ThreadOrder.NEWEST_FIRST, ThreadCursor.of(first), 2)).isEmpty();
-    }
-
-    @Test
-    void theTopOrderPutsTheMostHelpfulFirstAndTheOlderFirstAmongEquals() {
-        Comment first = content.comment(general).post();
-        Comment second = content.comment(general).post();
-        Comment third = content.comment(general).post();
-        Comment fourth = content.comment(general).post();
-        markHelpful(third, 2);
-        markHelpful(fourth, 1);
-
-        List<Comment> page = threads(ThreadOrder.MOST_HELPFUL_FIRST, ThreadOrder.MOST_HELPFUL_FIRST.start(), 2);
-        assertThat(roots(page)).containsExactlyInAnyOrder(third.id(), fourth.id());
-        assertThat(page).extracting(Comment::helpfulCount).containsExactlyInAnyOrder(2, 1);
-        assertThat(roots(threads(ThreadOrder.MOST_HELPFUL_FIRST, ThreadCursor.of(content.reload(fourth)), 2)))
-                .containsExactlyInAnyOrder(first.id(), second.id());
-        assertThat(roots(threads(ThreadOrder.LEAST_HELPFUL_FIRST, ThreadOrder.LEAST_HELPFUL_FIRST.start(), 3)))
-                .containsExactlyInAnyOrder(second.id(), first.id(), fourth.id());
-        assertThat(comments.roots(ThreadOrder.MOST_HELPFUL_FIRST, "", general.id(), null,
-                ThreadOrder.MOST_HELPFUL_FIRST.start(), 10, 0)).extracting(ThreadCursor::id)
-                .containsExactly(third.id(), fourth.id(), first.id(), second.id());
-        assertThat(comments.roots(ThreadOrder.LEAST_HELPFUL_FIRST, "", general.id(), null,
-                ThreadOrder.LEAST_HELPFUL_FIRST.start(), 10, 0)).extracting(ThreadCursor::id)
-                .containsExactly(second.id(), first.id(), fourth.id(), third.id());
-    }
-
-    @Test
-    void theThreadsAReaderSeesAreThePublishedAndDeletedOnesAndTheirOwnAwaitingAModerator() {
-        long viewer = content.author();
-        Comment published = content.comment(general).post();
-        Comment deleted = content.comment(general).post();
-        comments.deleteByAuthor(deleted, START.plus(Duration.ofHours(1)));
-        Comment heldForViewer = content.comment(general).by(viewer).held(CommentStatus.HELD, "First comment").post();
-        Comment spamOfViewer = content.comment(general).by(viewer).held(CommentStatus.SPAM, "Spam trap").post();
-        Comment heldForOther = content.comment(general).held(CommentStatus.HELD, "First comment").post();
-        Comment rejected = content.comment(general).by(viewer).post();
-        comments.changeStatus(rejected, CommentStatus.REJECTED);
-
-        ThreadCursor start = ThreadOrder.OLDEST_FIRST.start();
-        assertThat(roots(comments.threads(ThreadOrder.OLDEST_FIRST, "", general.id(), null, start, 10)))
-                .containsExactly(published.id(), deleted.id());
-        assertThat(roots(comments.threads(ThreadOrder.OLDEST_FIRST, "", general.id(), viewer, start, 10)))
-                .containsExactly(published.id(), deleted.id(), heldForViewer.id(), spamOfViewer.id())
-                .doesNotContain(heldForOther.id(), rejected.id());
-        assertThat(comments.countThreads("", general.id(), null)).isEqualTo(2);
-        assertThat(comments.countThreads("", general.id(), viewer)).isEqualTo(4);
-    }
-
-    @Test
-    void aStanceFilterKeepsTheThreadsOfThatStanceOnly() {
-        Comment inFavour = content.comment(proposal).stance(Stance.FOR).post();
-        content.comment(proposal).stance(Stance.AGAINST).post();
-        Comment alsoInFavour = content.comment(proposal).stance(Stance.FOR).post();
-        content.comment(proposal).post();
-        String onlyInFavour = CommentRepository.stanceFilter(Stance.FOR);
-
-        assertThat(comments.countThreads(onlyInFavour, proposal.id(), null)).isEqualTo(2);
-        assertThat(comments.countThreads(CommentRepository.stanceFilter(Stance.UNDECIDED), proposal.id(), null)).isZero();
-        assertThat(roots(comments.threads(ThreadOrder.OLDEST_FIRST, onlyInFavour, proposal.id(), null,
-                ThreadOrder.OLDEST_FIRST.start(), 10))).containsExactly(inFavour.id(), alsoInFavour.id());
-        assertThat(comments.roots(ThreadOrder.NEWEST_FIRST, onlyInFavour, proposal.id(), null, ThreadOrder.NEWEST_FIRST.start(),
-                10, 0)).extracting(ThreadCursor::id).containsExactly(alsoInFavour.id(), inFavour.id());
-        assertThat(comments.countRoots(ThreadOrder.OLDEST_FIRST, onlyInFavour, proposal.id(), null, ThreadCursor.of(inFavour), 10))
-                .isEqualTo(1);
-    }
-
-    @Test
-    void theCommentsInOneStancesThreadsAreCountedAsReadersSeeThemRepliesIncluded() {
-        Comment inFavour = content.comment(proposal).stance(Stance.FOR).post();
-        Comment reply = content.reply(inFavour).post();
-        content.reply(reply).post();
-        content.reply(inFavour).held(CommentStatus.HELD, "First comment").post();
-        Comment deletedInFavour = content.comment(proposal).stance(Stance.FOR).post();
-        content.reply(deletedInFavour).post();
-        comments.deleteByAuthor(deletedInFavour, START.plus(Duration.ofHours(1)));
-        content.comment(proposal).stance(Stance.AGAINST).post();
-        content.comment(proposal).post();
-
-        assertThat(comments.countShownInThreads(CommentRepository.stanceFilter(Stance.FOR), proposal.id(), null))
-                .as("three in the first thread, the reply under the deleted one").isEqualTo(4);
-        assertThat(comments.countShownInThreads(CommentRepository.stanceFilter(Stance.AGAINST), proposal.id(), null)).isEqualTo(1);
-        assertThat(comments.countShownInThreads(CommentRepository.stanceFilter(Stance.UNDECIDED), proposal.id(), null)).isZero();
-    }
-
-    @Test
-    void whereThreadsStartIsReadPastACursorSkippingAndLimited() {
-        Comment first = content.comment(general).post();
-        Comment second = content.comment(general).post();
-        Comment third = content.comment(general).post();
-        Comment fourth = content.comment(general).post();
-        content.reply(second).post();
-
-        assertThat(comments.roots(ThreadOrder.OLDEST_FIRST, "", general.id(), null, ThreadCursor.of(first), 2, 1))
-                .containsExactly(ThreadCursor.of(third), ThreadCursor.of(fourth));
-        assertThat(comments.roots(ThreadOrder.NEWEST_FIRST, "", general.id(), null, ThreadCursor.of(fourth), 1, 0))
-                .containsExactly(ThreadCursor.of(third));
-        assertThat(comments.countRoots(ThreadOrder.OLDEST_FIRST, "", general.id(), null, ThreadCursor.of(first), 10))
-                .isEqualTo(3);
-        assertThat(comments.countRoots(ThreadOrder.OLDEST_FIRST, "", general.id(), null, ThreadCursor.of(first), 2))
-                .as("counting no further than the limit").isEqualTo(2);
-        assertThat(comments.countRoots(ThreadOrder.NEWEST_FIRST, "", general.id(), null, ThreadCursor.of(first), 10)).isZero();
     }
 
     @Test
@@ -389,8 +251,6 @@ class CommentRepositoryTest {
                 .containsExactly(1, 1);
         assertThat(content.general(article)).extracting(Discussion::commentCount, Discussion::threadCount)
                 .containsExactly(3, 1);
-        assertThat(comments.inThread(moved.id())).extracting(Comment::id)
-                .containsExactly(moved.id(), heldBelow.id(), publishedBelow.id(), deepest.id());
     }
 
     @Test
@@ -427,21 +287,6 @@ class CommentRepositoryTest {
         });
         assertThat(comments.findByImportKey("wxr:example.org:43")).isEmpty();
         assertThat(comments.ipHash(imported.id())).isNull();
-    }
-
-    private List<Comment> threads(ThreadOrder order, ThreadCursor from, int limit) {
-        return comments.threads(order, "", general.id(), null, from, limit);
-    }
-
-    private static List<Long> roots(List<Comment> page) {
-        return page.stream().filter(Comment::isTopLevel).map(Comment::id).toList();
-    }
-
-    private void markHelpful(Comment comment, int readers) {
-        var helpful = jdbi.onDemand(HelpfulRepository.class);
-        for (int i = 0; i < readers; i++) {
-            helpful.mark(comment.id(), content.author(), "reader-" + i, true, START, 0);
-        }
     }
 
     private List<Revision> revisions(Comment comment) {

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.roundtable.Reader;
 import org.roundtable.TestDatabases;
 import org.roundtable.TestServer;
-import org.roundtable.comment.CommentRepository;
 import org.roundtable.comment.ThreadOrder;
 
 /** Pages hold a bounded number of threads; the rest of a discussion is a page at a time on its own page. */
@@ -270,16 +269,16 @@ class DiscussionPagesTest {
     }
 
     /**
-     * SQLite's plan of the production query of {@code CommentRepository.methodName} (its {@code @SqlQuery}, as the
+     * SQLite's plan of the production query of {@code ThreadRepository.methodName} (its {@code @SqlQuery}, as the
      * application runs it), in {@code order}, with every thread shown (no stance filter), for a reader with no
      * comments of their own.
      */
     private static String plan(String methodName, ThreadOrder order, Map<String, Object> parameters) {
-        Method method = Arrays.stream(CommentRepository.class.getMethods())
+        Method method = Arrays.stream(ThreadRepository.class.getMethods())
                 .filter(m -> m.getName().equals(methodName) && m.isAnnotationPresent(SqlQuery.class)).findFirst().orElseThrow();
         List<String> plan = server.jdbi().withHandle(h -> {
             var query = h.createQuery("EXPLAIN QUERY PLAN " + method.getAnnotation(SqlQuery.class).value())
-                    .define("seek", CommentRepository.seek(order)).define("orderBy", CommentRepository.orderBy(order))
+                    .define("seek", ThreadRepository.seek(order)).define("orderBy", ThreadRepository.orderBy(order))
                     .define("stanceFilter", "").bind("viewerId", (Long) null);
             parameters.forEach(query::bind);
             return query.map((rs, ctx) -> rs.getString("detail")).list();

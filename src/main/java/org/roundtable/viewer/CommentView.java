@@ -1,4 +1,4 @@
-package org.roundtable.threads;
+package org.roundtable.viewer;
 
 import java.util.List;
 import org.roundtable.comment.Stance;

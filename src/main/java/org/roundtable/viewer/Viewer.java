@@ -1,4 +1,4 @@
-package org.roundtable.threads;
+package org.roundtable.viewer;
 
 import java.time.Instant;
 import org.roundtable.author.AuthorCookies;

@@ -1,4 +1,4 @@
-package org.roundtable.threads;
+package org.roundtable.viewer;
 
 import io.javalin.http.Context;
 import java.time.Clock;
