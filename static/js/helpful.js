@@ -2,7 +2,7 @@
  * "Helpful" without leaving the page. Without this file each button sends the page's one Helpful form to its
  * comment's address, which marks the comment and brings the reader back to it. With it, the mark is sent in the
  * background, the button shows it pressed and the count moves; and since everyone's cached page is the same, which
- * buttons this browser pressed before is asked of a small personal address when the page opens. The same answer
+ * buttons this browser pressed before is asked of a small personal address when the page opens (personal.js). It
  * lists the reader's own comments: once the edit window is over, the shared page cannot tell them apart, so here
  * theirs lose the Helpful button (it is for what others wrote) and gain the way to a new private link, which still
  * opens the replies feed and signs in other devices.
@@ -31,7 +31,7 @@
   });
 
   function showMarked() {
-    personal().then(function (answer) {
+    window.roundtablePersonal().then(function (answer) {
       var marked = {};
       var mine = {};
       answer.marked.forEach(function (id) { marked[id] = true; });
@@ -44,20 +44,6 @@
         }
       });
     });
-  }
-
-  /**
-   * The reader's personal answer, asked once for every script on the page (whats-new.js uses it too). When it
-   * cannot be had, the buttons still work; they just do not show this browser's earlier marks.
-   */
-  function personal() {
-    if (!window.roundtablePersonal) {
-      var address = buttons[0].getAttribute('formaction').replace(/\/comments\/[0-9]+\/helpful$/, '/helpful');
-      window.roundtablePersonal = fetch(address, { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
-        .then(function (response) { return response.ok ? response.json() : { marked: [], mine: [] }; })
-        .catch(function () { return { marked: [], mine: [] }; });
-    }
-    return window.roundtablePersonal;
   }
 
   /** On the reader's own comment, "Get a new private link" where the Helpful button was. */

@@ -4,7 +4,7 @@
  * and how many comments the discussion had; on the next visit, comments made after that are marked "new", the
  * contents say how many came, and a link leads to the first new one. A discussion counts as seen only on a page
  * that showed every comment it gained (the article shows a few threads of each; its own pages show them all), and
- * the reader's own comments are never new to them (the personal answer helpful.js asks for lists them).
+ * the reader's own comments are never new to them (the personal answer personal.js asks for lists them).
  */
 (function () {
   'use strict';
@@ -23,7 +23,7 @@
     remember({}); // A first visit: nothing to mark, and no need to ask which comments are the reader's.
     return;
   }
-  personal().then(function (answer) {
+  window.roundtablePersonal().then(function (answer) {
     var mine = {};
     answer.mine.forEach(function (id) { mine['comment-' + id] = true; });
     var shown = {};
@@ -44,17 +44,6 @@
       remember(shown);
     }
   });
-
-  /** The reader's personal answer, asked once for every script on the page (helpful.js may have asked already). */
-  function personal() {
-    if (!window.roundtablePersonal) {
-      window.roundtablePersonal = fetch('/articles/' + article[1] + '/helpful',
-          { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
-        .then(function (response) { return response.ok ? response.json() : { marked: [], mine: [] }; })
-        .catch(function () { return { marked: [], mine: [] }; });
-    }
-    return window.roundtablePersonal;
-  }
 
   /** Marks the comments made since the last visit, but the reader's own; returns how many came, theirs included. */
   function markNewComments(section, mine) {

@@ -118,6 +118,7 @@ public final class AuthController {
         var model = new HashMap<String, Object>(Map.of("username", username, "formToken", formTokens.issue(),
                 "next", safeNext(ctx.queryParam("next") != null ? ctx.queryParam("next") : ctx.formParam("next"))));
         model.put("error", error);
+        model.put("description", "Moderators sign in here to keep the discussions civil.");
         ctx.status(status);
         ctx.render("admin/login", model);
     }

@@ -27,6 +27,13 @@ public record DiscussionPage(Article article, String proposalHtml, SummaryView s
                 : heading() + ". Readers of " + article + " discuss this proposal and say where they stand.");
     }
 
+    /** The heading, and past the first page which page this is, so each page has a title of its own. */
+    public String title() {
+        var pagination = view.pagination();
+        return pagination == null || pagination.number() <= 1 ? heading()
+                : heading() + " \u2014 page " + pagination.number() + " of " + pagination.total();
+    }
+
     public String heading() {
         var discussion = view.discussion();
         return discussion.isGeneral()

@@ -17,9 +17,6 @@ import org.roundtable.web.ReaderFacingError;
  */
 public final class AuthorController {
 
-    static final String REPLACED = "This private link was replaced by a newer one. Use the newest link you were given, "
-            + "or get a new one from the browser you posted from.";
-
     private final AuthorCookies cookies;
     private final AuthorComments comments;
     private final FormTokens formTokens;
@@ -41,13 +38,11 @@ public final class AuthorController {
      */
     public void show(Context ctx) {
         String token = ctx.pathParam("token");
-        Author author = author(token);
+        Author author = cookies.holderOfPrivateLink(ctx, token);
         // The address is the key to this page: keep it out of other sites' Referer headers, caches and search
         // engines. "same-origin", not "no-referrer": with no-referrer Chromium sends this page's own form with
         // "Origin: null", and the same-origin check that guards every form would refuse the sign-in.
-        ctx.header("Referrer-Policy", "same-origin")
-                .header("Cache-Control", "private, no-store")
-                .header("X-Robots-Tag", "noindex");
+        ctx.header("Referrer-Policy", "same-origin");
         ctx.render("author/private", Map.of(
                 "comments", comments.of(author),
                 "path", "/authors/" + token,
@@ -60,7 +55,7 @@ public final class AuthorController {
     public void signIn(Context ctx) {
         ChangedPages.none(ctx);
         String token = ctx.pathParam("token");
-        Author author = author(token);
+        Author author = cookies.holderOfPrivateLink(ctx, token);
         FormTokens.Verdict verdict = FormTokens.verdictOf(ctx).verdict();
         if (verdict != FormTokens.Verdict.VALID) {
             throw new ReaderFacingError(HttpStatus.forStatus(verdict.status()), verdict.refusal());
@@ -109,15 +104,10 @@ public final class AuthorController {
         model.put("error", error);
         model.put("formToken", formTokens.issue());
         model.put("path", PrivateLinkNotice.RENEWAL_PATH);
+        model.put("description", "Lost your private link? Get a new one from the browser you wrote your comments in; "
+                + "the old link stops working.");
         ctx.status(status);
         ctx.render("author/new-link", model);
     }
 
-    /** The link's author; or why there is none: a link replaced by a newer one says so, for a while. */
-    private Author author(String token) {
-        return cookies.byPrivateLink(token).orElseThrow(() -> cookies.replacedAt(token)
-                .map(replaced -> new ReaderFacingError(HttpStatus.GONE, REPLACED))
-                .orElseGet(() -> new ReaderFacingError(HttpStatus.NOT_FOUND,
-                        "This private link is not valid. Check that it was copied whole.")));
-    }
 }

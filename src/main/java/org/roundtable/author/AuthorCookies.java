@@ -2,6 +2,7 @@ package org.roundtable.author;
 
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.SameSite;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.roundtable.web.Personal;
+import org.roundtable.web.ReaderFacingError;
 import org.roundtable.security.Signer;
 import org.roundtable.security.Tokens;
 
@@ -44,6 +46,8 @@ public final class AuthorCookies {
      * people who find an old link in their notes do so within weeks); after that it is simply not valid.
      */
     public static final Duration REPLACED_LINKS_KEPT = Duration.ofDays(30);
+    static final String REPLACED_LINK = "This private link was replaced by a newer one. Use the newest link you were given, "
+            + "or get a new one from the browser you posted from.";
     private static final int TWO_YEARS = (int) Duration.ofDays(730).toSeconds();
     private static final int TEN_MINUTES = (int) Duration.ofMinutes(10).toSeconds();
 
@@ -143,14 +147,19 @@ public final class AuthorCookies {
                 });
     }
 
-    public Optional<Author> byPrivateLink(String token) {
-        return jdbi.onDemand(AuthorRepository.class).findByManageTokenHash(Tokens.sha256(token));
-    }
-
-    /** When this private link was replaced by a newer one, if that was within {@link #REPLACED_LINKS_KEPT}. */
-    public Optional<Instant> replacedAt(String token) {
-        return jdbi.onDemand(AuthorRepository.class)
-                .retiredAt(Tokens.sha256(token), clock.instant().minus(REPLACED_LINKS_KEPT));
+    /**
+     * The author this private link belongs to, for every address under it (the page, its sign-in, its feed); or
+     * why there is none: a link replaced by a newer one says so for {@link #REPLACED_LINKS_KEPT} (410), any other
+     * is not valid (404). Both are private answers: the address itself is the secret.
+     */
+    public Author holderOfPrivateLink(Context ctx, String token) {
+        ctx.header("Cache-Control", "private, no-store").header("X-Robots-Tag", "noindex");
+        var authors = jdbi.onDemand(AuthorRepository.class);
+        return authors.findByManageTokenHash(Tokens.sha256(token)).orElseThrow(() -> authors
+                .retiredAt(Tokens.sha256(token), clock.instant().minus(REPLACED_LINKS_KEPT))
+                .map(replaced -> new ReaderFacingError(HttpStatus.GONE, REPLACED_LINK))
+                .orElseGet(() -> new ReaderFacingError(HttpStatus.NOT_FOUND,
+                        "This private link is not valid. Check that it was copied whole.")));
     }
 
     private Cookie cookie(String name, String value, int maxAgeSeconds) {

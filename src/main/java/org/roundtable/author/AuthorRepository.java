@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.roundtable.comment.Visibility;
@@ -70,13 +71,12 @@ public interface AuthorRepository {
     List<AuthoredComment> comments(long authorId);
 
     /**
-     * The ids of every comment this author wrote on an article, whatever became of it: the ids only tell their own
-     * scripts which comments are theirs, and an id says nothing a deleted comment's page does not.
+     * The ids of the comments this author wrote on an article and still sees there ({@link Visibility}: published,
+     * or awaiting a moderator), for their own scripts to treat as theirs. One they deleted is left out: it is no
+     * longer theirs on the page, and whoever picks up their browser later should not find it listed.
      */
-    @SqlQuery("""
-            SELECT c.id FROM comments c
-              JOIN discussions d ON d.id = c.discussion_id
-             WHERE c.author_id = :authorId AND d.article_id = :articleId
-             ORDER BY c.id""")
-    List<Long> commentIdsOn(long authorId, long articleId);
+    @SqlQuery("SELECT c.id FROM comments c JOIN discussions d ON d.id = c.discussion_id"
+            + " WHERE c.author_id = :viewerId AND d.article_id = :articleId"
+            + " AND (" + Visibility.SHOWN_TO_READERS + " OR " + Visibility.SHOWN_TO_ITS_AUTHOR + ") ORDER BY c.id")
+    List<Long> commentIdsOn(@Bind("viewerId") long authorId, long articleId);
 }

@@ -8,7 +8,10 @@ import java.util.regex.Pattern;
  * How typed text is cleaned before it is stored; what is stored is then exactly what is shown, escaped.
  * Text is put in Unicode normal form C, browsers' CRLF line breaks become LF, and invisible control
  * characters (all but newline and tab) are removed, as are the characters XML forbids, so that every comment
- * can be written into a feed.
+ * can be written into a feed. Direction overrides and embeddings are removed too: an override makes the words
+ * after it read in the order it forces (a "Trojan Source" spoof of what someone wrote), and wherever a comment is
+ * quoted within a line (the queue, a report, search results) it would reach past the quote. Isolates and the
+ * direction marks, which is how Persian and Urdu writers set an English word or a number in place, are kept.
  */
 public final class Text {
 
@@ -17,14 +20,16 @@ public final class Text {
     private static final Pattern XML_FORBIDDEN = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF\\p{Cs}]");
     /**
      * Characters that reorder the text around them (embeddings, overrides, isolates, marks). A name is shown
-     * in the middle of a line, so these could make the rest of the line read backwards; bodies keep them,
-     * since a comment is a block of its own.
+     * in the middle of a line, so these could make the rest of the line read backwards; bodies keep the isolates
+     * and marks (see {@link #OVERRIDE}), since a comment is a block of its own.
      */
     private static final Pattern BIDI_CONTROL = Pattern.compile("[\\u202A-\\u202E\\u2066-\\u2069\\u200E\\u200F\\u061C]");
+    /** Embeddings and overrides (LRE, RLE, PDF, LRO, RLO): the Unicode bidi algorithm's own advice is isolates instead. */
+    private static final Pattern OVERRIDE = Pattern.compile("[\\u202A-\\u202E]");
 
     public static String body(String typed) {
         String text = Normalizer.normalize(typed.replace("\r\n", "\n").replace('\r', '\n'), Normalizer.Form.NFC);
-        return CONTROL.matcher(text).replaceAll("").strip();
+        return OVERRIDE.matcher(CONTROL.matcher(text).replaceAll("")).replaceAll("").strip();
     }
 
     /** A name is one line, with no direction controls; a blank one becomes "Anonymous". */
@@ -33,6 +38,11 @@ public final class Text {
         name = BIDI_CONTROL.matcher(name).replaceAll("");
         name = name.replaceAll("[\\p{Cc}\\p{Cs}\\uFFFE\\uFFFF]", " ").strip();
         return name.isEmpty() ? Comment.ANONYMOUS : name;
+    }
+
+    /** {@code text} on one line without any direction control, as a line of a page's head (its description) needs. */
+    public static String withoutDirectionControls(String text) {
+        return BIDI_CONTROL.matcher(text).replaceAll("");
     }
 
     /** {@code text} without the characters XML 1.0 forbids; the same string when it holds none, as it mostly does. */

@@ -56,9 +56,8 @@ public final class FeedController {
 
     /** Private: whoever holds the link sees replies to that author, so it is never cached or indexed. */
     public void replies(Context ctx) {
-        Author author = authors.byPrivateLink(ctx.pathParam("token")).orElseThrow(NotFoundResponse::new);
+        Author author = authors.holderOfPrivateLink(ctx, ctx.pathParam("token"));
         List<FeedEntry> entries = jdbi.onDemand(FeedRepository.class).repliesTo(author.id());
-        ctx.header("Cache-Control", "private, no-store").header("X-Robots-Tag", "noindex");
         ctx.contentType(ATOM).result(atom.write(site.baseUrl(ctx), "Replies to your comments", ctx.path(),
                 "/authors/" + ctx.pathParam("token"), author.createdAt(), entries));
     }

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.roundtable.article.Article;
 import org.roundtable.comment.Comment;
 import org.roundtable.comment.CommentPaths;
-import org.roundtable.comment.Visibility;
+import org.roundtable.rendering.PageDescription;
 import org.roundtable.threads.CommentLookup;
 
 /**
@@ -25,12 +25,11 @@ public final class CommentHistoryController {
 
     public void show(Context ctx) {
         Article article = lookup.article(ctx);
-        Comment comment = lookup.comment(ctx, article);
-        if (!Visibility.shownToReaders(comment.status())) {
-            throw new NotFoundResponse();
-        }
+        Comment comment = lookup.shownToReaders(ctx, article).orElseThrow(NotFoundResponse::new);
         ctx.render("history/history", Map.of(
                 "article", article,
+                "description", PageDescription.of("Every version of a comment by " + comment.authorName() + " on \u201C"
+                        + article.title() + "\u201D, with what changed from one to the next."),
                 "commentPath", CommentPaths.comment(article.slug(), comment.id()),
                 "versions", history.forReaders(comment.id()),
                 "editedBeforeVersionsWereKept", comment.editedAt() != null));

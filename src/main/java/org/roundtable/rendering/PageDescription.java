@@ -1,5 +1,7 @@
 package org.roundtable.rendering;
 
+import org.roundtable.comment.Text;
+
 /**
  * The words of a page's {@code <meta name="description">}, which search engines show under its title: plain text
  * on one line, cut at a word before {@value #LONGEST} characters (about what they show), with an ellipsis. Pages
@@ -11,7 +13,8 @@ public final class PageDescription {
 
     /** {@code words} made a description; null when there are none, so the page falls back to the site's. */
     public static String of(String words) {
-        String line = words == null ? "" : words.replaceAll("\\s+", " ").strip();
+        // Alone on a line of the page's head, a direction control would reorder whatever a search engine shows after it.
+        String line = words == null ? "" : Text.withoutDirectionControls(words).replaceAll("\\s+", " ").strip();
         if (line.isEmpty()) {
             return null;
         }

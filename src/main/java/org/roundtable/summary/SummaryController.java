@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.roundtable.comment.Ids;
+import org.roundtable.rendering.PageDescription;
 
 /** The public history of a proposal's summary: every revision, with its date and who wrote it, each viewable. */
 public final class SummaryController {
@@ -27,7 +28,9 @@ public final class SummaryController {
                 .map(summary -> new Revision(views.view(summary, proposal.articleSlug(), proposal.key()),
                         SummaryViews.revisionPath(proposal.articleSlug(), proposal.key(), summary.id())))
                 .toList();
-        ctx.render("summary/history", Map.of("proposal", proposal, "revisions", revisions));
+        ctx.render("summary/history", Map.of("proposal", proposal, "revisions", revisions,
+                "description", PageDescription.of("Every version of the moderators' summary of the readers' discussion of "
+                        + proposal.label() + ".")));
     }
 
     public void revision(Context ctx) {
@@ -35,8 +38,10 @@ public final class SummaryController {
         Summary summary = Ids.parse(ctx.pathParam("id"))
                 .flatMap(id -> jdbi.onDemand(SummaryRepository.class).revision(proposal.discussionId(), id))
                 .orElseThrow(NotFoundResponse::new);
-        ctx.render("summary/revision", Map.of("proposal", proposal,
-                "summary", views.view(summary, proposal.articleSlug(), proposal.key())));
+        SummaryView view = views.view(summary, proposal.articleSlug(), proposal.key());
+        ctx.render("summary/revision", Map.of("proposal", proposal, "summary", view,
+                "description", PageDescription.of("The moderators' summary of the readers' discussion of " + proposal.label()
+                        + ", as of " + view.updated() + ".")));
     }
 
     private SummarizedProposal proposal(Context ctx) {

@@ -2,6 +2,7 @@ package org.roundtable.threads;
 
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.roundtable.article.Article;
 import org.roundtable.article.Articles;
@@ -9,6 +10,7 @@ import org.roundtable.comment.Comment;
 import org.roundtable.comment.CommentRepository;
 import org.roundtable.comment.DiscussionRepository;
 import org.roundtable.comment.Ids;
+import org.roundtable.comment.Visibility;
 
 /** The article and comment a URL names ({@code /articles/{slug}/comments/{id}}), or a 404. */
 public final class CommentLookup {
@@ -34,8 +36,19 @@ public final class CommentLookup {
 
     /** The comment {@code {id}}, only if it belongs to {@code article}. */
     public Comment comment(Context ctx, Article article) {
+        return find(ctx, article).orElseThrow(NotFoundResponse::new);
+    }
+
+    /**
+     * The comment {@code {id}} of {@code article} only if every reader sees it ({@link Visibility}): a comment set
+     * aside, rejected or deleted answers as one that never existed, so nobody learns which comments were hidden.
+     */
+    public Optional<Comment> shownToReaders(Context ctx, Article article) {
+        return find(ctx, article).filter(comment -> Visibility.shownToReaders(comment.status()));
+    }
+
+    private Optional<Comment> find(Context ctx, Article article) {
         return Ids.parse(ctx.pathParam("id"))
-                .flatMap(id -> jdbi.onDemand(CommentRepository.class).findInArticle(id, article.id()))
-                .orElseThrow(NotFoundResponse::new);
+                .flatMap(id -> jdbi.onDemand(CommentRepository.class).findInArticle(id, article.id()));
     }
 }

@@ -140,7 +140,14 @@ class ArticlePageTest {
                 .startsWith("Anonymous: Zia al Haq saw Sunni Punjabis as the Umma").hasSizeLessThanOrEqualTo(160);
         assertThat(description(server.page(PATH + "/compare"))).startsWith("The proposals of \u201CIs Strategic");
         assertThat(description(server.page(PATH + "/search?q=pipeline"))).startsWith("Search the readers' comments");
-        assertThat(description(server.page("/admin/login"))).as("the site's own elsewhere").startsWith("Roundtable:");
+        assertThat(description(server.page(PATH + "/comments/" + imported + "/history")))
+                .startsWith("Every version of a comment by Anonymous on \u201CIs Strategic");
+        assertThat(description(server.page(PATH + "/discussions/proposal-3/summary")))
+                .startsWith("Every version of the moderators' summary of the readers' discussion of Proposal 3:");
+        assertThat(description(server.page("/authors/new-link"))).startsWith("Lost your private link?");
+        assertThat(description(server.page("/admin/login"))).startsWith("Moderators sign in here");
+        assertThat(description(org.jsoup.Jsoup.parse(server.get("/no-such-page").body()))).as("the site's own elsewhere")
+                .startsWith("Roundtable:");
     }
 
     private static String description(Document page) {

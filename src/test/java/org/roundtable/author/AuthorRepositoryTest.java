@@ -67,13 +67,16 @@ class AuthorRepositoryTest {
     }
 
     @Test
-    void theIdsOfAnAuthorsCommentsOnOneArticleWhateverBecameOfThem() {
+    void theIdsOfTheCommentsAnAuthorStillSeesOnOneArticle() {
         long author = content.author();
         Comment general = content.comment(content.general(article)).by(author).at(START).post();
         Comment held = content.comment(content.proposal(article, 1)).by(author).at(START)
                 .held(CommentStatus.HELD, "First comment").post();
         content.comment(content.general(content.article("other"))).by(author).at(START).post();
         content.comment(content.general(article)).by(content.author()).at(START).post();
+        Comment deleted = content.comment(content.general(article)).by(author).at(START).post();
+        jdbi.useExtension(org.roundtable.comment.CommentRepository.class,
+                comments -> comments.deleteByAuthor(deleted, START.plusSeconds(60)));
 
         assertThat(authors.commentIdsOn(author, article.id())).containsExactly(general.id(), held.id());
     }

@@ -286,7 +286,11 @@ class AuthorTest {
         assertThat(fresh).isNotEqualTo(old).matches("http://localhost:\\d+/authors/[A-Za-z0-9_-]{43}");
         var replaced = server.reader().get(old.substring(old.indexOf("/authors/")));
         assertThat(replaced.statusCode()).isEqualTo(410);
+        assertThat(replaced.headers().firstValue("Cache-Control")).hasValue("private, no-store");
         assertThat(Reader.parse(replaced).text()).contains("This private link was replaced by a newer one");
+        var replacedFeed = server.reader().get(old.substring(old.indexOf("/authors/")) + "/replies.atom");
+        assertThat(replacedFeed.statusCode()).as("its feed answers as its page").isEqualTo(410);
+        assertThat(replacedFeed.headers().firstValue("Cache-Control")).hasValue("private, no-store");
         assertThat(Reader.parse(server.reader().get(fresh.substring(fresh.indexOf("/authors/")))).text()).contains("Lost my link");
         clock.advance(Duration.ofDays(30).plusMinutes(1));
         var forgotten = server.reader().get(old.substring(old.indexOf("/authors/")));

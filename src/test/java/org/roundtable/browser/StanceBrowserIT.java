@@ -23,7 +23,10 @@ class StanceBrowserIT extends ForumTest {
             WebElement noStance = reader.find(form, "input[name=stance][value='']");
             assertThat(noStance.isSelected()).as("no stance until one is picked").isTrue();
             reader.find(form, "input[name=stance][value=for]").click();
-            reader.find(form, "label.choice:has(input[value='']) span").click();
+            WebElement noStanceWords = reader.find(form, "label.choice:has(input[value='']) span:last-child");
+            assertThat(noStanceWords.getRect().getX()).as("its words in line with the other choices'")
+                    .isEqualTo(reader.find(form, "label.choice:has(input[value=for]) span:last-child").getRect().getX());
+            noStanceWords.click();
             assertThat(noStance.isSelected()).as("\"No stance\" takes the pick back").isTrue();
             assertThat(reader.find(form, "input[name=stance][value=for]").isSelected()).isFalse();
             reader.find(form, "input[name=stance][value=against]").click();

@@ -221,6 +221,8 @@ class HelpfulTest {
         Element previous = secondPage.selectFirst(".pagination a[rel=prev]");
         assertThat(roots(server.page(previous.attr("href")))).containsExactlyElementsOf(order.subList(0, 20));
         assertThat(secondPage.selectFirst(".page-count").text()).isEqualTo("Page 2 of 2");
+        assertThat(secondPage.title()).as("a title of its own").isEqualTo(first.title().replace(" — Roundtable", " — page 2 of 2 — Roundtable"));
+        assertThat(first.title()).doesNotContain("page 1");
     }
 
     private void markBy(int readers, long id) {

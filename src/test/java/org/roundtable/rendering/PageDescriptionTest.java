@@ -34,6 +34,12 @@ class PageDescriptionTest {
     }
 
     @Test
+    void directionControlsCannotReorderWhatFollowsInTheHead() {
+        assertThat(PageDescription.of("Sara: \u202Egnp.exe\u202C and \u2067\u0633\u0644\u0627\u0645\u2069 \u200Fok"))
+                .isEqualTo("Sara: gnp.exe and \u0633\u0644\u0627\u0645 ok");
+    }
+
+    @Test
     void nothingToSayIsNull() {
         assertThat(PageDescription.of(" \n ")).isNull();
         assertThat(PageDescription.of(null)).isNull();

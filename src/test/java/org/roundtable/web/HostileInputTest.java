@@ -127,11 +127,12 @@ class HostileInputTest {
     void directionControlsCannotFlipTheLineANameSitsIn() {
         Reader reader = server.reader();
         long id = postedId(reader.submit(reader.open(ARTICLE), "#reply-proposal-2",
-                Map.of("name", "\u202Eevil\u202C \u2067name\u2069", "body", "text \u202E kept in bodies")));
+                Map.of("name", "\u202Eevil\u202C \u2067name\u2069", "body", "text \u202Eoverridden\u202C and \u2067isolated\u2069")));
         var comment = reader.open(ARTICLE).getElementById("comment-" + id);
         assertThat(comment.selectFirst(".comment-author").wholeText()).isEqualTo("evil name");
         assertThat(comment.selectFirst(".comment-author").attr("dir")).isEqualTo("auto");
-        assertThat(comment.selectFirst(".comment-body").wholeText()).contains("\u202E");
+        assertThat(comment.selectFirst(".comment-body").wholeText()).as("a body keeps isolates, not overrides")
+                .contains("text overridden and \u2067isolated\u2069");
     }
 
     @Test
