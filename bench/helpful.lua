@@ -18,5 +18,6 @@ function request()
   local helpful = (counter % 4 == 0) and "no" or "yes"
   local body = "helpful=" .. helpful .. "&form_token=" .. token
   return wrk.format("POST", article .. "/comments/" .. id .. "/helpful",
-      {["Content-Type"] = "application/x-www-form-urlencoded", ["Accept"] = "application/json"}, body)
+      {["Content-Type"] = "application/x-www-form-urlencoded", ["Accept"] = "application/json",
+       ["Origin"] = wrk.scheme .. "://" .. wrk.host .. ":" .. wrk.port}, body)
 end

@@ -18,7 +18,9 @@ end
 function request()
   counter = counter + 1
   local body = "discussion=general&form_token=" .. token .. "&body=benchmark+comment+" .. run .. "-" .. id .. "-" .. counter
-  local headers = {["Content-Type"] = "application/x-www-form-urlencoded"}
+  -- A browser sends Origin with every POST, and the server refuses a form without one.
+  local headers = {["Content-Type"] = "application/x-www-form-urlencoded",
+                   ["Origin"] = wrk.scheme .. "://" .. wrk.host .. ":" .. wrk.port}
   if #cookies > 0 then
     headers["Cookie"] = cookies[(counter + id) % #cookies + 1]
   end

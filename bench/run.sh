@@ -292,7 +292,7 @@ if [ "${CHECKS:-1}" = 1 ]; then
       measure "comment POSTs, checks on, 32 first-time posters (no cookie)" "checks" -t2 -c32 -s bench/post.lua "$URL"
   COOKIES=""
   for i in $(seq 1 $AUTHORS); do
-    COOKIE=$(curl -s -o /dev/null -D - -X POST -H "Content-Type: application/x-www-form-urlencoded" \
+    COOKIE=$(curl -s -o /dev/null -D - -X POST -H "Content-Type: application/x-www-form-urlencoded" -H "Origin: $URL" \
         --data "discussion=general&form_token=$TOKEN&body=browser+$i+says+hello" "$URL$ARTICLE/comments" \
         | grep -o 'rt_author=[^;]*' | head -1)
     COOKIES="$COOKIES${COOKIES:+,}$COOKIE"

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 public abstract class ModeratedSiteTest {
 
-    private static final String PASSWORD = "correct horse battery";
+    protected static final String PASSWORD = "correct horse battery";
 
     @TempDir
     Path folder;

@@ -58,6 +58,7 @@ final class PostingBurst {
             try {
                 var response = client.send(HttpRequest.newBuilder(jar.uri(ARTICLE + "/comments"))
                         .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Origin", jar.origin())
                         .POST(HttpRequest.BodyPublishers.ofString("discussion=general&body=" + URLEncoder.encode(body,
                                 StandardCharsets.UTF_8) + "&form_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)))
                         .build(), HttpResponse.BodyHandlers.ofString());

@@ -29,51 +29,52 @@ public final class AdminRoutes {
         routes.exception(SignInRequired.class, (e, ctx) ->
                 ctx.redirect("/admin/login?next=" + AuthController.safeNext(e.next()), HttpStatus.SEE_OTHER));
 
-        routes.get("/admin/login", auth::loginForm);
+        PageRoutes.get(routes, "/admin/login", auth::loginForm);
         routes.post("/admin/login", auth::login);
         routes.post("/admin/logout", auth::logout);
-        routes.get("/admin/me.json", auth::me);
-        routes.get("/admin/setup/{token}", auth::setupForm);
+        PageRoutes.get(routes, "/admin/me.json", auth::me);
+        PageRoutes.get(routes, "/admin/setup/{token}", auth::setupForm);
         routes.post("/admin/setup/{token}", auth::setup);
 
-        routes.get("/admin", dashboard::show);
+        PageRoutes.get(routes, "/admin", dashboard::show);
 
-        routes.get("/admin/queue", queue::queue);
+        PageRoutes.get(routes, "/admin/queue", queue::queue);
         routes.post("/admin/comments/bulk", queue::decideAll);
         routes.post("/admin/comments/{id}/decide", queue::decide);
-        routes.get("/admin/comments/{id}/edit", queue::editForm);
+        PageRoutes.get(routes, "/admin/comments/{id}/edit", queue::editForm);
         routes.post("/admin/comments/{id}/edit", queue::edit);
         routes.post("/admin/comments/{id}/clear-stance", queue::clearStance);
-        routes.get("/admin/comments/{id}/move", queue::moveForm);
+        PageRoutes.get(routes, "/admin/comments/{id}/move", queue::moveForm);
         routes.post("/admin/comments/{id}/move", queue::move);
-        routes.get("/admin/comments/{id}/ban", queue::banForm);
+        PageRoutes.get(routes, "/admin/comments/{id}/ban", queue::banForm);
         routes.post("/admin/comments/{id}/ban", queue::ban);
 
-        routes.get("/admin/comments/{id}/history", revisions::show);
+        PageRoutes.get(routes, "/admin/comments/{id}/history", revisions::show);
         routes.post("/admin/revisions/{id}/hide", revisions::hide);
         routes.post("/admin/revisions/{id}/show", revisions::reveal);
 
-        routes.get("/admin/bans", bans::list);
+        PageRoutes.get(routes, "/admin/bans", bans::list);
         routes.post("/admin/bans/{id}/lift", bans::lift);
 
-        routes.get("/admin/blocklist", blocklist::list);
+        PageRoutes.get(routes, "/admin/blocklist", blocklist::list);
         routes.post("/admin/blocklist/phrases", blocklist::addPhrase);
         routes.post("/admin/blocklist/addresses", blocklist::addAddress);
         routes.post("/admin/comments/{id}/block-address", blocklist::addAddressOfComment);
         routes.post("/admin/blocklist/{id}/remove", blocklist::remove);
 
-        routes.get("/admin/articles", articles::list);
+        PageRoutes.get(routes, "/admin/articles", articles::list);
         routes.post("/admin/articles/{id}/policy", articles::setPolicy);
         routes.post("/admin/discussions/{id}/lock", articles::lock);
         routes.post("/admin/discussions/{id}/unlock", articles::unlock);
         routes.post("/admin/discussions/{id}/summary", articles::writeSummary);
         routes.post("/admin/display-name", articles::setDisplayName);
 
-        routes.get("/admin/audit", audit::list);
+        PageRoutes.get(routes, "/admin/audit", audit::list);
 
+        // GET only: a HEAD would make a whole backup to send none of it.
         routes.get("/admin/backup", backup::download);
 
-        routes.get("/admin/moderators", moderators::list);
+        PageRoutes.get(routes, "/admin/moderators", moderators::list);
         routes.post("/admin/moderators", moderators::add);
         routes.post("/admin/moderators/{id}/remove", moderators::remove);
         routes.post("/admin/moderators/{id}/password", moderators::resetPassword);

@@ -4,7 +4,6 @@ import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.compression.Gzip;
 import io.javalin.config.RoutesConfig;
-import io.javalin.http.Handler;
 import io.javalin.http.staticfiles.Location;
 import java.time.Clock;
 import java.util.Map;
@@ -219,7 +218,7 @@ public final class App {
         SearchBackfill.inBackground(jdbi);
         var adminSessions = new AdminSessions(jdbi, signer, clock, config.adminIdleTimeout(), config.cookieSecure());
         var moderation = new ModerationActions(jdbi, audit, history, clock);
-        var adminNotices = new AdminNotices(signer);
+        var adminNotices = new AdminNotices(signer, clock);
         var housekeeping = new Housekeeping(jdbi, writer, flood, config.adminIdleTimeout(), clock);
 
         return Javalin.create(app -> {
@@ -300,48 +299,39 @@ public final class App {
                                CommentHistoryController commentHistory, SearchController search, AuthorController authors,
                                FeedController feeds,
                                HealthController health, Metrics metrics) {
-        page(routes, "/", articles::index);
-        page(routes, "/articles/{slug}", articles::show);
-        page(routes, "/articles/{slug}/discussions/{discussion}", articles::discussion);
-        page(routes, "/articles/{slug}/compare", comparison::show);
-        page(routes, "/articles/{slug}/search", search::search);
-        page(routes, "/articles/{slug}/discussions/{discussion}/summary", summaries::history);
-        page(routes, "/articles/{slug}/discussions/{discussion}/summary/{id}", summaries::revision);
-        page(routes, "/articles/{slug}/comments.atom", feeds::article);
-        page(routes, "/articles/{slug}/discussions/{discussion}/comments.atom", feeds::discussion);
+        PageRoutes.get(routes, "/", articles::index);
+        PageRoutes.get(routes, "/articles/{slug}", articles::show);
+        PageRoutes.get(routes, "/articles/{slug}/discussions/{discussion}", articles::discussion);
+        PageRoutes.get(routes, "/articles/{slug}/compare", comparison::show);
+        PageRoutes.get(routes, "/articles/{slug}/search", search::search);
+        PageRoutes.get(routes, "/articles/{slug}/discussions/{discussion}/summary", summaries::history);
+        PageRoutes.get(routes, "/articles/{slug}/discussions/{discussion}/summary/{id}", summaries::revision);
+        PageRoutes.get(routes, "/articles/{slug}/comments.atom", feeds::article);
+        PageRoutes.get(routes, "/articles/{slug}/discussions/{discussion}/comments.atom", feeds::discussion);
 
         routes.post("/articles/{slug}/comments", posting::post);
         routes.post("/articles/{slug}/preview", previews::fragment);
-        page(routes, "/articles/{slug}/comments/{id}", comments::show);
-        routes.get("/articles/{slug}/comments/{id}/edit", authorEdits::editForm);
+        PageRoutes.get(routes, "/articles/{slug}/comments/{id}", comments::show);
+        PageRoutes.get(routes, "/articles/{slug}/comments/{id}/edit", authorEdits::editForm);
         routes.post("/articles/{slug}/comments/{id}/edit", authorEdits::edit);
-        routes.get("/articles/{slug}/comments/{id}/delete", authorDeletes::confirmation);
+        PageRoutes.get(routes, "/articles/{slug}/comments/{id}/delete", authorDeletes::confirmation);
         routes.post("/articles/{slug}/comments/{id}/delete", authorDeletes::delete);
-        routes.get("/articles/{slug}/comments/{id}/deleted", authorDeletes::deleted);
-        routes.get("/articles/{slug}/comments/{id}/report", reports::form);
+        PageRoutes.get(routes, "/articles/{slug}/comments/{id}/deleted", authorDeletes::deleted);
+        PageRoutes.get(routes, "/articles/{slug}/comments/{id}/report", reports::form);
         routes.post("/articles/{slug}/comments/{id}/report", reports::report);
         routes.post("/articles/{slug}/comments/{id}/helpful", helpful::mark);
-        page(routes, "/articles/{slug}/comments/{id}/history", commentHistory::show);
-        routes.get("/articles/{slug}/helpful", helpful::marked);
+        PageRoutes.get(routes, "/articles/{slug}/comments/{id}/history", commentHistory::show);
+        PageRoutes.get(routes, "/articles/{slug}/helpful", helpful::marked);
 
         // Before "/authors/{token}", which would take "new-link" for a token.
-        routes.get(PrivateLinkNotice.RENEWAL_PATH, authors::renewalForm);
+        PageRoutes.get(routes, PrivateLinkNotice.RENEWAL_PATH, authors::renewalForm);
         routes.post(PrivateLinkNotice.RENEWAL_PATH, authors::renew);
-        routes.get("/authors/{token}", authors::show);
+        PageRoutes.get(routes, "/authors/{token}", authors::show);
         routes.post("/authors/{token}", authors::signIn);
-        routes.get("/authors/{token}/replies.atom", feeds::replies);
+        PageRoutes.get(routes, "/authors/{token}/replies.atom", feeds::replies);
 
-        page(routes, "/health", health::health);
-        routes.get("/metrics", metrics::scrape);
+        PageRoutes.get(routes, "/health", health::health);
+        PageRoutes.get(routes, "/metrics", metrics::scrape);
     }
 
-    /**
-     * A public page, which link checkers and monitors may also ask for with HEAD: the same status and headers
-     * as GET, without the body (Jetty drops it). Javalin alone answers HEAD with an empty 200, even for an
-     * article that does not exist.
-     */
-    private static void page(RoutesConfig routes, String path, Handler handler) {
-        routes.get(path, handler);
-        routes.head(path, handler);
-    }
 }

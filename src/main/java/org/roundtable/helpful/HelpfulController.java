@@ -12,7 +12,6 @@ import org.roundtable.author.AuthorComments;
 import org.roundtable.author.AuthorCookies;
 import org.roundtable.comment.Comment;
 import org.roundtable.comment.CommentPaths;
-import org.roundtable.comment.Visibility;
 import org.roundtable.pagecache.ChangedPages;
 import org.roundtable.security.FormTokens;
 import org.roundtable.threads.CommentLookup;
@@ -53,15 +52,16 @@ public final class HelpfulController {
     public void mark(Context ctx) {
         ChangedPages.none(ctx);
         Article article = lookup.article(ctx);
-        Comment comment = lookup.comment(ctx, article);
+        Optional<Comment> shown = lookup.shownToReaders(ctx, article);
+        if (shown.isEmpty()) {
+            refuse(ctx, HttpStatus.NOT_FOUND.getCode(), "This comment is not shown, so it cannot be marked.");
+            return;
+        }
+        Comment comment = shown.get();
         boolean helpful = !"no".equals(Forms.field(ctx, "helpful"));
         FormTokens.Verdict verdict = FormTokens.verdictOf(ctx).verdict();
         if (verdict != FormTokens.Verdict.VALID) {
             refuse(ctx, verdict.status(), verdict.refusal());
-            return;
-        }
-        if (!Visibility.shownToReaders(comment.status())) {
-            refuse(ctx, HttpStatus.CONFLICT.getCode(), "This comment is no longer shown, so it cannot be marked.");
             return;
         }
         Optional<Author> known = authors.current(ctx);

@@ -2,6 +2,7 @@ package org.roundtable.moderation;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,9 @@ public final class BansController {
 
     public void lift(Context ctx) {
         long id = Ids.fromPath(ctx);
-        actions.liftBan(AdminGate.session(ctx).actor(), id);
+        if (!actions.liftBan(AdminGate.session(ctx).actor(), id)) {
+            throw new NotFoundResponse();
+        }
         ctx.redirect("/admin/bans", HttpStatus.SEE_OTHER);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.roundtable.antispam.Ban;
 import org.roundtable.antispam.BanRepository;
 import org.roundtable.article.ArticleRepository;
 import org.roundtable.article.ModerationPolicy;
@@ -45,6 +46,17 @@ public final class ModerationActions {
 
         public String value() {
             return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** What was done, as the notice after it says it: "Comment 12 approved." */
+        public String pastTense() {
+            return switch (this) {
+                case APPROVE -> "approved";
+                case REJECT -> "rejected";
+                case SPAM -> "marked as spam";
+                case DELETE -> "deleted";
+                case RESTORE -> "restored";
+            };
         }
 
         /** Whether it cannot be undone from the queue, so moderators are asked first. */
@@ -91,6 +103,10 @@ public final class ModerationActions {
         if (decision == Decision.RESTORE && comment.isDeleted() && comment.body().isEmpty()) {
             return Optional.of("Its author deleted this comment and its words are gone, so it cannot be restored.");
         }
+        if (comment.status() == decision.result) {
+            // Nothing to do, so nothing to audit: the log lists what changed.
+            return Optional.of("Comment " + commentId + " is already " + statusWords(comment.status()) + "; nothing changed.");
+        }
         if (!comments.changeStatus(comment, decision.result)) {
             return Optional.of("Someone else changed this comment at the same moment; look at it again.");
         }
@@ -98,6 +114,16 @@ public final class ModerationActions {
         audit.record(handle, actor, "comment." + decision.value(), "comment", commentId,
                 comment.status().dbValue(), decision.result.dbValue());
         return Optional.empty();
+    }
+
+    private static String statusWords(CommentStatus status) {
+        return switch (status) {
+            case PUBLISHED -> "published";
+            case HELD -> "awaiting a moderator";
+            case SPAM -> "marked as spam";
+            case REJECTED -> "rejected";
+            case DELETED -> "deleted";
+        };
     }
 
     /**
@@ -185,6 +211,12 @@ public final class ModerationActions {
             }
             Instant now = clock.instant();
             var bans = handle.attach(BanRepository.class);
+            // A second ban on top of one in force would leave two to lift, and the shorter one meaningless.
+            Optional<Ban> inForce = bans.active(authorId, ipHash, null, now);
+            if (inForce.isPresent()) {
+                return Optional.of((inForce.get().isByAddress() ? "That address" : "This author") + " is already banned"
+                        + " (ban " + inForce.get().id() + "). Lift that ban on the Bans page first to ban again.");
+            }
             if (authorId != null) {
                 Instant expires = length == null ? null : now.plus(length);
                 long banId = bans.insert(authorId, null, reason.strip(), commentId, actor.id(), now, expires);
@@ -202,11 +234,17 @@ public final class ModerationActions {
         });
     }
 
-    public void liftBan(Actor actor, long banId) {
-        jdbi.useTransaction(handle -> {
-            if (handle.attach(BanRepository.class).lift(banId, actor.id(), clock.instant()) > 0) {
+    /** Lifts a ban, if it is still in force; returns false when there is no such ban. */
+    public boolean liftBan(Actor actor, long banId) {
+        return jdbi.inTransaction(handle -> {
+            var bans = handle.attach(BanRepository.class);
+            if (bans.find(banId).isEmpty()) {
+                return false;
+            }
+            if (bans.lift(banId, actor.id(), clock.instant()) > 0) {
                 audit.record(handle, actor, "ban.lift", "ban", banId, "active", "lifted");
             }
+            return true;
         });
     }
 

@@ -61,11 +61,7 @@ public final class ReportController {
      * own page, so that nobody can push it back into the moderators' queue or learn that it exists.
      */
     private Comment reportable(Context ctx, Article article) {
-        Comment comment = lookup.comment(ctx, article);
-        if (!Visibility.shownToReaders(comment.status())) {
-            throw new NotFoundResponse();
-        }
-        return comment;
+        return lookup.shownToReaders(ctx, article).orElseThrow(NotFoundResponse::new);
     }
 
     public void report(Context ctx) {

@@ -8,10 +8,12 @@ import org.roundtable.article.Article;
 import org.roundtable.comment.Comment;
 import org.roundtable.comment.CommentPaths;
 import org.roundtable.comment.Text;
+import org.roundtable.comment.Visibility;
 import org.roundtable.pagecache.ChangedPages;
 import org.roundtable.rendering.CommentMarkdown;
 import org.roundtable.security.FormTokens;
 import org.roundtable.threads.CommentLookup;
+import org.roundtable.viewer.Viewer;
 import org.roundtable.viewer.Viewers;
 import org.roundtable.web.ErrorPages;
 
@@ -68,12 +70,16 @@ public final class AuthorDeletesController {
     public void confirmation(Context ctx) {
         Article article = lookup.article(ctx);
         Comment comment = lookup.comment(ctx, article);
-        if (comment.isDeleted()) {
+        Viewer viewer = readers.viewer(ctx);
+        if (comment.isDeleted() && Visibility.isItsAuthor(comment, viewer.authorId())) {
             ctx.redirect(CommentPaths.comment(article.slug(), comment.id()) + "/deleted", HttpStatus.SEE_OTHER);
-        } else if (readers.viewer(ctx).canChange(comment)) {
+        } else if (viewer.canChange(comment)) {
             askFirst(ctx, article, comment);
-        } else {
+        } else if (viewer.canSee(comment) || Visibility.keepsItsPlace(comment.status())) {
             ctx.redirect(placement.whereToSee(article.slug(), comment, Optional.empty()), HttpStatus.SEE_OTHER);
+        } else {
+            // Set aside, rejected or spam, and not theirs: answered as a comment that never existed.
+            throw new NotFoundResponse();
         }
     }
 
@@ -90,7 +96,8 @@ public final class AuthorDeletesController {
     public void deleted(Context ctx) {
         Article article = lookup.article(ctx);
         Comment comment = lookup.comment(ctx, article);
-        if (!comment.isDeleted()) {
+        if (!comment.isDeleted() || !Visibility.isItsAuthor(comment, readers.viewer(ctx).authorId())) {
+            // "Your comment was deleted" is for the one who deleted it.
             throw new NotFoundResponse();
         }
         var model = readers.pageModel();

@@ -1,6 +1,7 @@
 package org.roundtable.posting;
 
 import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
 import java.util.Optional;
 import org.jdbi.v3.core.JdbiException;
@@ -45,6 +46,10 @@ public final class AuthorEdits {
 
     /** {@code comment}, if {@code viewer} wrote it and may still change it; otherwise a page saying why not. */
     static Comment changeableBy(Viewer viewer, Comment comment) {
+        if (!viewer.canSee(comment)) {
+            // Hidden from this reader: answered as a comment that never existed, so nobody learns what was hidden.
+            throw new NotFoundResponse();
+        }
         if (viewer.banned() && Visibility.isItsAuthor(comment, viewer.authorId())) {
             throw new ReaderFacingError(HttpStatus.FORBIDDEN, "A moderator has banned you from posting here, so your "
                     + "comments can no longer be edited or deleted.");

@@ -32,6 +32,8 @@ public final class QueueController {
     private static final String UNTIL_LIFTED = "never";
     static final Map<String, Duration> BAN_LENGTHS = Map.of(
             "1d", Duration.ofDays(1), "7d", Duration.ofDays(7), "30d", Duration.ofDays(30), "365d", Duration.ofDays(365));
+    /** Each length as the form offers it, for the notice after a ban. */
+    private static final Map<String, String> BAN_WORDS = Map.of("1d", "1 day", "7d", "7 days", "30d", "30 days", "365d", "1 year");
 
     private final Jdbi jdbi;
     private final ModerationActions actions;
@@ -88,7 +90,7 @@ public final class QueueController {
         }
         ChangedPages.ofArticle(ctx, item(ctx).articleSlug());
         Optional<String> problem = actions.decide(AdminGate.session(ctx).actor(), decision, id);
-        backToQueue(ctx, problem.orElse("Comment " + id + ": " + decision.value() + " done."));
+        backToQueue(ctx, problem.orElse("Comment " + id + " " + decision.pastTense() + "."));
     }
 
     /**
@@ -100,9 +102,14 @@ public final class QueueController {
         List<String> chosen = "page".equals(ctx.formParam("scope"))
                 ? List.of(Forms.field(ctx, "page_ids").split(","))
                 : ctx.formParams("ids");
-        List<Long> ids = chosen.stream().map(Ids::parse).flatMap(Optional::stream).distinct().limit(QueueSearch.PAGE_SIZE).toList();
+        List<Long> ids = chosen.stream().map(Ids::parse).flatMap(Optional::stream).distinct().toList();
         if (ids.isEmpty()) {
             backToQueue(ctx, "Select at least one comment first.");
+            return;
+        }
+        if (ids.size() > QueueSearch.PAGE_SIZE) {
+            // A queue page lists no more; more than that did not come from one, and is refused whole, not cut.
+            backToQueue(ctx, "Select at most " + QueueSearch.PAGE_SIZE + " comments at once; nothing was changed.");
             return;
         }
         var queue = jdbi.onDemand(QueueRepository.class);
@@ -113,7 +120,13 @@ public final class QueueController {
         }
         ChangedPages.ofArticles(ctx, items.stream().map(QueueItem::articleSlug).distinct().toList());
         int done = actions.decideAll(AdminGate.session(ctx).actor(), decision, ids);
-        backToQueue(ctx, decision.value() + ": " + done + " of " + ids.size() + " comments.");
+        int unchanged = ids.size() - done;
+        backToQueue(ctx, comments(done) + " " + decision.pastTense() + "."
+                + (unchanged == 0 ? "" : " " + comments(unchanged) + " unchanged: already so, gone, or changed by someone else meanwhile."));
+    }
+
+    private static String comments(int count) {
+        return count == 1 ? "1 comment" : count + " comments";
     }
 
     public void clearStance(Context ctx) {
@@ -189,7 +202,9 @@ public final class QueueController {
             renderBan(ctx, item, reason, length, problem.get(), 422);
             return;
         }
-        ctx.redirect("/admin/bans", HttpStatus.SEE_OTHER);
+        backToQueue(ctx, "The author of comment " + item.id() + " is banned"
+                + (UNTIL_LIFTED.equals(length) ? " until a moderator lifts it." : " for " + BAN_WORDS.get(length) + ".")
+                + " The Bans page lists every ban.");
     }
 
     /** A decision that cannot be undone waits for a yes: from the script's dialog, or from a page that asks. */
@@ -230,7 +245,7 @@ public final class QueueController {
     }
 
     private void backToQueue(Context ctx, String notice) {
-        ctx.redirect(notices.addTo(back(ctx), "notice", notice), HttpStatus.SEE_OTHER);
+        ctx.redirect(notices.addTo(ctx, back(ctx), "notice", notice), HttpStatus.SEE_OTHER);
     }
 
     /** Where to return after an action: the queue view it came from, searched and filtered as it was, never anywhere else. */

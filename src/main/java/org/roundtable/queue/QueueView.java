@@ -56,14 +56,6 @@ public record QueueView(QueueFilter filter, String words, Long discussionId, Str
         return !words.isEmpty() || discussionId != null || authorName != null || authorId != null || commentId != null;
     }
 
-    /**
-     * The status the search form offers first: this view's once it is narrowed, otherwise All, since a moderator who
-     * looks for a comment rarely knows its status (the plain queue opens on Held).
-     */
-    public QueueFilter searchedStatus() {
-        return narrowed() ? filter : QueueFilter.ALL;
-    }
-
     /** This page's address, cursor and all: where an action on one of its comments returns. */
     public String path() {
         var parameters = parameters();

@@ -11,8 +11,10 @@ import java.util.Optional;
 /**
  * Guards every form a reader can send. Each rendered form carries a signed token saying when it was served,
  * and the request must come from one of our own pages (Origin, or Referer when a browser sends no Origin).
- * Readers have no session, so the token is not tied to a person; cross-site posts are stopped by the origin
- * check and by SameSite cookies, and a stale or forged token gets a plain "send it again".
+ * Readers have no session, so the token is not tied to a person: a reader without a cookie has nobody to tie it
+ * to, and tying it to the cookie a first comment sets would refuse the forms in every other tab they had open.
+ * Cross-site posts are stopped by the origin check and by SameSite cookies instead, and a stale or forged token
+ * gets a plain "send it again".
  */
 public final class FormTokens {
 
@@ -95,12 +97,16 @@ public final class FormTokens {
                 : new Check(Verdict.VALID, issued.get());
     }
 
-    /** Browsers send Origin on POST; older ones only Referer. Clients that send neither are not browsers. */
+    /**
+     * Browsers send Origin on every POST, and older ones at least a Referer: a POST with neither did not come from a
+     * page of ours in a browser, and is refused like one from another site. Accepting it left a page that hides
+     * both (a {@code no-referrer} policy in an old browser) able to send a reader's cookie with a form.
+     */
     public boolean sameOrigin(Context ctx) {
         String origin = ctx.header("Origin");
         String source = origin != null && !origin.equals("null") ? origin : ctx.header("Referer");
         if (source == null) {
-            return origin == null;
+            return false;
         }
         try {
             String authority = URI.create(source).getRawAuthority();

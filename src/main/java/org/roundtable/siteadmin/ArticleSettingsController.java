@@ -93,7 +93,7 @@ public final class ArticleSettingsController {
             render(ctx, new RefusedSummary(id, typed, problem.get()), 422);
             return;
         }
-        ctx.redirect(notices.addTo("/admin/articles#discussion-" + id, "saved", Long.toString(id)), HttpStatus.SEE_OTHER);
+        ctx.redirect(notices.addTo(ctx, "/admin/articles#discussion-" + id, "saved", Long.toString(id)), HttpStatus.SEE_OTHER);
     }
 
     /** The name the signed-in moderator's summaries are signed with, for readers; never their login. */
@@ -104,7 +104,7 @@ public final class ArticleSettingsController {
         if (problem.isPresent()) {
             throw new ReaderFacingError(HttpStatus.UNPROCESSABLE_CONTENT, problem.get());
         }
-        ctx.redirect(notices.addTo("/admin/articles", "notice", "Name saved: your summaries are signed “" + Text.name(typed)
+        ctx.redirect(notices.addTo(ctx, "/admin/articles", "notice", "Name saved: your summaries are signed “" + Text.name(typed)
                 + "” from now on."), HttpStatus.SEE_OTHER);
     }
 

@@ -56,7 +56,7 @@ class QueueSearchBrowserIT extends ForumTest {
             moderator.submit(moderator.find(first, "form:has(input[value=reject]) button"));
 
             WebElement notice = moderator.find(".notice");
-            assertThat(notice.getText()).endsWith(": reject done.");
+            assertThat(notice.getText()).endsWith(" rejected.");
             assertThat(moderator.onScreen(notice)).as("the moderator sees what happened").isTrue();
             assertThat(moderator.find("#queue-q").getAttribute("value")).as("the search is kept").isEqualTo(word);
             assertThat(moderator.find(".queue-narrowed").getText()).contains("Only the comments of one author");

@@ -50,6 +50,35 @@ class BansTest extends ModeratedSiteTest {
     }
 
     @Test
+    void aBanLeadsBackToTheQueueViewItCameFromAndIsNotStackedOnOneInForce() {
+        long id = post(reader, "general", "Trolling again");
+        String view = "/admin/queue?filter=all&q=Trolling";
+        String banLink = admin.open(view).selectFirst("#queue-" + id + " a[href*=/ban]").attr("href");
+        var banned = admin.submit(admin.open(banLink), "form[action$=/ban]", Map.of("reason", "Trolling", "length", "never"));
+        assertThat(banned.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location)
+                .startsWith(view + "&notice="));
+        assertThat(admin.follow(banned).selectFirst(".notice").text())
+                .isEqualTo("The author of comment " + id + " is banned until a moderator lifts it. The Bans page lists every ban.");
+        assertThat(admin.open("/admin/bans").selectFirst("td[data-label=Until]").text()).isEqualTo("until a moderator lifts it");
+
+        var again = admin.submit(admin.open("/admin/comments/" + id + "/ban"), "form[action$=/ban]",
+                Map.of("reason", "Trolling more", "length", "1d"));
+        assertThat(again.statusCode()).isEqualTo(422);
+        assertThat(Reader.parse(again).selectFirst(".form-error").text()).startsWith("This author is already banned");
+        int bans = server.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM bans").mapTo(Integer.class).one());
+        assertThat(bans).isEqualTo(1);
+    }
+
+    @Test
+    void liftingABanThatDoesNotExistIsNotFound() {
+        String csrf = admin.open("/admin/bans").selectFirst("input[name=csrf]").val();
+        assertThat(admin.post("/admin/bans/999/lift", Map.of("csrf", csrf)).statusCode()).isEqualTo(404);
+        int audited = server.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM audit_log WHERE action = 'ban.lift'")
+                .mapTo(Integer.class).one());
+        assertThat(audited).isZero();
+    }
+
+    @Test
     void aLengthTheFormDoesNotOfferBansNoOne() {
         long id = post(reader, "general", "Posted before any ban");
         for (String length : new String[] {"bogus", "-1d", "99999999999999d", ""}) {

@@ -165,16 +165,27 @@ class PostingTest {
     }
 
     @Test
-    void aPostFromAnotherSiteIsRefused() {
+    void aPostFromAnotherSiteOrFromNoPageAtAllIsRefused() {
         String token = reader.open(ARTICLE).selectFirst("#reply-general input[name=form_token]").val();
-        var response = server.send(java.net.http.HttpRequest.newBuilder(server.uri(ARTICLE + "/comments"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Origin", "https://evil.example")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                        "discussion=general&body=forged&form_token=" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8)))
+        String other = "https://evil.example";
+        String[][] refused = {{"Origin", other}, {"Referer", other + "/page"}, {"Origin", "null"}, {}};
+        for (String[] header : refused) {
+            assertThat(postFrom(token, header).statusCode()).as(String.join(": ", header)).isEqualTo(403);
+        }
+        assertThat(commentCount()).as("nothing stored").isEqualTo(1);
+        assertThat(postFrom(token, "Referer", server.origin() + ARTICLE).statusCode())
+                .as("an old browser that sends only Referer, from our page").isEqualTo(303);
+    }
+
+    private java.net.http.HttpResponse<String> postFrom(String token, String... header) {
+        var request = java.net.http.HttpRequest.newBuilder(server.uri(ARTICLE + "/comments"))
+                .header("Content-Type", "application/x-www-form-urlencoded");
+        if (header.length == 2) {
+            request.header(header[0], header[1]);
+        }
+        return server.send(request.POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                "discussion=general&body=forged&form_token=" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8)))
                 .build());
-        assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(commentCount()).isEqualTo(1);
     }
 
     @Test

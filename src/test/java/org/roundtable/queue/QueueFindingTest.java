@@ -41,7 +41,7 @@ class QueueFindingTest extends ModeratedSiteTest {
         assertThat(rejected.statusCode()).isEqualTo(303);
         assertThat(rejected.headers().firstValue("Location").orElseThrow()).startsWith(byAuthor + "&notice=");
         Document back = admin.follow(rejected);
-        assertThat(back.selectFirst(".notice").text()).isEqualTo("Comment " + first + ": reject done.");
+        assertThat(back.selectFirst(".notice").text()).isEqualTo("Comment " + first + " rejected.");
         assertThat(back.select("#queue-q").val()).isEqualTo("pipeline");
         assertThat(back.select(".queue-item .badge").eachText()).contains("rejected");
 
@@ -50,6 +50,15 @@ class QueueFindingTest extends ModeratedSiteTest {
         assertThat(editForm.selectFirst("a:containsOwn(Cancel)").attr("href")).isEqualTo(byAuthor);
         var edited = admin.submit(editForm, "main form:has(textarea[name=body])", Map.of("body", "The pipeline costs too much."));
         assertThat(edited.headers().firstValue("Location").orElseThrow()).startsWith(byAuthor + "&notice=");
+    }
+
+    @Test
+    void theSearchFormOffersTheStatusTheListShowsSoFindingAgainChangesNothing() {
+        for (String path : new String[] {"/admin/queue", "/admin/queue?filter=all", "/admin/queue?filter=spam&q=pills"}) {
+            Document queue = admin.open(path);
+            assertThat(queue.selectFirst("#queue-status option[selected]").text()).as(path)
+                    .isEqualTo(queue.selectFirst("nav.filters [aria-current=page]").text());
+        }
     }
 
     @Test

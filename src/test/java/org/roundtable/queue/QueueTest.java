@@ -82,6 +82,40 @@ class QueueTest extends ModeratedSiteTest {
     }
 
     @Test
+    void aDecisionThatChangesNothingSaysSoAndIsNotAudited() {
+        long id = post(reader, "general", "Rejected once");
+        decide(id, "reject");
+        String csrf = admin.open("/admin/queue?filter=all").selectFirst("#bulk-form input[name=csrf]").val();
+
+        var again = admin.post("/admin/comments/" + id + "/decide", Map.of("csrf", csrf, "decision", "reject"));
+        assertThat(admin.follow(again).selectFirst(".notice").text())
+                .isEqualTo("Comment " + id + " is already rejected; nothing changed.");
+        long other = post(server.reader(), "general", "Shown");
+        var bulk = admin.postEncoded("/admin/comments/bulk", "csrf=" + csrf + "&decision=reject&ids=" + id + "&ids=" + other);
+        assertThat(admin.follow(bulk).selectFirst(".notice").text())
+                .isEqualTo("1 comment rejected. 1 comment unchanged: already so, gone, or changed by someone else meanwhile.");
+        int rejections = server.jdbi().withHandle(h -> h.createQuery(
+                "SELECT COUNT(*) FROM audit_log WHERE action = 'comment.reject'").mapTo(Integer.class).one());
+        assertThat(rejections).as("one for each comment that changed").isEqualTo(2);
+    }
+
+    @Test
+    void moreCommentsAtOnceThanAQueuePageListsAreRefusedWholeNotCut() {
+        setPolicy("all_held");
+        StringBuilder ids = new StringBuilder();
+        for (int i = 0; i < 26; i++) {
+            ids.append("&ids=").append(post(server.reader(), "general", "Held " + i));
+        }
+        String csrf = admin.open("/admin/queue").selectFirst("#bulk-form input[name=csrf]").val();
+        var bulk = admin.postEncoded("/admin/comments/bulk", "csrf=" + csrf + "&decision=approve" + ids);
+        assertThat(admin.follow(bulk).selectFirst(".notice").text())
+                .isEqualTo("Select at most 25 comments at once; nothing was changed.");
+        int published = server.jdbi().withHandle(h -> h.createQuery(
+                "SELECT COUNT(*) FROM comments WHERE status = 'published' AND body LIKE 'Held %'").mapTo(Integer.class).one());
+        assertThat(published).isZero();
+    }
+
+    @Test
     void withoutAScriptAllOnAPageAreChosenByAButtonAndDeletingThemAsksFirst() {
         setPolicy("all_held");
         long a = post(reader, "general", "one");
@@ -100,7 +134,7 @@ class QueueTest extends ModeratedSiteTest {
         var done = admin.submit(confirmation, "main form:has(input[name=confirmed])", Map.of());
         assertThat(done.statusCode()).isEqualTo(303);
         assertThat(List.of(status(a), status(b))).containsOnly("deleted");
-        assertThat(admin.follow(done).selectFirst(".notice").text()).isEqualTo("delete: 2 of 2 comments.");
+        assertThat(admin.follow(done).selectFirst(".notice").text()).isEqualTo("2 comments deleted.");
     }
 
     @Test
@@ -111,6 +145,12 @@ class QueueTest extends ModeratedSiteTest {
         var decided = admin.submit(admin.open("/admin/queue?filter=all"),
                 "#queue-" + id + " form:has(input[name=decision][value=reject])", Map.of());
         assertThat(admin.follow(decided).selectFirst(".notice").text()).isNotBlank().doesNotContain("evil");
+
+        String signedAddress = decided.headers().firstValue("Location").orElseThrow();
+        Reader otherSession = server.moderator("admin", PASSWORD);
+        assertThat(otherSession.open(signedAddress).select(".notice")).as("signed for the session that acted").isEmpty();
+        clock.advance(java.time.Duration.ofMinutes(11));
+        assertThat(admin.open(signedAddress).select(".notice")).as("and for a few minutes").isEmpty();
     }
 
     @Test

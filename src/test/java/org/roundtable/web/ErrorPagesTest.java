@@ -68,6 +68,22 @@ class ErrorPagesTest {
     }
 
     @Test
+    void headOnPersonalAndAdminPagesAnswersAsGetDoes() {
+        String article = "/articles/iran-pakistan-strategic-alliance";
+        for (String path : new String[] {article + "/helpful", "/admin/me.json", "/admin/queue", "/authors/new-link",
+                article + "/comments/999999/delete", article + "/comments/999999/edit"}) {
+            var get = server.get(path);
+            var head = server.send(HttpRequest.newBuilder(server.uri(path))
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+            assertThat(head.statusCode()).as(path).isEqualTo(get.statusCode());
+            assertThat(head.body()).as(path).isEmpty();
+            for (String header : new String[] {"Cache-Control", "Vary", "Location"}) {
+                assertThat(head.headers().allValues(header)).as(path + " " + header).isEqualTo(get.headers().allValues(header));
+            }
+        }
+    }
+
+    @Test
     void everyPageCarriesTheSecurityHeaders() {
         for (String path : new String[] {"/articles/iran-pakistan-strategic-alliance", "/nope", "/static/css/site.css"}) {
             var headers = server.get(path).headers();
