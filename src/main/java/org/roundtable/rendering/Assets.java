@@ -15,8 +15,8 @@ import org.roundtable.security.Tokens;
  */
 public final class Assets {
 
-    static final String[] FILES = {"css/site.css", "js/discussion.js", "js/helpful.js", "js/quote.js", "js/whats-new.js",
-            "js/moderate.js", "favicon.svg"};
+    static final String[] FILES = {"css/site.css", "js/discussion.js", "js/personal.js", "js/helpful.js", "js/quote.js",
+            "js/whats-new.js", "js/moderate.js", "favicon.svg"};
 
     private final Map<String, String> paths;
 
@@ -30,9 +30,16 @@ public final class Assets {
         this.paths = Map.copyOf(paths);
     }
 
-    /** The fingerprinted address of {@code file}, such as "css/site.css". */
+    /**
+     * The fingerprinted address of {@code file}, such as "css/site.css". A file not in {@link #FILES} fails the
+     * page loudly, rather than leaving it a {@code src=""} that quietly loads nothing.
+     */
     public String path(String file) {
-        return paths.get(file);
+        String path = paths.get(file);
+        if (path == null) {
+            throw new IllegalArgumentException("Not a static file Assets knows: " + file + " (add it to Assets.FILES)");
+        }
+        return path;
     }
 
     private static byte[] read(Optional<Path> folder, String file) {
