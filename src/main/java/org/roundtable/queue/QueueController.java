@@ -68,6 +68,7 @@ public final class QueueController {
         model.put("pageIds", ids(items).stream().map(String::valueOf).collect(Collectors.joining(",")));
         model.put("reasons", reasons);
         model.put("total", page.total());
+        model.put("inEveryStatus", page.inEveryStatus());
         model.put("problem", page.problem());
         model.put("newerPage", page.newer() == null ? null : view.pageBefore(page.newer()));
         model.put("olderPage", page.older() == null ? null : view.pageAfter(page.older()));

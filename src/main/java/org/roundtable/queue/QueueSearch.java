@@ -46,10 +46,16 @@ public final class QueueSearch {
      * A page of the queue, or why there is none: {@code status} is 200, or 422 for words it cannot search, 429 when the
      * address has too many searches under way, 503 when the search took too long.
      */
-    public record Page(List<QueueItem> items, int total, ThreadCursor newer, ThreadCursor older, String problem, int status) {
+    /**
+     * A page of the queue. {@code inEveryStatus}: when a search found nothing in the status the view is in, how
+     * many comments it finds in every status (the queue opens on Held, and a moderator looking for a comment rarely
+     * knows its status); null otherwise.
+     */
+    public record Page(List<QueueItem> items, int total, ThreadCursor newer, ThreadCursor older, String problem, int status,
+                       Integer inEveryStatus) {
 
         static Page refused(String problem, int status) {
-            return new Page(List.of(), 0, null, null, problem, status);
+            return new Page(List.of(), 0, null, null, problem, status, null);
         }
     }
 
@@ -103,11 +109,16 @@ public final class QueueSearch {
                 }
                 int total = queue.count(from, conditions, searchTerms, view.discussionId(), view.authorName(), view.authorId(),
                         view.commentId());
+                Integer inEveryStatus = total > 0 || !view.narrowed() || view.filter() == QueueFilter.ALL ? null
+                        : queue.count(from, String.join(" AND ", conditions(view.inEveryStatus(), words.isEmpty() ? null
+                                : fullText.matchSql())), searchTerms, view.discussionId(), view.authorName(), view.authorId(),
+                                view.commentId());
                 // Reached by a cursor, the page has comments on its other side: those it was reached from.
                 boolean newer = backwards ? more : cursor != null;
                 boolean older = backwards || more;
                 return new Page(shown, total, newer && !shown.isEmpty() ? cursorOf(shown.get(0)) : null,
-                        older && !shown.isEmpty() ? cursorOf(shown.get(shown.size() - 1)) : null, null, 200);
+                        older && !shown.isEmpty() ? cursorOf(shown.get(shown.size() - 1)) : null, null, 200,
+                        inEveryStatus == null || inEveryStatus == 0 ? null : inEveryStatus);
             });
         } catch (TooSlow e) {
             return Page.refused("That search took too long. Please add a word that fewer comments share, or a filter.", 503);

@@ -92,6 +92,16 @@ public record QueueView(QueueFilter filter, String words, Long discussionId, Str
         return new QueueView(other, words, discussionId, authorName, authorId, commentId, null, null).firstPage();
     }
 
+    /** The same search and filters in every status, from the first page. */
+    public QueueView inEveryStatus() {
+        return new QueueView(QueueFilter.ALL, words, discussionId, authorName, authorId, commentId, null, null);
+    }
+
+    /** The address of {@link #inEveryStatus}. */
+    public String everyStatusPage() {
+        return inEveryStatus().firstPage();
+    }
+
     /** The comments of the same browser identity (or, for an imported comment, of the same name) in any status. */
     public String byAuthorOf(QueueItem item) {
         return item.authorId() != null

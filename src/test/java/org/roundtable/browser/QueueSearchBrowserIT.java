@@ -37,6 +37,9 @@ class QueueSearchBrowserIT extends ForumTest {
             moderator.go("/admin/queue");
             moderator.find("#queue-q").sendKeys(word, Keys.ENTER);
             moderator.await(".queue-count");
+            assertThat(moderator.find(".queue-count").getText()).as("searched where the list was: the held comments")
+                    .isEqualTo("0 comments match, newest first.");
+            moderator.submit(moderator.find(".queue-elsewhere a"));
             assertThat(moderator.find(".queue-count").getText()).isEqualTo((PARISAS + 1) + " comments match, newest first.");
             assertThat(moderator.find("#queue-q").getAttribute("value")).isEqualTo(word);
 

@@ -59,6 +59,13 @@ class QueueFindingTest extends ModeratedSiteTest {
             assertThat(queue.selectFirst("#queue-status option[selected]").text()).as(path)
                     .isEqualTo(queue.selectFirst("nav.filters [aria-current=page]").text());
         }
+        post(reader, "general", "A published pipeline");
+        Document held = admin.open("/admin/queue?filter=held&q=pipeline");
+        assertThat(held.selectFirst(".queue-count").text()).isEqualTo("0 comments match, newest first.");
+        assertThat(held.selectFirst(".queue-elsewhere a").text()).isEqualTo("1 comment matches in every status: show them");
+        Document everywhere = admin.open(held.selectFirst(".queue-elsewhere a").attr("href"));
+        assertThat(everywhere.selectFirst(".queue-count").text()).isEqualTo("1 comment matches, newest first.");
+        assertThat(everywhere.select(".queue-elsewhere")).isEmpty();
     }
 
     @Test
