@@ -37,7 +37,7 @@ public final class SpamScreen {
     }
 
     /** How a comment must wait because it looks like spam, and why; empty when it looks fine. */
-    public Optional<Hold> screen(String honeypot, FormTokens.Check token, String body, AddressHash address) {
+    public Optional<Hold> screen(String honeypot, FormTokens.Check token, String name, String body, AddressHash address) {
         if (!honeypot.isEmpty()) {
             return Optional.of(new Hold(CommentStatus.SPAM, "Filled in the hidden field that only robots see"));
         }
@@ -48,15 +48,16 @@ public final class SpamScreen {
             return Optional.of(new Hold(CommentStatus.SPAM, "Sent within " + rules.minFillTime().toSeconds()
                     + " seconds of opening the form, faster than people write"));
         }
-        return screenWords(body, address);
+        return screenWords(name, body, address);
     }
 
     /**
      * The status words must wait in because of what they say (the blocklist, too many links), or empty: the
-     * checks a comment's words pass on every path, an author's edit included.
+     * checks a comment's words pass on every path, an author's edit included. The blocklist reads the name too,
+     * which every page shows beside the words.
      */
-    public Optional<Hold> screenWords(String body, AddressHash address) {
-        Optional<Hold> listed = blocklisted(body, address);
+    public Optional<Hold> screenWords(String name, String body, AddressHash address) {
+        Optional<Hold> listed = blocklisted(name + "\n" + body, address);
         if (listed.isPresent()) {
             return listed;
         }

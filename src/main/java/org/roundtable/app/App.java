@@ -177,7 +177,7 @@ public final class App {
         var comparison = new ComparisonController(articleList, new ProposalComparisons(jdbi, markdown, formats, summaryViews),
                 pageCache, gatedPages);
         var summaryPages = new SummaryController(jdbi, summaryViews);
-        var lookup = new CommentLookup(articleList, jdbi);
+        var lookup = new CommentLookup(articleList, authorCookies, jdbi);
         var commentPages = new CommentPages(lookup, jdbi, threads, readers);
         var flood = new FloodControl(config.spamRules(), clock);
         var checks = new PostingRules(bans,

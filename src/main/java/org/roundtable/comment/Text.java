@@ -27,20 +27,31 @@ public final class Text {
     /** Embeddings and overrides (LRE, RLE, PDF, LRO, RLO): the Unicode bidi algorithm's own advice is isolates instead. */
     private static final Pattern OVERRIDE = Pattern.compile("[\\u202A-\\u202E]");
 
+    /**
+     * Marks stacked on one letter beyond the few any script needs (Persian and Urdu use one to three): a pile of
+     * hundreds draws over the lines around it.
+     */
+    private static final Pattern MARK_PILE = Pattern.compile("(\\p{M}{" + Text.MOST_MARKS + "})\\p{M}+");
+    static final int MOST_MARKS = 6;
+    /** What draws nothing: format characters, marks with no letter, and the fillers that look like a space. */
+    private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cf}\\p{M}\\p{Z}\\s\\u3164\\u115F\\u1160\\uFFA0\\u2800]*");
+
     public static String body(String typed) {
         String text = Normalizer.normalize(typed.replace("\r\n", "\n").replace('\r', '\n'), Normalizer.Form.NFC);
-        return OVERRIDE.matcher(CONTROL.matcher(text).replaceAll("")).replaceAll("").strip();
+        text = OVERRIDE.matcher(CONTROL.matcher(text).replaceAll("")).replaceAll("");
+        return MARK_PILE.matcher(text).replaceAll("$1").strip();
     }
 
-    /** A name is one line, with no direction controls; a blank one becomes "Anonymous". */
+    /** A name is one line, with no direction controls; one that draws nothing becomes "Anonymous". */
     public static String name(String typed) {
         String name = Normalizer.normalize(typed, Normalizer.Form.NFC);
         name = BIDI_CONTROL.matcher(name).replaceAll("");
-        name = name.replaceAll("[\\p{Cc}\\p{Cs}\\uFFFE\\uFFFF]", " ").strip();
-        return name.isEmpty() ? Comment.ANONYMOUS : name;
+        name = name.replaceAll("[\\p{Cc}\\p{Cs}\\uFFFE\\uFFFF\\u2028\\u2029]", " ");
+        name = MARK_PILE.matcher(name).replaceAll("$1").strip();
+        return INVISIBLE.matcher(name).matches() ? Comment.ANONYMOUS : name;
     }
 
-    /** {@code text} on one line without any direction control, as a line of a page's head (its description) needs. */
+    /** {@code text} without any direction control, as a line of a page's head (its title, its description) needs. */
     public static String withoutDirectionControls(String text) {
         return BIDI_CONTROL.matcher(text).replaceAll("");
     }

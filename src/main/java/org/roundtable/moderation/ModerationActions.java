@@ -100,8 +100,9 @@ public final class ModerationActions {
             return Optional.of("That comment does not exist.");
         }
         Comment comment = found.get();
-        if (decision == Decision.RESTORE && comment.isDeleted() && comment.body().isEmpty()) {
-            return Optional.of("Its author deleted this comment and its words are gone, so it cannot be restored.");
+        if (decision.result == CommentStatus.PUBLISHED && comment.isDeleted() && comment.body().isEmpty()) {
+            // Approve as well as restore: a bulk approval would otherwise show an empty comment its author took back.
+            return Optional.of("Its author deleted this comment and its words are gone, so it cannot be shown again.");
         }
         if (comment.status() == decision.result) {
             // Nothing to do, so nothing to audit: the log lists what changed.
@@ -184,6 +185,9 @@ public final class ModerationActions {
             if (comment.isEmpty()) {
                 return Optional.of("That comment does not exist.");
             }
+            if (comment.get().body().equals(body)) {
+                return Optional.of("The words are the same as before; nothing changed.");
+            }
             comments.editByModerator(comment.get(), body, clock.instant());
             audit.record(handle, actor, "comment.edit", "comment", commentId, comment.get().body(), body);
             history.hideEarlierVersions(handle, actor, commentId);
@@ -214,8 +218,8 @@ public final class ModerationActions {
             // A second ban on top of one in force would leave two to lift, and the shorter one meaningless.
             Optional<Ban> inForce = bans.active(authorId, ipHash, null, now);
             if (inForce.isPresent()) {
-                return Optional.of((inForce.get().isByAddress() ? "That address" : "This author") + " is already banned"
-                        + " (ban " + inForce.get().id() + "). Lift that ban on the Bans page first to ban again.");
+                return Optional.of((inForce.get().isByAddress() ? "That address" : "This author") + " is already banned."
+                        + " To change the ban, lift it on the Bans page first, then ban again.");
             }
             if (authorId != null) {
                 Instant expires = length == null ? null : now.plus(length);
@@ -252,6 +256,9 @@ public final class ModerationActions {
         jdbi.useTransaction(handle -> {
             var articles = handle.attach(ArticleRepository.class);
             String before = articles.policy(articleId);
+            if (policy.dbValue().equals(before)) {
+                return; // The audit log lists what changed.
+            }
             articles.setPolicy(articleId, policy.dbValue());
             audit.record(handle, actor, "article.policy", "article", articleId, before, policy.dbValue());
         });
@@ -259,7 +266,11 @@ public final class ModerationActions {
 
     public void setLocked(Actor actor, long discussionId, boolean locked) {
         jdbi.useTransaction(handle -> {
-            handle.attach(DiscussionRepository.class).setLocked(discussionId, locked);
+            var discussions = handle.attach(DiscussionRepository.class);
+            if (discussions.findById(discussionId).map(discussion -> discussion.locked() == locked).orElse(true)) {
+                return; // Already so, or no such discussion: nothing changed, so nothing to audit.
+            }
+            discussions.setLocked(discussionId, locked);
             audit.record(handle, actor, locked ? "discussion.lock" : "discussion.unlock", "discussion", discussionId,
                     Boolean.toString(!locked), Boolean.toString(locked));
         });

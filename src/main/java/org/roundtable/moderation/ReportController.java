@@ -13,8 +13,8 @@ import org.roundtable.author.Author;
 import org.roundtable.author.AuthorCookies;
 import org.roundtable.comment.Comment;
 import org.roundtable.comment.CommentPaths;
+import org.roundtable.comment.Ids;
 import org.roundtable.comment.Text;
-import org.roundtable.comment.Visibility;
 import org.roundtable.pagecache.ChangedPages;
 import org.roundtable.rendering.CommentMarkdown;
 import org.roundtable.security.FormTokens;
@@ -50,10 +50,16 @@ public final class ReportController {
 
     public void form(Context ctx) {
         Article article = lookup.article(ctx);
-        boolean sent = ctx.queryParam("sent") != null;
-        // The thanks stay readable after the report that hid the comment; a new report needs a comment readers see.
-        Comment comment = sent ? lookup.comment(ctx, article) : reportable(ctx, article);
-        render(ctx, article, comment, "", "", sent ? "Thank you. A moderator will look at it." : null, null, 200);
+        if (ctx.queryParam("sent") != null) {
+            // The thanks stay readable after the report that hid the comment, and read the same for any number in the
+            // address: had they answered only for comments that exist, they would tell a hidden one from none at all.
+            long id = Ids.parse(ctx.pathParam("id")).orElseThrow(NotFoundResponse::new);
+            render(ctx, article, id, lookup.shownToReaders(ctx, article).orElse(null), "", "",
+                    "Thank you. A moderator will look at it.", null, 200);
+            return;
+        }
+        Comment comment = reportable(ctx, article);
+        render(ctx, article, comment.id(), comment, "", "", null, null, 200);
     }
 
     /**
@@ -73,7 +79,7 @@ public final class ReportController {
         Optional<ReportReason> reason = ReportReason.fromValue(reasonValue);
         FormTokens.Verdict verdict = FormTokens.verdictOf(ctx).verdict();
         if (verdict != FormTokens.Verdict.VALID) {
-            render(ctx, article, comment, reasonValue, details, null, verdict.refusal(), verdict.status());
+            render(ctx, article, comment.id(), comment, reasonValue, details, null, verdict.refusal(), verdict.status());
             return;
         }
         String problem = reason.isEmpty() ? "Please choose a reason."
@@ -81,7 +87,7 @@ public final class ReportController {
                         ? "Please keep the details to " + MAX_DETAILS_LENGTH + " characters."
                         : null;
         if (problem != null) {
-            render(ctx, article, comment, reasonValue, details, null, problem, 422);
+            render(ctx, article, comment.id(), comment, reasonValue, details, null, problem, 422);
             return;
         }
         Optional<Author> known = authors.current(ctx);
@@ -90,7 +96,7 @@ public final class ReportController {
             stored = reports.file(comment, known, ctx.ip(), reason.get(), details);
         } catch (FloodControl.Flooded e) {
             RetryAfter.set(ctx, e.retryAfter());
-            render(ctx, article, comment, reasonValue, details, null, e.getMessage(), HttpStatus.TOO_MANY_REQUESTS.getCode());
+            render(ctx, article, comment.id(), comment, reasonValue, details, null, e.getMessage(), HttpStatus.TOO_MANY_REQUESTS.getCode());
             return;
         }
         if (known.isEmpty()) {
@@ -99,19 +105,19 @@ public final class ReportController {
         ctx.redirect(CommentPaths.comment(article.slug(), comment.id()) + "/report?sent", HttpStatus.SEE_OTHER);
     }
 
-    private void render(Context ctx, Article article, Comment comment, String reason, String details, String thanks,
-                        String error, int status) {
+    /** The report page of comment {@code commentId}, quoting it when readers see it ({@code shown}; null otherwise). */
+    private void render(Context ctx, Article article, long commentId, Comment shown, String reason, String details,
+                        String thanks, String error, int status) {
         var model = new HashMap<String, Object>(Map.of(
                 "article", article,
-                "commentPath", CommentPaths.comment(article.slug(), comment.id()),
+                "commentPath", CommentPaths.comment(article.slug(), commentId),
                 "reasons", List.of(ReportReason.values()),
                 "reason", reason,
                 "details", details,
                 "formToken", formTokens.issue()));
         // The reporter sees what they are reporting, as readers see it.
-        boolean shown = Visibility.shownToReaders(comment.status());
-        model.put("quotedAuthor", shown ? comment.authorName() : null);
-        model.put("quoted", shown ? Text.excerpt(markdown.plainText(comment.body()), QUOTED_LENGTH) : null);
+        model.put("quotedAuthor", shown == null ? null : shown.authorName());
+        model.put("quoted", shown == null ? null : Text.excerpt(markdown.plainText(shown.body()), QUOTED_LENGTH));
         model.put("thanks", thanks);
         model.put("error", error);
         ctx.status(status);

@@ -82,7 +82,7 @@ public final class AuthorEdits {
         }
         try {
             Stance kept = lookup.takesStance(comment) ? stance.orElse(null) : null;
-            store(comment, name, body, kept, rules.screenEdit(body, address));
+            store(comment, name, body, kept, rules.screenEdit(name, body, address));
         } catch (JdbiException e) {
             return Optional.of(Outcome.Refused.unsaved(e));
         }

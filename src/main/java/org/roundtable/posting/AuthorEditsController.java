@@ -40,7 +40,10 @@ public final class AuthorEditsController {
         Article article = lookup.article(ctx);
         Comment comment = AuthorEdits.changeableBy(readers.viewer(ctx), lookup.comment(ctx, article));
         String stance = comment.stance() == null ? "" : comment.stance().value();
-        renderEdit(ctx, article, comment, new TypedEdit(comment.authorName(), comment.body(), stance, null, null), 200);
+        // A comment posted without a name is shown as "Anonymous"; its form keeps the name empty, as it was typed,
+        // rather than offering the placeholder as a name to save.
+        String name = Comment.ANONYMOUS.equals(comment.authorName()) ? "" : comment.authorName();
+        renderEdit(ctx, article, comment, new TypedEdit(name, comment.body(), stance, null, null), 200);
     }
 
     /**

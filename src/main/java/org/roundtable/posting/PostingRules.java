@@ -91,7 +91,7 @@ public final class PostingRules {
                 .or(() -> flood(handle, poster.authorId(), poster.address().key()))
                 .map(Outcome.class::cast)
                 .orElseGet(() -> plan(handle, article, form, poster.authorId(), poster.address().key(),
-                        spam.screen(honeypot, token, Text.body(form.body()), poster.address())));
+                        spam.screen(honeypot, token, Text.name(form.name()), Text.body(form.body()), poster.address())));
     }
 
     /**
@@ -116,8 +116,8 @@ public final class PostingRules {
     }
 
     /** How edited words must wait for a moderator, when the blocklist or link limit say so. */
-    public Optional<Hold> screenEdit(String body, AddressHash address) {
-        return spam.screenWords(body, address);
+    public Optional<Hold> screenEdit(String name, String body, AddressHash address) {
+        return spam.screenWords(name, body, address);
     }
 
     /** Why this browser or address must wait before posting again (429), or empty when it may post now. */

@@ -240,6 +240,7 @@ public final class QueueController {
         model.put("reason", reason);
         model.put("length", length);
         model.put("error", error);
+        model.put("formats", formats);
         model.put("back", back(ctx));
         ctx.status(status);
         ctx.render("admin/ban", model);

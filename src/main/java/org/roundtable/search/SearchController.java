@@ -14,6 +14,7 @@ import org.roundtable.article.Articles;
 import org.roundtable.comment.CommentPaths;
 import org.roundtable.comment.Discussion;
 import org.roundtable.comment.SearchWords;
+import org.roundtable.comment.Text;
 import org.roundtable.db.Database;
 import org.roundtable.db.FullText;
 import org.roundtable.db.TooSlow;
@@ -59,7 +60,10 @@ public final class SearchController {
 
     public void search(Context ctx) {
         Article article = articles.article(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
-        String query = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
+        // Echoed in the page's title and its search box: a direction control there would reorder the tab's title
+        // (a link anyone can share), and a character XML forbids would break the page. Neither is searched for.
+        String query = Text.withoutForbiddenCharacters(Text.withoutDirectionControls(
+                Optional.ofNullable(ctx.queryParam("q")).orElse(""))).strip();
         int page = page(ctx.queryParam("page"));
         var model = new HashMap<String, Object>();
         model.put("article", article);

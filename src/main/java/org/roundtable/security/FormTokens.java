@@ -109,8 +109,10 @@ public final class FormTokens {
             return false;
         }
         try {
-            String authority = URI.create(source).getRawAuthority();
-            return authority != null && site.isOwn(ctx, authority);
+            URI from = URI.create(source);
+            // Our pages are served over http or https; any other scheme (javascript:, ftp:, none) is not one of them.
+            boolean web = "http".equalsIgnoreCase(from.getScheme()) || "https".equalsIgnoreCase(from.getScheme());
+            return web && from.getRawAuthority() != null && site.isOwn(ctx, from.getRawAuthority());
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.roundtable.article.Article;
 import org.roundtable.article.Articles;
+import org.roundtable.author.AuthorCookies;
 import org.roundtable.comment.Comment;
 import org.roundtable.comment.CommentRepository;
 import org.roundtable.comment.DiscussionRepository;
@@ -16,10 +17,12 @@ import org.roundtable.comment.Visibility;
 public final class CommentLookup {
 
     private final Articles articles;
+    private final AuthorCookies authors;
     private final Jdbi jdbi;
 
-    public CommentLookup(Articles articles, Jdbi jdbi) {
+    public CommentLookup(Articles articles, AuthorCookies authors, Jdbi jdbi) {
         this.articles = articles;
+        this.authors = authors;
         this.jdbi = jdbi;
     }
 
@@ -48,6 +51,10 @@ public final class CommentLookup {
     }
 
     private Optional<Comment> find(Context ctx, Article article) {
+        // Whether a comment is shown depends on who asks (its author sees it while it waits), so every answer about
+        // one reads the reader's cookie first, found or not: a missing comment's answer then carries the same Vary
+        // and Cache-Control as a hidden one's, and the headers alone cannot tell them apart.
+        authors.current(ctx);
         return Ids.parse(ctx.pathParam("id"))
                 .flatMap(id -> jdbi.onDemand(CommentRepository.class).findInArticle(id, article.id()));
     }

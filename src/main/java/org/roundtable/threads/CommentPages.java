@@ -1,7 +1,7 @@
 package org.roundtable.threads;
 
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.roundtable.article.Article;
@@ -15,7 +15,6 @@ import org.roundtable.rendering.PageDescription;
 import org.roundtable.viewer.CommentView;
 import org.roundtable.viewer.Viewer;
 import org.roundtable.viewer.Viewers;
-import org.roundtable.web.ReaderFacingError;
 
 /**
  * A comment's own page: its permalink, the "Continue this thread" target for deep threads, and the place
@@ -52,7 +51,8 @@ public final class CommentPages {
         CommentView view = jdbi.withHandle(handle -> threads.subtree(
                         handle.attach(ThreadRepository.class).inThread(comment.rootId()),
                         comment.id(), article.slug(), viewer))
-                .orElseThrow(() -> new ReaderFacingError(HttpStatus.NOT_FOUND, "This comment has been deleted."));
+                // Nothing of it this reader may see: answered as a comment that never existed.
+                .orElseThrow(NotFoundResponse::new);
         Discussion discussion = jdbi.onDemand(DiscussionRepository.class).findById(comment.discussionId()).orElseThrow();
 
         var model = readers.pageModel();

@@ -206,6 +206,9 @@ class AntispamTest {
         assertThat(server.commentStatus(pills)).isEqualTo("spam");
         assertThat(server.commentStatus(coins)).isEqualTo("held");
         assertThat(server.commentStatus(fine)).isEqualTo("published");
+        long named = postedId(reader.submit(reader.open(ARTICLE), "#reply-general",
+                Map.of("name", "Cheap Pills dot com", "body", "about harbours")));
+        assertThat(server.commentStatus(named)).as("a name is shown beside the words, and screened with them").isEqualTo("spam");
 
         var blocked = admin.submit(admin.open("/admin/blocklist"), "form[action=/admin/blocklist/addresses]",
                 Map.of("address", "127.0.0.1", "verdict", "held"));

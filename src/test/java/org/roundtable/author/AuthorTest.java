@@ -38,6 +38,13 @@ class AuthorTest {
     }
 
     @Test
+    void aCommentPostedWithoutANameIsEditedWithoutOne() {
+        long id = postedId(author.submit(author.open(ARTICLE), "#reply-general", Map.of("name", "", "body", "Nameless")));
+        Document form = author.open(ARTICLE + "/comments/" + id + "/edit");
+        assertThat(form.getElementById("edit-name").val()).as("not the placeholder \"Anonymous\" offered as a name").isEmpty();
+    }
+
+    @Test
     void postingSetsASignedHttpOnlyLaxAuthorCookie() {
         var response = author.submit(author.open(ARTICLE), "#reply-general", Map.of("body", "Hello"));
         String setCookie = response.headers().allValues("Set-Cookie").stream()

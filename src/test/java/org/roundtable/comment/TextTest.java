@@ -23,6 +23,25 @@ class TextTest {
     }
 
     @Test
+    void aNameThatDrawsNothingIsAnonymousAndANameIsOneLine() {
+        for (String invisible : new String[] {"\u200B\u2060\uFEFF", "\u3164", "\u0301\u0301", " \u00A0 \u2800"}) {
+            assertThat(Text.name(invisible)).as(invisible.codePoints().mapToObj(Integer::toHexString).toList().toString())
+                    .isEqualTo(Comment.ANONYMOUS);
+        }
+        assertThat(Text.name("Sara\u2028Ahmadi\u2029")).isEqualTo("Sara Ahmadi");
+        assertThat(Text.name("\u0645\u06CC\u200C\u062E\u0648\u0627\u0645")).as("a Persian name keeps its zero-width non-joiner")
+                .isEqualTo("\u0645\u06CC\u200C\u062E\u0648\u0627\u0645");
+    }
+
+    @Test
+    void marksPiledOnOneLetterAreCutToAFewWhileTheMarksScriptsUseStay() {
+        assertThat(Text.name("Z" + "\u0336".repeat(79))).isEqualTo("Z" + "\u0336".repeat(Text.MOST_MARKS));
+        assertThat(Text.body("Z" + "\u0336".repeat(9000) + " ok")).isEqualTo("Z" + "\u0336".repeat(Text.MOST_MARKS) + " ok");
+        String urdu = "\u0628\u0650\u0651\u0633\u0652\u0645";
+        assertThat(Text.body(urdu)).isEqualTo(java.text.Normalizer.normalize(urdu, java.text.Normalizer.Form.NFC));
+    }
+
+    @Test
     void aBodyIsInNormalFormCWithUnixLineBreaksAndNoControls() {
         assertThat(Text.body("e\u0301\r\nline\u0007 two\ttab\u0000")).isEqualTo("\u00E9\nline two\ttab");
     }

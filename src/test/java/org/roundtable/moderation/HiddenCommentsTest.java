@@ -24,9 +24,14 @@ class HiddenCommentsTest extends ModeratedSiteTest {
         String token = stranger.open(ARTICLE).selectFirst("input[name=form_token]").val();
 
         for (Reader who : new Reader[] {stranger, reader}) {
-            for (String page : new String[] {"", "/edit", "/delete", "/deleted", "/report", "/history"}) {
-                assertThat(status(who.get(ARTICLE + "/comments/" + rejected + page)))
-                        .as(page).isEqualTo(status(who.get(ARTICLE + "/comments/" + missing + page))).isEqualTo(404);
+            for (String page : new String[] {"", "?quote", "/edit", "/delete", "/deleted", "/report", "/history", "/report?sent"}) {
+                HttpResponse<String> hidden = who.get(ARTICLE + "/comments/" + rejected + page);
+                HttpResponse<String> absent = who.get(ARTICLE + "/comments/" + missing + page);
+                assertThat(status(hidden)).as(page).isEqualTo(status(absent)).isEqualTo(page.endsWith("?sent") ? 200 : 404);
+                for (String header : new String[] {"Vary", "Cache-Control", "Location"}) {
+                    assertThat(hidden.headers().allValues(header)).as(page + " " + header).isEqualTo(absent.headers().allValues(header));
+                }
+                assertThat(hidden.body()).as(page).doesNotContain("Rejected words").doesNotContain("deleted");
             }
         }
         for (String action : new String[] {"/helpful", "/delete", "/edit"}) {

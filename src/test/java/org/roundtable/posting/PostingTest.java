@@ -168,7 +168,9 @@ class PostingTest {
     void aPostFromAnotherSiteOrFromNoPageAtAllIsRefused() {
         String token = reader.open(ARTICLE).selectFirst("#reply-general input[name=form_token]").val();
         String other = "https://evil.example";
-        String[][] refused = {{"Origin", other}, {"Referer", other + "/page"}, {"Origin", "null"}, {}};
+        String ours = server.origin().substring(server.origin().indexOf("//"));
+        String[][] refused = {{"Origin", other}, {"Referer", other + "/page"}, {"Origin", "null"}, {},
+                {"Origin", "ftp:" + ours}, {"Referer", "javascript:" + ours + "/"}, {"Referer", ours + "/"}};
         for (String[] header : refused) {
             assertThat(postFrom(token, header).statusCode()).as(String.join(": ", header)).isEqualTo(403);
         }

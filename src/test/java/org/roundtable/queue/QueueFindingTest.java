@@ -62,7 +62,8 @@ class QueueFindingTest extends ModeratedSiteTest {
         post(reader, "general", "A published pipeline");
         Document held = admin.open("/admin/queue?filter=held&q=pipeline");
         assertThat(held.selectFirst(".queue-count").text()).isEqualTo("0 comments match, newest first.");
-        assertThat(held.selectFirst(".queue-elsewhere a").text()).isEqualTo("1 comment matches in every status: show them");
+        assertThat(held.selectFirst(".queue-elsewhere a").text()).isEqualTo("1 comment matches in all statuses: show them");
+        assertThat(held.select(".empty")).as("no \"Well done\" after a search").isEmpty();
         Document everywhere = admin.open(held.selectFirst(".queue-elsewhere a").attr("href"));
         assertThat(everywhere.selectFirst(".queue-count").text()).isEqualTo("1 comment matches, newest first.");
         assertThat(everywhere.select(".queue-elsewhere")).isEmpty();

@@ -97,6 +97,23 @@ class QueueTest extends ModeratedSiteTest {
         int rejections = server.jdbi().withHandle(h -> h.createQuery(
                 "SELECT COUNT(*) FROM audit_log WHERE action = 'comment.reject'").mapTo(Integer.class).one());
         assertThat(rejections).as("one for each comment that changed").isEqualTo(2);
+
+        setPolicy("all_held");
+        setPolicy("all_held");
+        int policies = server.jdbi().withHandle(h -> h.createQuery(
+                "SELECT COUNT(*) FROM audit_log WHERE action = 'article.policy'").mapTo(Integer.class).one());
+        assertThat(policies).as("a policy set again is no change").isEqualTo(1);
+    }
+
+    @Test
+    void aCommentItsAuthorDeletedCannotBeApprovedBackIntoSight() {
+        long id = post(reader, "general", "Taken back");
+        var asked = reader.submit(reader.open(ARTICLE + "/comments/" + id + "/delete"), "main form[action$=/delete]", Map.of());
+        assertThat(asked.statusCode()).isEqualTo(303);
+        String csrf = admin.open("/admin/queue?filter=all").selectFirst("#bulk-form input[name=csrf]").val();
+        var bulk = admin.postEncoded("/admin/comments/bulk", "csrf=" + csrf + "&decision=approve&ids=" + id);
+        assertThat(admin.follow(bulk).selectFirst(".notice").text()).startsWith("0 comments approved.");
+        assertThat(status(id)).isEqualTo("deleted");
     }
 
     @Test

@@ -61,6 +61,10 @@ class SearchTest {
         assertThat(search("zanzibar").select(".search-count")).as("none: the message says so").isEmpty();
         assertThat(server.page(ARTICLE).select("form.search-form[role=search] input[name=q]")).hasSize(1);
         assertThat(server.page(ARTICLE + "/discussions/proposal-2").select("form.search-form input[type=search]")).hasSize(1);
+        Document spoofed = search("\u202Egwa\u0000dar");
+        assertThat(spoofed.title()).as("an echoed query cannot reorder a title anyone can link to")
+                .isEqualTo("\u201Cgwadar\u201D \u2014 Search \u2014 Roundtable");
+        assertThat(resultLinks(spoofed)).containsExactly(ARTICLE + "/comments/" + gwadar);
     }
 
     @Test
