@@ -105,6 +105,11 @@ public final class ModerationActions {
             return Optional.of("Its author deleted this comment and its words are gone, so it cannot be shown again.");
         }
         if (comment.status() == decision.result) {
+            // Approving a reported comment that is still shown keeps it, and closes its reports: that is a change.
+            if (handle.attach(ReportRepository.class).resolve(commentId, clock.instant()) > 0) {
+                audit.record(handle, actor, "comment." + decision.value(), "comment", commentId, "reported", "kept");
+                return Optional.empty();
+            }
             // Nothing to do, so nothing to audit: the log lists what changed.
             return Optional.of("Comment " + commentId + " is already " + statusWords(comment.status()) + "; nothing changed.");
         }

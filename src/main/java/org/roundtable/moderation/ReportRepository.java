@@ -23,6 +23,7 @@ public interface ReportRepository {
              WHERE comment_id = :commentId AND resolved_at IS NULL""")
     int openReporters(long commentId);
 
+    /** Closes the comment's open reports; returns how many there were. */
     @SqlUpdate("UPDATE reports SET resolved_at = :now WHERE comment_id = :commentId AND resolved_at IS NULL")
-    void resolve(long commentId, Instant now);
+    int resolve(long commentId, Instant now);
 }

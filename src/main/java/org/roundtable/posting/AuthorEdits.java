@@ -45,6 +45,15 @@ public final class AuthorEdits {
     }
 
     /** {@code comment}, if {@code viewer} wrote it and may still change it; otherwise a page saying why not. */
+    /**
+     * Whether {@code viewer} wrote {@code comment} and could have changed it, but its edit window has closed: an edit
+     * sent a moment too late, whose words must come back to them rather than be lost behind a bare refusal.
+     */
+    static boolean windowClosedFor(Viewer viewer, Comment comment) {
+        return !viewer.banned() && viewer.canSee(comment) && Visibility.isItsAuthor(comment, viewer.authorId())
+                && !viewer.canChange(comment);
+    }
+
     static Comment changeableBy(Viewer viewer, Comment comment) {
         if (!viewer.canSee(comment)) {
             // Hidden from this reader: answered as a comment that never existed, so nobody learns what was hidden.

@@ -12,6 +12,7 @@ import org.roundtable.comment.Stance;
 import org.roundtable.pagecache.ChangedPages;
 import org.roundtable.security.FormTokens;
 import org.roundtable.threads.CommentLookup;
+import org.roundtable.viewer.Viewer;
 import org.roundtable.viewer.Viewers;
 import org.roundtable.web.Forms;
 
@@ -68,8 +69,15 @@ public final class AuthorEditsController {
     public void edit(Context ctx) {
         Article article = lookup.article(ctx);
         ChangedPages.ofArticle(ctx, article.slug());
-        Comment comment = AuthorEdits.changeableBy(readers.viewer(ctx), lookup.comment(ctx, article));
+        Viewer viewer = readers.viewer(ctx);
         TypedEdit typed = TypedEdit.from(ctx);
+        Comment found = lookup.comment(ctx, article);
+        if (AuthorEdits.windowClosedFor(viewer, found)) {
+            renderEdit(ctx, article, found, typed.refused("The " + viewer.editWindow().minutes() + " minutes for changing this"
+                    + " comment ran out while you were writing, so it was not changed. Your text is still here to copy."), 403);
+            return;
+        }
+        Comment comment = AuthorEdits.changeableBy(viewer, found);
         if (CommentPreviews.asked(ctx)) {
             CommentPreviews.Preview preview = previews.ofEdit(ctx, comment, typed.name(), typed.body());
             if (preview instanceof CommentPreviews.Preview.Shown shown) {

@@ -37,6 +37,20 @@ class ReportsTest extends ModeratedSiteTest {
     }
 
     @Test
+    void approvingAReportedCommentStillShownKeepsItAndClosesItsReports() {
+        long id = post(reader, "proposal-4", "Blunt but fair");
+        report(Reader.from(server, "203.0.113.4"), id, "abuse", "Rude");
+        assertThat(admin.open("/admin/queue?filter=reported").getElementById("queue-" + id)).isNotNull();
+
+        decide(id, "approve");
+        assertThat(admin.open("/admin/queue?filter=reported").getElementById("queue-" + id)).as("dealt with").isNull();
+        assertThat(status(id)).isEqualTo("published");
+        int audited = server.jdbi().withHandle(h -> h.createQuery(
+                "SELECT COUNT(*) FROM audit_log WHERE action = 'comment.approve' AND before_value = 'reported'").mapTo(Integer.class).one());
+        assertThat(audited).isEqualTo(1);
+    }
+
+    @Test
     void commentsReadersDoNotSeeCannotBeReported() {
         long rejected = post(reader, "proposal-4", "Rejected already");
         decide(rejected, "reject");
