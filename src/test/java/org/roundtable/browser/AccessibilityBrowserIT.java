@@ -166,6 +166,9 @@ class AccessibilityBrowserIT extends ForumTest {
             String item = approve.findElement(By.xpath("ancestor::li[contains(@class, 'queue-item')]")).getAttribute("id");
             moderator.press(Keys.ENTER);
             moderator.awaitReplaced(approve);
+            assertThat(moderator.find(".notice").getText()).isEqualTo("Comment " + item.substring("queue-".length()) + " approved.");
+            assertThat(moderator.findAll("#" + item)).as("no longer held").isEmpty();
+            moderator.go("/admin/queue?filter=all&q=" + word);
             assertThat(moderator.find("#" + item + " .badge").getText()).isEqualTo("published");
         }
     }
