@@ -63,6 +63,14 @@ public final class AuthorCookies {
         this.secure = secure;
     }
 
+    /**
+     * Marks this answer as one that depends on the author cookie ({@code Vary: Cookie}, and private when a genuine one
+     * came), without looking the author up: for answers that must not tell readers apart by their headers alone.
+     */
+    public void dependsOnCookie(Context ctx) {
+        Personal.read(ctx, signer.verify(PURPOSE, ctx.cookie(AUTHOR_COOKIE)));
+    }
+
     /** The author whose valid cookie came with this request, if any. */
     public Optional<Author> current(Context ctx) {
         return Personal.read(ctx, signer.verify(PURPOSE, ctx.cookie(AUTHOR_COOKIE))

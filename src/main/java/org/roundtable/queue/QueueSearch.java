@@ -110,7 +110,7 @@ public final class QueueSearch {
                 int total = queue.count(from, conditions, searchTerms, view.discussionId(), view.authorName(), view.authorId(),
                         view.commentId());
                 Integer inEveryStatus = total > 0 || !view.narrowed() || view.filter() == QueueFilter.ALL ? null
-                        : queue.count(from, String.join(" AND ", conditions(view.inEveryStatus(), words.isEmpty() ? null
+                        : queue.count(from, String.join(" AND ", conditions(view.withStatus(QueueFilter.ALL), words.isEmpty() ? null
                                 : fullText.matchSql())), searchTerms, view.discussionId(), view.authorName(), view.authorId(),
                                 view.commentId());
                 // Reached by a cursor, the page has comments on its other side: those it was reached from.

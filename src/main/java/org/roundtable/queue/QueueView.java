@@ -88,18 +88,18 @@ public record QueueView(QueueFilter filter, String words, Long discussionId, Str
     }
 
     /** The same search and filters in another status view, from its first page. */
+    QueueView withStatus(QueueFilter other) {
+        return new QueueView(other, words, discussionId, authorName, authorId, commentId, null, null);
+    }
+
+    /** The address of {@link #withStatus}. */
     public String inStatus(QueueFilter other) {
-        return new QueueView(other, words, discussionId, authorName, authorId, commentId, null, null).firstPage();
+        return withStatus(other).firstPage();
     }
 
-    /** The same search and filters in every status, from the first page. */
-    public QueueView inEveryStatus() {
-        return new QueueView(QueueFilter.ALL, words, discussionId, authorName, authorId, commentId, null, null);
-    }
-
-    /** The address of {@link #inEveryStatus}. */
+    /** The address of the same search and filters in every status. */
     public String everyStatusPage() {
-        return inEveryStatus().firstPage();
+        return inStatus(QueueFilter.ALL);
     }
 
     /** The comments of the same browser identity (or, for an imported comment, of the same name) in any status. */

@@ -52,9 +52,10 @@ public final class CommentLookup {
 
     private Optional<Comment> find(Context ctx, Article article) {
         // Whether a comment is shown depends on who asks (its author sees it while it waits), so every answer about
-        // one reads the reader's cookie first, found or not: a missing comment's answer then carries the same Vary
-        // and Cache-Control as a hidden one's, and the headers alone cannot tell them apart.
-        authors.current(ctx);
+        // one depends on the reader's cookie, found or not: a missing comment's answer then carries the same Vary
+        // and Cache-Control as a hidden one's, and the headers alone cannot tell them apart. Only the signature is
+        // checked here; whoever needs the author looks them up.
+        authors.dependsOnCookie(ctx);
         return Ids.parse(ctx.pathParam("id"))
                 .flatMap(id -> jdbi.onDemand(CommentRepository.class).findInArticle(id, article.id()));
     }
